@@ -1,0 +1,42 @@
+package io.streamrec.model;
+
+import java.util.List;
+
+/**
+ * The authoritative, mutable state of one item as the item side keeps it: vector, popularity,
+ * co-visitation neighbours and catalogue metadata.
+ */
+public final class ItemRecord {
+    public final String id;
+    public float[] vector;
+    public long distinctUsers;
+    public double popularity;
+    public long popularityTimestamp;
+    public final Neighbours neighbours;
+    public boolean known;
+    public String title;
+    public List<String> categories = List.of();
+    public List<String> tags = List.of();
+    public boolean available = true;
+
+    public ItemRecord(String id, float[] vector, int neighbourCapacity) {
+        this.id = id;
+        this.vector = vector;
+        this.neighbours = new Neighbours(neighbourCapacity);
+    }
+
+    /** Popularity decayed to {@code now}; events in the future of the last update count fully. */
+    public static double decayed(double popularity, long since, long now, long halfLifeMs) {
+        long age = Math.max(0, now - since);
+        return popularity * Math.pow(0.5, (double) age / halfLifeMs);
+    }
+
+    public void addPopularity(double weight, long at, long halfLifeMs) {
+        if (at >= popularityTimestamp) {
+            popularity = decayed(popularity, popularityTimestamp, at, halfLifeMs) + weight;
+            popularityTimestamp = at;
+        } else {
+            popularity += decayed(weight, at, popularityTimestamp, halfLifeMs);
+        }
+    }
+}

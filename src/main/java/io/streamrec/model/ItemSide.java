@@ -1,0 +1,42 @@
+package io.streamrec.model;
+
+import java.util.List;
+
+/**
+ * The rules of the item owner: how an item's state is born, changed by events, and changed by
+ * catalogue metadata. The topology's item side and the evaluator both call these.
+ */
+public final class ItemSide {
+    private final ModelParams params;
+
+    public ItemSide(ModelParams params) {
+        this.params = params;
+    }
+
+    /** Applies one event's contribution, creating the item (seeded noise) if it is new. */
+    public ItemRecord apply(ItemRecord existing, ItemUpdate update) {
+        ItemRecord record = existing != null ? existing : newRecord(update.item());
+        update.applyTo(record, params.popularityHalfLifeMs());
+        return record;
+    }
+
+    /**
+     * Takes catalogue metadata. An item first seen here starts from the mean vector of the
+     * items that share its categories and tags, so it can be recommended before anyone used it.
+     */
+    public ItemRecord describe(ItemRecord existing, String id, String title, List<String> categories,
+                               List<String> tags, boolean available, ItemIndex index) {
+        ItemRecord record = existing != null ? existing
+                : new ItemRecord(id, index.initialVector(id, categories, tags, params.initStd()), params.neighbours());
+        record.known = true;
+        record.title = title;
+        record.categories = List.copyOf(categories);
+        record.tags = List.copyOf(tags);
+        record.available = available;
+        return record;
+    }
+
+    private ItemRecord newRecord(String id) {
+        return new ItemRecord(id, ItemIndex.noise(id, params.dimensions(), params.initStd()), params.neighbours());
+    }
+}

@@ -1,0 +1,100 @@
+package io.streamrec.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * One online learning step per event: a weighted BPR update of the user vector against sampled
+ * negative items, and the item-side contributions of that event (gradients, popularity,
+ * co-visitation pairs with the user's recent items) returned for the item owner to apply.
+ *
+ * <p>The user vector is changed in place; item vectors are only read, since on a cluster the
+ * item side owns them.
+ */
+public final class Learner {
+    private final ModelParams params;
+    private final Random random;
+
+    public Learner(ModelParams params, Random random) {
+        this.params = params;
+        this.random = random;
+    }
+
+    /**
+     * @param weight     how strongly this event type says "likes it" (configurable per type)
+     * @param newForUser whether the user had never interacted with the item before
+     * @return the updates the item side must apply, the event's item first
+     */
+    public List<ItemUpdate> learn(UserProfile user, String item, double weight, boolean newForUser,
+                                  long timestamp, ItemIndex index) {
+        float[] positive = vectorOf(item, index);
+        if (user.vector == null) {
+            // Fold-in: a new user starts where their first item is, so their first list is
+            // already about that item rather than noise.
+            user.vector = positive.clone();
+        }
+        float[] u = user.vector;
+        float[] userGradient = new float[u.length];
+        float[] positiveGradient = new float[u.length];
+        List<ItemUpdate> updates = new ArrayList<>(1 + params.negatives() + params.coVisitWindow());
+        List<ItemUpdate> negativeUpdates = new ArrayList<>(params.negatives());
+        float lr = params.learningRate();
+        float reg = params.regularization();
+        double positiveScore = VectorMath.dot(u, positive);
+
+        for (int n = 0; n < params.negatives(); n++) {
+            String negativeId = index.randomItem(random, slot -> true);
+            if (negativeId == null || negativeId.equals(item) || user.recentItems.contains(negativeId)) {
+                continue;
+            }
+            float[] negative = index.vector(negativeId);
+            if (negative == null) {
+                continue;
+            }
+            float g = (float) (weight * VectorMath.sigmoid(-(positiveScore - VectorMath.dot(u, negative))));
+            for (int d = 0; d < u.length; d++) {
+                userGradient[d] += g * (positive[d] - negative[d]);
+                positiveGradient[d] += g * u[d];
+            }
+            float[] negativeStep = new float[u.length];
+            for (int d = 0; d < u.length; d++) {
+                negativeStep[d] = lr * (-g * u[d] - reg * negative[d]);
+            }
+            negativeUpdates.add(new ItemUpdate(negativeId, negativeStep, 0, 0, timestamp, Map.of()));
+        }
+
+        float[] positiveStep = new float[u.length];
+        for (int d = 0; d < u.length; d++) {
+            positiveStep[d] = lr * (positiveGradient[d] - reg * positive[d]);
+            u[d] += lr * (userGradient[d] - reg * u[d]);
+        }
+
+        Map<String, Float> coVisits = new HashMap<>();
+        if (newForUser) {
+            int window = Math.min(params.coVisitWindow(), user.recentItems.size());
+            for (int r = 0; r < window; r++) {
+                String recent = user.recentItems.get(r);
+                if (!recent.equals(item)) {
+                    coVisits.put(recent, 1f);
+                    updates.add(new ItemUpdate(recent, null, 0, 0, timestamp, Map.of(item, 1f)));
+                }
+            }
+        }
+        updates.add(0, new ItemUpdate(item, positiveStep, newForUser ? 1 : 0, weight, timestamp, coVisits));
+        updates.addAll(negativeUpdates);
+
+        user.touch(item, params.recentItems());
+        user.events++;
+        user.lastEventTimestamp = Math.max(user.lastEventTimestamp, timestamp);
+        return updates;
+    }
+
+    /** An item the index has not heard of yet starts from the same seeded noise the item side will use. */
+    private float[] vectorOf(String item, ItemIndex index) {
+        float[] vector = index.vector(item);
+        return vector != null ? vector : ItemIndex.noise(item, index.dimensions(), params.initStd());
+    }
+}

@@ -1,0 +1,8 @@
+package io.streamrec.model;
+
+/** One recommended item: its blended score, the signal that contributed most, and why. */
+public record ScoredItem(String item, double score, Source source, String reason) {
+
+    /** The signal that ranked an item; clients can tell personal from fallback answers. */
+    public enum Source { EMBEDDING, COVISITATION, POPULARITY }
+}

@@ -1,0 +1,37 @@
+package io.streamrec.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the model knows of one user: a vector (null until the first event) and recent items. */
+public final class UserProfile {
+    public float[] vector;
+    /** Distinct items, newest first, at most {@link ModelParams#recentItems()}. */
+    public final List<String> recentItems;
+    public long events;
+    public long lastEventTimestamp;
+
+    public UserProfile(float[] vector, List<String> recentItems, long events, long lastEventTimestamp) {
+        this.vector = vector;
+        this.recentItems = new ArrayList<>(recentItems);
+        this.events = events;
+        this.lastEventTimestamp = lastEventTimestamp;
+    }
+
+    public static UserProfile empty() {
+        return new UserProfile(null, List.of(), 0, 0);
+    }
+
+    public boolean isCold() {
+        return vector == null;
+    }
+
+    /** Moves {@code item} to the front of the recent items, dropping the oldest beyond {@code capacity}. */
+    void touch(String item, int capacity) {
+        recentItems.remove(item);
+        recentItems.add(0, item);
+        while (recentItems.size() > capacity) {
+            recentItems.remove(recentItems.size() - 1);
+        }
+    }
+}
