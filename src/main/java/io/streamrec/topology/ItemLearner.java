@@ -1,0 +1,87 @@
+package io.streamrec.topology;
+
+import io.streamrec.avro.Item;
+import io.streamrec.avro.ItemDelta;
+import io.streamrec.avro.ItemVector;
+import io.streamrec.model.ItemIndex;
+import io.streamrec.model.ItemRecord;
+import io.streamrec.model.ItemSide;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The item side, on the partition that owns the item: sums the deltas from every user
+ * partition and the catalogue metadata into the authoritative item state, and publishes
+ * changed items to `item-vectors` once per publish interval (a tombstone at once on deletion).
+ */
+final class ItemLearner implements Processor<String, Object, String, ItemVector> {
+    static final String NAME = "learn-item";
+    static final String VECTORS = "item-vectors-sink";
+
+    private final TopologySettings settings;
+    private final ItemIndex index;
+    private final ItemSide itemSide;
+    private ProcessorContext<String, ItemVector> context;
+    private KeyValueStore<String, ItemVector> items;
+    private KeyValueStore<String, Long> dirty;
+
+    ItemLearner(TopologySettings settings, ItemIndex index) {
+        this.settings = settings;
+        this.index = index;
+        this.itemSide = new ItemSide(settings.model());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ItemVector> context) {
+        this.context = context;
+        items = context.getStateStore(StoreNames.ITEM_STATE);
+        dirty = context.getStateStore(StoreNames.ITEM_DIRTY);
+        context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()),
+                PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        String id = record.key();
+        if (record.value() == null) {
+            items.delete(id);
+            dirty.delete(id);
+            context.forward(new Record<>(id, null, record.timestamp()), VECTORS);
+            return;
+        }
+        ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
+        ItemRecord updated;
+        if (record.value() instanceof ItemDelta delta) {
+            updated = itemSide.apply(current, ModelCodec.update(id, delta));
+        } else {
+            Item item = (Item) record.value();
+            updated = itemSide.describe(current, id, item.getTitle(), item.getCategories(), item.getTags(),
+                    item.getAvailable(), index);
+        }
+        items.put(id, ModelCodec.itemVector(updated));
+        if (dirty.get(id) == null) {
+            dirty.put(id, context.currentSystemTimeMs());
+        }
+    }
+
+    private void publishChanged() {
+        List<String> changed = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = dirty.all()) {
+            it.forEachRemaining(entry -> changed.add(entry.key));
+        }
+        for (String id : changed) {
+            ItemVector state = items.get(id);
+            if (state != null) {
+                context.forward(new Record<>(id, state, context.currentSystemTimeMs()), VECTORS);
+            }
+            dirty.delete(id);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.streamrec.topology;
+
+import io.streamrec.avro.ItemDelta;
+import io.streamrec.avro.ItemVector;
+import io.streamrec.avro.Neighbour;
+import io.streamrec.avro.RecommendedItem;
+import io.streamrec.avro.UserState;
+import io.streamrec.model.ItemRecord;
+import io.streamrec.model.ItemUpdate;
+import io.streamrec.model.ScoredItem;
+import io.streamrec.model.UserProfile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Translates between the stored Avro records and the model's plain objects. */
+final class ModelCodec {
+    private ModelCodec() {}
+
+    static ByteBuffer pack(float[] vector) {
+        if (vector == null) {
+            return ByteBuffer.allocate(0);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(vector);
+        return buffer;
+    }
+
+    static float[] unpack(ByteBuffer bytes) {
+        if (bytes == null || bytes.remaining() == 0) {
+            return null;
+        }
+        float[] vector = new float[bytes.remaining() / Float.BYTES];
+        bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+
+    static UserProfile profile(UserState state) {
+        return state == null ? UserProfile.empty()
+                : new UserProfile(unpack(state.getVector()), state.getRecentItems(), state.getEvents(),
+                state.getLastEventTimestamp());
+    }
+
+    static UserState userState(UserProfile profile, int partition, long offset) {
+        return UserState.newBuilder()
+                .setVector(pack(profile.vector))
+                .setRecentItems(new ArrayList<>(profile.recentItems))
+                .setEvents(profile.events)
+                .setLastEventTimestamp(profile.lastEventTimestamp)
+                .setLastEventPartition(partition)
+                .setLastEventOffset(offset)
+                .build();
+    }
+
+    static ItemDelta delta(ItemUpdate update) {
+        return ItemDelta.newBuilder()
+                .setGradient(pack(update.gradient()))
+                .setNewUsers(update.newUsers())
+                .setPopularity(update.popularity())
+                .setEventTimestamp(update.eventTimestamp())
+                .setCoVisits(neighbours(update.coVisits()))
+                .build();
+    }
+
+    static ItemUpdate update(String item, ItemDelta delta) {
+        Map<String, Float> coVisits = new HashMap<>();
+        for (Neighbour n : delta.getCoVisits()) {
+            coVisits.merge(n.getItem(), n.getWeight(), Float::sum);
+        }
+        return new ItemUpdate(item, unpack(delta.getGradient()), delta.getNewUsers(), delta.getPopularity(),
+                delta.getEventTimestamp(), coVisits);
+    }
+
+    static ItemRecord record(String item, ItemVector stored, int neighbourCapacity) {
+        if (stored == null) {
+            return null;
+        }
+        ItemRecord record = new ItemRecord(item, unpack(stored.getVector()), neighbourCapacity);
+        record.distinctUsers = stored.getDistinctUsers();
+        record.popularity = stored.getPopularity();
+        record.popularityTimestamp = stored.getPopularityTimestamp();
+        for (Neighbour n : stored.getNeighbours()) {
+            record.neighbours.add(n.getItem(), n.getWeight());
+        }
+        record.known = stored.getKnown();
+        record.title = stored.getTitle();
+        record.categories = stored.getCategories();
+        record.tags = stored.getTags();
+        record.available = stored.getAvailable();
+        return record;
+    }
+
+    static ItemVector itemVector(ItemRecord record) {
+        List<Neighbour> neighbours = new ArrayList<>(record.neighbours.size());
+        for (int i = 0; i < record.neighbours.size(); i++) {
+            neighbours.add(new Neighbour(record.neighbours.id(i), record.neighbours.weight(i)));
+        }
+        return ItemVector.newBuilder()
+                .setVector(pack(record.vector))
+                .setDistinctUsers(record.distinctUsers)
+                .setPopularity(record.popularity)
+                .setPopularityTimestamp(record.popularityTimestamp)
+                .setNeighbours(neighbours)
+                .setKnown(record.known)
+                .setTitle(record.title)
+                .setCategories(new ArrayList<>(record.categories))
+                .setTags(new ArrayList<>(record.tags))
+                .setAvailable(record.available)
+                .build();
+    }
+
+    static RecommendedItem recommended(ScoredItem scored) {
+        return new RecommendedItem(scored.item(), scored.score(), scored.reason(),
+                scored.source().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static List<Neighbour> neighbours(Map<String, Float> weights) {
+        List<Neighbour> list = new ArrayList<>(weights.size());
+        weights.forEach((item, weight) -> list.add(new Neighbour(item, weight)));
+        return list;
+    }
+}

@@ -1,0 +1,29 @@
+package io.streamrec.topology;
+
+/** State store names, shared by the topology and the interactive queries that read them. */
+public final class StoreNames {
+    private StoreNames() {}
+
+    /** user id -> UserState (vector, recent items, counters). */
+    public static final String USER_STATE = "user-state";
+    /** "user\0item" -> first time seen: the full history, for exclusion and distinct counts. */
+    public static final String USER_SEEN = "user-seen";
+    /** user id -> when it first became dirty: users awaiting a debounced refresh. */
+    public static final String USER_DIRTY = "user-dirty";
+    /** user id -> Recommendations: the last list emitted, for HTTP lookups. */
+    public static final String RECOMMENDATIONS = "recommendations";
+    /** item id -> ItemVector, owned by the item side. */
+    public static final String ITEM_STATE = "item-state";
+    /** item id -> when it changed: items awaiting publication to item-vectors. */
+    public static final String ITEM_DIRTY = "item-dirty";
+    /** The global in-memory item index, fed from item-vectors on every instance. */
+    public static final String ITEM_INDEX = "item-index";
+
+    public static String seenKey(String user, String item) {
+        return user + '\0' + item;
+    }
+
+    public static String seenPrefix(String user) {
+        return user + '\0';
+    }
+}

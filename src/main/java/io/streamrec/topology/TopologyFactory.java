@@ -1,0 +1,79 @@
+package io.streamrec.topology;
+
+import io.streamrec.events.AvroSerdes;
+import io.streamrec.model.ItemIndex;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds the whole streamrec topology as a pure function of its settings, so the same code
+ * runs under TopologyTestDriver, on the in-process broker and in production.
+ *
+ * <pre>
+ * interactions ─► validate ─┬─► learn-user ──► item-deltas ─► learn-item ◄─ catalog ◄─ items
+ *                           │   (user-state,    recommendations   (item-state)
+ *   interactions-by-user ◄──┘    user-seen, ...)                       │
+ *   (re-keyed by user) ─────────►  ▲                              item-vectors ─► item-index (global)
+ * </pre>
+ */
+public final class TopologyFactory {
+    private TopologyFactory() {}
+
+    public static Topology build(TopologySettings settings, ItemIndex index) {
+        Topics topics = settings.topics();
+        Topology topology = new Topology();
+        StringSerializer keys = new StringSerializer();
+        StringDeserializer keyReader = new StringDeserializer();
+
+        // User side: one sub-topology on the partitions of `interactions`.
+        topology.addSource("interactions-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                topics.interactions());
+        topology.addProcessor("validate", () -> new ValidateProcessor(settings.validation()), "interactions-source");
+        topology.addSink(ValidateProcessor.REKEY, topics.rekeyed(), keys, AvroSerdes.INTERACTION.serializer(),
+                "validate");
+        topology.addSource("rekeyed-source", keyReader, AvroSerdes.INTERACTION.deserializer(), topics.rekeyed());
+        topology.addProcessor(ValidateProcessor.LEARN, () -> new UserLearner(settings, index),
+                "validate", "rekeyed-source");
+        topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), ValidateProcessor.LEARN);
+        topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), ValidateProcessor.LEARN);
+        topology.addStateStore(store(StoreNames.USER_DIRTY, Serdes.Long()), ValidateProcessor.LEARN);
+        topology.addStateStore(store(StoreNames.RECOMMENDATIONS, AvroSerdes.RECOMMENDATIONS), ValidateProcessor.LEARN);
+        topology.addSink(UserLearner.DELTAS, topics.itemDeltas(), keys, AvroSerdes.ITEM_DELTA.serializer(),
+                ValidateProcessor.LEARN);
+        topology.addSink(UserLearner.RECOMMENDATIONS, topics.recommendations(), keys,
+                AvroSerdes.RECOMMENDATIONS.serializer(), ValidateProcessor.LEARN);
+        topology.addSink(DeadLetters.USER_SIDE_SINK, topics.rejected(), new ByteArraySerializer(),
+                AvroSerdes.REJECTED.serializer(), "validate", ValidateProcessor.LEARN);
+
+        // Item side: one sub-topology on the partitions of `items` and `item-deltas`.
+        topology.addSource("items-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.items());
+        topology.addProcessor("catalog", ItemCatalogProcessor::new, "items-source");
+        topology.addSource("item-deltas-source", keyReader, AvroSerdes.ITEM_DELTA.deserializer(), topics.itemDeltas());
+        topology.addProcessor(ItemLearner.NAME, () -> new ItemLearner(settings, index), "catalog",
+                "item-deltas-source");
+        topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), ItemLearner.NAME);
+        topology.addStateStore(store(StoreNames.ITEM_DIRTY, Serdes.Long()), ItemLearner.NAME);
+        topology.addSink(ItemLearner.VECTORS, topics.itemVectors(), keys, AvroSerdes.ITEM_VECTOR.serializer(),
+                ItemLearner.NAME);
+        topology.addSink(DeadLetters.ITEM_SIDE_SINK, topics.rejected(), new ByteArraySerializer(),
+                AvroSerdes.REJECTED.serializer(), "catalog");
+
+        // Every instance: the item index, fed from the compacted item-vectors topic.
+        topology.addGlobalStore(ItemIndexStore.builder(index, settings.model().neighbours()), "item-vectors-source",
+                keyReader, AvroSerdes.ITEM_VECTOR.deserializer(), topics.itemVectors(), "item-index-feed",
+                ItemIndexFeed::new);
+        return topology;
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    }
+}

@@ -1,0 +1,172 @@
+package io.streamrec.topology;
+
+import io.streamrec.avro.EventType;
+import io.streamrec.avro.Interaction;
+import io.streamrec.avro.Recommendations;
+import io.streamrec.avro.UserState;
+import io.streamrec.events.AvroSerdes;
+import io.streamrec.model.ItemIndex;
+import io.streamrec.model.ItemUpdate;
+import io.streamrec.model.Learner;
+import io.streamrec.model.ModelParams;
+import io.streamrec.model.Recommender;
+import io.streamrec.model.ScoredItem;
+import io.streamrec.model.UserProfile;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The user side, on the partition that owns the user: one learning step per event on the
+ * user's vector, the item side's share of it sent on keyed by item, and the user's top-N
+ * refreshed at most once per debounce window (at once after a purchase).
+ */
+final class UserLearner implements Processor<String, Interaction, Object, Object> {
+    static final String DELTAS = "item-deltas-sink";
+    static final String RECOMMENDATIONS = "recommendations-sink";
+
+    private final TopologySettings settings;
+    private final ItemIndex index;
+    private ProcessorContext<Object, Object> context;
+    private KeyValueStore<String, UserState> users;
+    private KeyValueStore<String, Long> seen;
+    private KeyValueStore<String, Long> dirty;
+    private KeyValueStore<String, Recommendations> lists;
+    private Learner learner;
+    private Recommender recommender;
+
+    UserLearner(TopologySettings settings, ItemIndex index) {
+        this.settings = settings;
+        this.index = index;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+        users = context.getStateStore(StoreNames.USER_STATE);
+        seen = context.getStateStore(StoreNames.USER_SEEN);
+        dirty = context.getStateStore(StoreNames.USER_DIRTY);
+        lists = context.getStateStore(StoreNames.RECOMMENDATIONS);
+        learner = new Learner(settings.model(), new Random(context.taskId().hashCode()));
+        recommender = new Recommender(settings.model(), index);
+        context.schedule(Duration.ofMillis(settings.refresh().checkIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
+                this::refreshDueUsers);
+    }
+
+    @Override
+    public void process(Record<String, Interaction> record) {
+        if (record.value() == null) {
+            deleteUser(record.key());
+            return;
+        }
+        Interaction event = record.value();
+        try {
+            learn(record.key(), event);
+        } catch (RuntimeException e) {
+            // A bug or numeric failure on one event must not stop the partition: dead-letter it.
+            DeadLetters.reject(context, DeadLetters.USER_SIDE_SINK, new Record<>(record.key().getBytes(StandardCharsets.UTF_8),
+                    AvroSerdes.INTERACTION.encode(event), record.timestamp()), "learning failed: " + e);
+        }
+    }
+
+    private void learn(String user, Interaction event) {
+        String item = event.getItem();
+        long time = event.getTimestamp().toEpochMilli();
+        String seenKey = StoreNames.seenKey(user, item);
+        boolean newForUser = seen.get(seenKey) == null;
+        UserProfile profile = ModelCodec.profile(users.get(user));
+        double weight = settings.weights().weight(event.getType().name());
+        if (weight > 0) {
+            for (ItemUpdate update : learner.learn(profile, item, weight, newForUser, time, index)) {
+                context.forward(new Record<Object, Object>(update.item(), ModelCodec.delta(update), time), DELTAS);
+            }
+        }
+        if (newForUser) {
+            seen.put(seenKey, time);
+        }
+        RecordMetadata origin = context.recordMetadata().orElseThrow();
+        UserState state = ModelCodec.userState(profile, origin.partition(), origin.offset());
+        users.put(user, state);
+        if (event.getType() == EventType.PURCHASE) {
+            refresh(user, state);
+            dirty.delete(user);
+        } else if (dirty.get(user) == null) {
+            dirty.put(user, context.currentSystemTimeMs());
+        }
+    }
+
+    private void refreshDueUsers(long now) {
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = dirty.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, Long> entry = it.next();
+                if (now - entry.value >= settings.refresh().debounceMs()) {
+                    due.add(entry.key);
+                }
+            }
+        }
+        for (String user : due) {
+            UserState state = users.get(user);
+            if (state != null) {
+                refresh(user, state);
+            }
+            dirty.delete(user);
+        }
+    }
+
+    private void refresh(String user, UserState state) {
+        UserProfile profile = ModelCodec.profile(state);
+        long now = Math.max(context.currentStreamTimeMs(), state.getLastEventTimestamp());
+        List<ScoredItem> ranked = recommender.recommend(profile, seenItems(user), entry -> true,
+                settings.refresh().listSize(), now);
+        Recommendations list = Recommendations.newBuilder()
+                .setUser(user)
+                .setItems(ranked.stream().map(ModelCodec::recommended).toList())
+                .setPersonalized(!profile.isCold())
+                .setModelVersion(ModelParams.VERSION)
+                .setGeneratedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                .setLastEventTimestamp(Instant.ofEpochMilli(state.getLastEventTimestamp()))
+                .setLastEventPartition(state.getLastEventPartition())
+                .setLastEventOffset(state.getLastEventOffset())
+                .setEventsSeen(state.getEvents())
+                .build();
+        lists.put(user, list);
+        context.forward(new Record<Object, Object>(user, list, context.currentSystemTimeMs()), RECOMMENDATIONS);
+    }
+
+    private Set<String> seenItems(String user) {
+        Set<String> items = new HashSet<>();
+        String prefix = StoreNames.seenPrefix(user);
+        try (KeyValueIterator<String, Long> it = seen.prefixScan(prefix, new StringSerializer())) {
+            while (it.hasNext()) {
+                items.add(it.next().key.substring(prefix.length()));
+            }
+        }
+        return items;
+    }
+
+    /** A user tombstone: forget everything about the user, everywhere this side owns. */
+    private void deleteUser(String user) {
+        for (String item : seenItems(user)) {
+            seen.delete(StoreNames.seenKey(user, item));
+        }
+        users.delete(user);
+        dirty.delete(user);
+        lists.delete(user);
+        context.forward(new Record<Object, Object>(user, null, context.currentSystemTimeMs()), RECOMMENDATIONS);
+    }
+}
