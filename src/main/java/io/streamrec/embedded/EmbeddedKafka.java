@@ -1,0 +1,174 @@
+package io.streamrec.embedded;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real single-node Kafka broker (KRaft: broker and controller in one) running inside this
+ * JVM, for the demo and the tests: no Docker, no separate install. Storage is formatted with
+ * Kafka's own StorageTool, as an operator would.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaRaftServer server;
+    private final Path logDir;
+    private final boolean deleteOnClose;
+    private final String bootstrapServers;
+
+    private EmbeddedKafka(KafkaRaftServer server, Path logDir, boolean deleteOnClose, String bootstrapServers) {
+        this.server = server;
+        this.logDir = logDir;
+        this.deleteOnClose = deleteOnClose;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Starts a broker on free ports with its data in a temporary folder removed on close. */
+    public static EmbeddedKafka start() {
+        try {
+            return start(Files.createTempDirectory("streamrec-kafka"), 0, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param port the client port, or 0 for a free one
+     * @param deleteOnClose whether to remove {@code logDir} when closed
+     */
+    public static EmbeddedKafka start(Path logDir, int port, boolean deleteOnClose) {
+        int brokerPort = port == 0 ? freePort() : port;
+        int controllerPort = freePort();
+        Properties props = brokerProperties(logDir, brokerPort, controllerPort);
+        format(logDir, props);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        server.startup();
+        EmbeddedKafka kafka = new EmbeddedKafka(server, logDir, deleteOnClose, "localhost:" + brokerPort);
+        kafka.awaitReady();
+        return kafka;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        if (deleteOnClose) {
+            deleteRecursively(logDir);
+        }
+    }
+
+    private static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
+        Properties props = new Properties();
+        props.putAll(Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", "1"),
+                Map.entry("controller.quorum.voters", "1@localhost:" + controllerPort),
+                Map.entry("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort),
+                Map.entry("controller.listener.names", "CONTROLLER"),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("log.dirs", logDir.toAbsolutePath().toString()),
+                // One node: every internal topic must accept a replication factor of 1, and
+                // exactly-once needs the transaction log to as well.
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("offsets.topic.num.partitions", "5"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("transaction.state.log.num.partitions", "5"),
+                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                // Without this every first consumer-group join waits 3 s.
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                Map.entry("auto.create.topics.enable", "false"),
+                Map.entry("num.partitions", "1")));
+        return props;
+    }
+
+    private static void format(Path logDir, Properties props) {
+        try {
+            Files.createDirectories(logDir);
+            if (Files.exists(logDir.resolve("meta.properties"))) {
+                return;
+            }
+            Path config = logDir.resolveSibling(logDir.getFileName() + ".server.properties");
+            try (Writer out = Files.newBufferedWriter(config)) {
+                props.store(out, "streamrec embedded broker");
+            }
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            // execute(), unlike main(), returns instead of exiting the JVM.
+            int status = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
+                    "-c", config.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
+            Files.deleteIfExists(config);
+            if (status != 0) {
+                throw new IllegalStateException("formatting Kafka storage failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(props)) {
+            while (true) {
+                try {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("embedded Kafka not ready after " + READY_TIMEOUT, e);
+                    }
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for embedded Kafka", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a leftover temp folder is not worth failing a shutdown for.
+        }
+    }
+}
