@@ -69,7 +69,7 @@ public final class Recommender {
                 parts[0] = personal && embRange > 0 ? params.embeddingWeight() * (embedding[s] - embMin) / embRange : 0;
                 parts[1] = covMax > 0 ? params.coVisitationWeight() * coVisitation[s] / covMax : 0;
                 parts[2] = popMax > 0 ? params.popularityWeight() * popularity[s] / popMax : 0;
-                score[s] = personal ? parts[0] + parts[1] + parts[2] : parts[2];
+                score[s] = personal ? parts[0] + parts[1] + parts[2] : (popMax > 0 ? popularity[s] / popMax : 0);
                 source[s] = strongest(parts, personal);
                 top.offer(s, score[s]);
             }

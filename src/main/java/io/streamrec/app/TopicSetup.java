@@ -1,0 +1,72 @@
+package io.streamrec.app;
+
+import io.streamrec.config.StreamrecConfig;
+import io.streamrec.topology.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * Creates the topics streamrec needs when they are missing, leaving existing ones alone. The
+ * internal topics take the partition count of the topic they are co-partitioned with, so a
+ * key lands on the same task number on both.
+ */
+final class TopicSetup {
+    private static final Map<String, String> COMPACTED = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_COMPACT);
+
+    private TopicSetup() {}
+
+    static void ensure(Admin admin, StreamrecConfig config) throws ExecutionException, InterruptedException {
+        Topics topics = config.topics();
+        int partitions = config.getInt(StreamrecConfig.TOPIC_PARTITIONS);
+        Optional<Short> replication = config.getInt(StreamrecConfig.TOPIC_REPLICATION) < 0 ? Optional.empty()
+                : Optional.of((short) config.getInt(StreamrecConfig.TOPIC_REPLICATION));
+
+        create(admin, List.of(
+                topic(topics.interactions(), partitions, replication, Map.of()),
+                topic(topics.items(), partitions, replication, COMPACTED),
+                topic(topics.recommendations(), partitions, replication, COMPACTED),
+                topic(topics.rejected(), partitions, replication, Map.of()),
+                topic(topics.itemVectors(), partitions, replication, COMPACTED)));
+        create(admin, List.of(
+                topic(topics.rekeyed(), partitionsOf(admin, topics.interactions()), replication, Map.of()),
+                topic(topics.itemDeltas(), partitionsOf(admin, topics.items()), replication, Map.of())));
+    }
+
+    private static NewTopic topic(String name, int partitions, Optional<Short> replication, Map<String, String> configs) {
+        return new NewTopic(name, Optional.of(partitions), replication).configs(configs);
+    }
+
+    private static void create(Admin admin, List<NewTopic> wanted) throws ExecutionException, InterruptedException {
+        Set<String> existing = admin.listTopics().names().get();
+        List<NewTopic> missing = new ArrayList<>();
+        for (NewTopic topic : wanted) {
+            if (!existing.contains(topic.name())) {
+                missing.add(topic);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).all().get();
+        } catch (ExecutionException e) {
+            // Another instance starting at the same moment may have created them first.
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private static int partitionsOf(Admin admin, String topic) throws ExecutionException, InterruptedException {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    }
+}

@@ -1,0 +1,292 @@
+package io.streamrec.config;
+
+import io.streamrec.events.Validation;
+import io.streamrec.model.EventWeights;
+import io.streamrec.model.ModelParams;
+import io.streamrec.topology.RefreshPolicy;
+import io.streamrec.topology.Topics;
+import io.streamrec.topology.TopologySettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * All of streamrec's configuration: one documented table of keys with defaults, read from a
+ * properties file and command-line overrides, validated at start-up. Keys not starting with
+ * {@code streamrec.} are Kafka client and Streams settings (security included) and pass through
+ * untouched.
+ */
+public final class StreamrecConfig {
+    /** One configuration key: its name, default and what it does. */
+    public record Key(String name, String defaultValue, String doc) {}
+
+    private static final List<Key> KEYS = new ArrayList<>();
+
+    public static final Key BOOTSTRAP_SERVERS = key("bootstrap.servers", "localhost:9092",
+            "Kafka brokers to connect to (the demo starts its own and sets this).");
+    public static final Key APPLICATION_ID = key("application.id", "streamrec",
+            "Kafka Streams application id: instances with the same id share the work. [A-Za-z0-9._-] only.");
+    public static final Key STATE_DIR = key("state.dir", "streamrec-state",
+            "Where RocksDB state stores live.");
+    public static final Key PROCESSING_GUARANTEE = key("processing.guarantee", "exactly_once_v2",
+            "exactly_once_v2: a crash never applies an event twice or loses it.");
+    public static final Key COMMIT_INTERVAL_MS = key("commit.interval.ms", "100",
+            "How often results become visible downstream (transactions commit).");
+    public static final Key STANDBY_REPLICAS = key("num.standby.replicas", "1",
+            "Warm copies of each state store on other instances, for fast failover and stale reads.");
+    public static final Key TOPIC_PREFIX = key("streamrec.topic.prefix", "",
+            "Prefix of every topic name, e.g. 'shop1.' gives 'shop1.interactions'.");
+    public static final Key TOPIC_PARTITIONS = key("streamrec.topic.partitions", "4",
+            "Partitions of the topics streamrec creates (existing topics are left as they are).");
+    public static final Key TOPIC_REPLICATION = key("streamrec.topic.replication.factor", "-1",
+            "Replication factor of topics streamrec creates; -1 takes the broker's default.");
+    public static final Key HTTP_HOST = key("streamrec.http.host", "localhost",
+            "Interface the HTTP API binds to.");
+    public static final Key HTTP_PORT = key("streamrec.http.port", "8080",
+            "Port of the HTTP API.");
+    public static final Key HTTP_ADVERTISED_HOST = key("streamrec.http.advertised.host", "",
+            "Host name other instances use to forward requests here; empty means streamrec.http.host.");
+    public static final Key MODEL_DIMENSIONS = key("streamrec.model.dimensions",
+            String.valueOf(ModelParams.defaults().dimensions()), "Length of user and item vectors.");
+    public static final Key MODEL_LEARNING_RATE = key("streamrec.model.learning.rate",
+            String.valueOf(ModelParams.defaults().learningRate()), "SGD step size.");
+    public static final Key MODEL_REGULARIZATION = key("streamrec.model.regularization",
+            String.valueOf(ModelParams.defaults().regularization()), "L2 penalty on updated vectors.");
+    public static final Key MODEL_NEGATIVES = key("streamrec.model.negatives",
+            String.valueOf(ModelParams.defaults().negatives()), "Negative items sampled per event (BPR).");
+    public static final Key MODEL_RECENT_ITEMS = key("streamrec.model.recent.items",
+            String.valueOf(ModelParams.defaults().recentItems()), "Distinct recent items kept per user.");
+    public static final Key MODEL_COVISIT_WINDOW = key("streamrec.model.covisit.window",
+            String.valueOf(ModelParams.defaults().coVisitWindow()),
+            "How many recent items a new item is paired with for co-visitation and scoring.");
+    public static final Key MODEL_NEIGHBOURS = key("streamrec.model.neighbours",
+            String.valueOf(ModelParams.defaults().neighbours()), "Co-visitation neighbours kept per item.");
+    public static final Key MODEL_POPULARITY_HALF_LIFE_MS = key("streamrec.model.popularity.half.life.ms",
+            String.valueOf(ModelParams.defaults().popularityHalfLifeMs()), "Half-life of trending popularity.");
+    public static final Key BLEND_EMBEDDING = key("streamrec.blend.embedding",
+            String.valueOf(ModelParams.defaults().embeddingWeight()), "Blend weight of the embedding score.");
+    public static final Key BLEND_COVISITATION = key("streamrec.blend.covisitation",
+            String.valueOf(ModelParams.defaults().coVisitationWeight()), "Blend weight of co-visitation.");
+    public static final Key BLEND_POPULARITY = key("streamrec.blend.popularity",
+            String.valueOf(ModelParams.defaults().popularityWeight()), "Blend weight of decayed popularity.");
+    public static final Key EVENT_WEIGHTS = key("streamrec.event.weights",
+            format(EventWeights.defaults().asMap()),
+            "Learning weight per event type, TYPE:weight pairs; types left out are not learned from.");
+    public static final Key REFRESH_DEBOUNCE_MS = key("streamrec.refresh.debounce.ms",
+            String.valueOf(RefreshPolicy.defaults().debounceMs()),
+            "A user's list is refreshed at most this long after the first new event (purchases: at once).");
+    public static final Key REFRESH_CHECK_INTERVAL_MS = key("streamrec.refresh.check.interval.ms",
+            String.valueOf(RefreshPolicy.defaults().checkIntervalMs()), "How often due refreshes are run.");
+    public static final Key RECOMMENDATIONS_SIZE = key("streamrec.recommendations.size",
+            String.valueOf(RefreshPolicy.defaults().listSize()),
+            "Items per emitted list; the largest n a lookup may ask for.");
+    public static final Key ITEM_PUBLISH_INTERVAL_MS = key("streamrec.item.publish.interval.ms",
+            String.valueOf(RefreshPolicy.defaults().itemPublishIntervalMs()),
+            "How often changed item vectors are published to every instance.");
+    public static final Key MAX_ID_LENGTH = key("streamrec.validation.max.id.length",
+            String.valueOf(Validation.defaults().maxIdLength()), "Longest accepted user or item id.");
+    public static final Key MIN_TIMESTAMP_MS = key("streamrec.validation.min.timestamp.ms",
+            String.valueOf(Validation.defaults().minTimestampMs()),
+            "Earliest accepted event time (default 1990-01-01; catches seconds sent as milliseconds).");
+    public static final Key MAX_FUTURE_MS = key("streamrec.validation.max.future.ms",
+            String.valueOf(Validation.defaults().maxFutureMs()), "How far in the future an event time may be.");
+
+    private final Map<String, String> values;
+
+    private StreamrecConfig(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** Every key streamrec itself defines, in documentation order. */
+    public static List<Key> keys() {
+        return Collections.unmodifiableList(KEYS);
+    }
+
+    public static StreamrecConfig defaults() {
+        return of(Map.of());
+    }
+
+    /** Settings from a properties file (may be null), then overrides; validated. */
+    public static StreamrecConfig load(Path file, Map<String, String> overrides) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (file != null) {
+            Properties props = new Properties();
+            try (Reader in = Files.newBufferedReader(file)) {
+                props.load(in);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+            }
+            props.stringPropertyNames().forEach(name -> values.put(name, props.getProperty(name).trim()));
+        }
+        values.putAll(overrides);
+        return of(values);
+    }
+
+    public static StreamrecConfig of(Map<String, String> settings) {
+        Map<String, String> values = new LinkedHashMap<>();
+        KEYS.forEach(key -> values.put(key.name(), key.defaultValue()));
+        values.putAll(settings);
+        StreamrecConfig config = new StreamrecConfig(values);
+        config.validate();
+        return config;
+    }
+
+    public StreamrecConfig with(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(name, value);
+        return of(copy);
+    }
+
+    public String get(Key key) {
+        return values.get(key.name());
+    }
+
+    public int getInt(Key key) {
+        try {
+            return Integer.parseInt(get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key.name() + " must be an integer, was '" + get(key) + "'");
+        }
+    }
+
+    public long getLong(Key key) {
+        try {
+            return Long.parseLong(get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key.name() + " must be an integer, was '" + get(key) + "'");
+        }
+    }
+
+    public double getDouble(Key key) {
+        try {
+            double value = Double.parseDouble(get(key));
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key.name() + " must be a number, was '" + get(key) + "'");
+        }
+    }
+
+    public Topics topics() {
+        return new Topics(get(TOPIC_PREFIX));
+    }
+
+    public TopologySettings topologySettings() {
+        return new TopologySettings(topics(), modelParams(), eventWeights(),
+                new Validation(getInt(MAX_ID_LENGTH), getLong(MIN_TIMESTAMP_MS), getLong(MAX_FUTURE_MS)),
+                new RefreshPolicy(getLong(REFRESH_DEBOUNCE_MS), getLong(REFRESH_CHECK_INTERVAL_MS),
+                        getInt(RECOMMENDATIONS_SIZE), getLong(ITEM_PUBLISH_INTERVAL_MS)));
+    }
+
+    public ModelParams modelParams() {
+        ModelParams defaults = ModelParams.defaults();
+        return new ModelParams(getInt(MODEL_DIMENSIONS), (float) getDouble(MODEL_LEARNING_RATE),
+                (float) getDouble(MODEL_REGULARIZATION), getInt(MODEL_NEGATIVES), defaults.initStd(),
+                getInt(MODEL_RECENT_ITEMS), getInt(MODEL_COVISIT_WINDOW), getInt(MODEL_NEIGHBOURS),
+                getLong(MODEL_POPULARITY_HALF_LIFE_MS), getDouble(BLEND_EMBEDDING), getDouble(BLEND_COVISITATION),
+                getDouble(BLEND_POPULARITY));
+    }
+
+    public EventWeights eventWeights() {
+        Map<String, Double> weights = new TreeMap<>();
+        for (String pair : get(EVENT_WEIGHTS).split(",")) {
+            String[] parts = pair.trim().split(":");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException(EVENT_WEIGHTS.name() + " must be TYPE:weight pairs separated by "
+                        + "commas, got '" + pair.trim() + "'");
+            }
+            try {
+                weights.put(parts[0].trim().toUpperCase(Locale.ROOT), Double.parseDouble(parts[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(EVENT_WEIGHTS.name() + ": weight of " + parts[0].trim()
+                        + " must be a number, got '" + parts[1].trim() + "'");
+            }
+        }
+        return new EventWeights(weights);
+    }
+
+    public String advertisedHttpHost() {
+        String advertised = get(HTTP_ADVERTISED_HOST);
+        return advertised.isBlank() ? get(HTTP_HOST) : advertised;
+    }
+
+    /**
+     * Everything for Kafka clients and Streams: the pass-through keys, and application.server
+     * naming this instance's HTTP port so other instances can forward lookups to it.
+     */
+    public Properties kafkaProperties(int httpPort) {
+        Properties props = new Properties();
+        values.forEach((name, value) -> {
+            if (!name.startsWith("streamrec.")) {
+                props.put(name, value);
+            }
+        });
+        props.put("application.server", advertisedHttpHost() + ":" + httpPort);
+        return props;
+    }
+
+    /** The settings as a printable map, with anything that looks like a secret masked. */
+    public Map<String, String> redacted() {
+        Map<String, String> shown = new TreeMap<>();
+        values.forEach((name, value) -> shown.put(name, isSecret(name) ? "[hidden]" : value));
+        return shown;
+    }
+
+    @Override
+    public String toString() {
+        return "StreamrecConfig" + redacted();
+    }
+
+    private static boolean isSecret(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.contains("password") || lower.contains("jaas") || lower.contains("secret")
+                || lower.contains("token") || lower.endsWith(".key");
+    }
+
+    private void validate() {
+        String applicationId = get(APPLICATION_ID);
+        if (!applicationId.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException(APPLICATION_ID.name() + " may only contain [A-Za-z0-9._-], was '"
+                    + applicationId + "'");
+        }
+        if (getInt(TOPIC_PARTITIONS) <= 0) {
+            throw new IllegalArgumentException(TOPIC_PARTITIONS.name() + " must be > 0");
+        }
+        int replication = getInt(TOPIC_REPLICATION);
+        if (replication == 0 || replication < -1) {
+            throw new IllegalArgumentException(TOPIC_REPLICATION.name() + " must be -1 or > 0");
+        }
+        int port = getInt(HTTP_PORT);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(HTTP_PORT.name() + " must be in 0..65535, was " + port);
+        }
+        if (get(BOOTSTRAP_SERVERS).isBlank()) {
+            throw new IllegalArgumentException(BOOTSTRAP_SERVERS.name() + " must not be empty");
+        }
+        topologySettings();
+    }
+
+    private static Key key(String name, String defaultValue, String doc) {
+        Key key = new Key(name, defaultValue, doc);
+        KEYS.add(key);
+        return key;
+    }
+
+    private static String format(Map<String, Double> weights) {
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(weights).forEach((type, weight) -> out.append(out.isEmpty() ? "" : ",")
+                .append(type).append(':').append(weight));
+        return out.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package io.streamrec.serving;
+
+import io.javalin.http.Context;
+import io.streamrec.avro.Recommendations;
+import io.streamrec.model.ModelParams;
+import io.streamrec.model.Recommender;
+import io.streamrec.topology.StoreNames;
+import java.util.Set;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * {@code GET /v1/users/{userId}/recommendations?n=20}: the user's current list, read from the
+ * recommendations store of the instance that owns the user (forwarded there when that is not
+ * this one). A user without a list yet gets trending items with {@code "personalized": false}.
+ * 400 when n is not in 1..streamrec.recommendations.size; 503 while ownership is moving.
+ */
+final class RecommendationsResource {
+    private final KafkaStreams streams;
+    private final KeyRouter router;
+    private final Recommender recommender;
+    private final int maxIdLength;
+    private final int listSize;
+
+    RecommendationsResource(KafkaStreams streams, KeyRouter router, Recommender recommender, int maxIdLength,
+                            int listSize) {
+        this.streams = streams;
+        this.router = router;
+        this.recommender = recommender;
+        this.maxIdLength = maxIdLength;
+        this.listSize = listSize;
+    }
+
+    void get(Context ctx) {
+        String user = QueryParams.id(ctx, "userId", maxIdLength);
+        int n = QueryParams.intParam(ctx, "n", Math.min(20, listSize), 1, listSize);
+        KeyRouter.Route route = router.route(StoreNames.RECOMMENDATIONS, user);
+        switch (route.kind()) {
+            case UNAVAILABLE -> throw new ApiError(503, "the instance owning user " + user
+                    + " is not available (rebalancing); retry shortly");
+            case REMOTE -> router.forward(ctx, route.host());
+            case LOCAL -> ctx.json(local(user, n, route.partition()));
+        }
+    }
+
+    private ListResponse local(String user, int n, int partition) {
+        Recommendations list;
+        try {
+            ReadOnlyKeyValueStore<String, Recommendations> store = streams.store(StoreQueryParameters
+                    .fromNameAndType(StoreNames.RECOMMENDATIONS, QueryableStoreTypes.<String, Recommendations>keyValueStore())
+                    .withPartition(partition));
+            list = store.get(user);
+        } catch (InvalidStateStoreException e) {
+            throw new ApiError(503, "recommendations of user " + user + " are being restored; retry shortly");
+        }
+        if (list != null) {
+            return ListResponse.ofStored(list, n);
+        }
+        return ListResponse.ofScored(user, null, false,
+                recommender.trending(Set.of(), entry -> true, n, System.currentTimeMillis()), ModelParams.VERSION);
+    }
+}
