@@ -1,0 +1,110 @@
+package io.streamrec.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The model driven the way the topology drives it: learn, apply item updates, recommend. */
+class LearnerAndRecommenderTest {
+    private final ModelParams params = ModelParams.defaults();
+    private final ItemIndex index = new ItemIndex(params.dimensions());
+    private final ItemSide itemSide = new ItemSide(params);
+    private final Map<String, ItemRecord> items = new HashMap<>();
+    private final Learner learner = new Learner(params, new Random(1));
+    private final Recommender recommender = new Recommender(params, index);
+
+    private void catalogue(int count) {
+        for (int i = 0; i < count; i++) {
+            String id = "i" + i;
+            ItemRecord record = itemSide.describe(null, id, "Item " + i, List.of(i % 2 == 0 ? "even" : "odd"),
+                    List.of(), true, index);
+            items.put(id, record);
+            index.upsert(record);
+        }
+    }
+
+    private void learn(UserProfile user, Set<String> seen, String item, long time) {
+        boolean isNew = seen.add(item);
+        for (ItemUpdate update : learner.learn(user, item, 1.0, isNew, time, index)) {
+            ItemRecord record = itemSide.apply(items.get(update.item()), update);
+            items.put(update.item(), record);
+            index.upsert(record);
+        }
+    }
+
+    @Test
+    void aStepMovesTheUserTowardsThePositiveItem() {
+        catalogue(50);
+        UserProfile user = UserProfile.empty();
+        learn(user, new HashSet<>(), "i1", 1);
+        float before = VectorMath.dot(user.vector, index.vector("i3"));
+        float[] positive = index.vector("i3");
+        UserProfile copy = new UserProfile(user.vector.clone(), user.recentItems, user.events, 1);
+        List<ItemUpdate> updates = learner.learn(copy, "i3", 1.0, true, 2, index);
+        assertThat(VectorMath.dot(copy.vector, positive)).isGreaterThan(before);
+        assertThat(updates.get(0).item()).isEqualTo("i3");
+        assertThat(updates.get(0).newUsers()).isEqualTo(1);
+        assertThat(updates.get(0).coVisits()).containsKey("i1");
+        assertThat(copy.recentItems).containsExactly("i3", "i1");
+    }
+
+    @Test
+    void coVisitationRecommendsWhatOthersTookNext() {
+        catalogue(40);
+        for (int u = 0; u < 20; u++) {
+            UserProfile other = UserProfile.empty();
+            Set<String> seen = new HashSet<>();
+            learn(other, seen, "i10", 2L * u);
+            learn(other, seen, "i11", 2L * u + 1);
+        }
+        UserProfile user = UserProfile.empty();
+        Set<String> seen = new HashSet<>();
+        learn(user, seen, "i10", 100);
+        List<ScoredItem> list = recommender.recommend(user, seen, e -> true, 5, 100);
+        assertThat(list.get(0).item()).isEqualTo("i11");
+        assertThat(list.get(0).reason()).isEqualTo("because you viewed Item 10");
+    }
+
+    @Test
+    void excludedAndUnavailableItemsAreNeverReturned() {
+        catalogue(10);
+        ItemRecord gone = items.get("i5");
+        gone.available = false;
+        index.upsert(gone);
+        UserProfile user = UserProfile.empty();
+        Set<String> seen = new HashSet<>();
+        learn(user, seen, "i1", 1);
+        learn(user, seen, "i2", 2);
+        List<ScoredItem> list = recommender.recommend(user, seen, e -> !e.id().equals("i7"), 10, 3);
+        assertThat(list).extracting(ScoredItem::item).doesNotContain("i1", "i2", "i5", "i7").hasSize(6);
+    }
+
+    @Test
+    void coldUsersGetTrendingByDecayedPopularity() {
+        catalogue(5);
+        UserProfile someone = UserProfile.empty();
+        Set<String> seen = new HashSet<>();
+        learn(someone, seen, "i4", 1_000);
+        List<ScoredItem> trending = recommender.trending(Set.of(), e -> true, 3, 1_000);
+        assertThat(trending.get(0).item()).isEqualTo("i4");
+        assertThat(trending.get(0).source()).isEqualTo(ScoredItem.Source.POPULARITY);
+        assertThat(trending.get(0).reason()).isEqualTo("trending");
+        assertThat(recommender.recommend(UserProfile.empty(), Set.of(), e -> true, 3, 1_000))
+                .extracting(ScoredItem::item).isEqualTo(trending.stream().map(ScoredItem::item).toList());
+    }
+
+    @Test
+    void popularityHalvesAfterOneHalfLife() {
+        ItemRecord record = new ItemRecord("x", new float[1], 1);
+        record.addPopularity(8, 0, 1000);
+        assertThat(ItemRecord.decayed(record.popularity, record.popularityTimestamp, 1000, 1000)).isEqualTo(4);
+        record.addPopularity(1, 1000, 1000);
+        assertThat(record.popularity).isEqualTo(5);
+    }
+}
