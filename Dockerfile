@@ -1,0 +1,16 @@
+# streamrec as a container image: the same jar and lib/ folder `mvn package` builds.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+COPY .mvn .mvn
+COPY schemas schemas
+COPY src src
+RUN mvn -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY --from=build /src/target/streamrec.jar /app/streamrec.jar
+COPY --from=build /src/target/lib /app/lib
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/streamrec.jar"]
+CMD ["--help"]
