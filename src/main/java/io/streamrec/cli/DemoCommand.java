@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Everything on one machine: an in-process broker, one instance, demo traffic, HTTP on localhost. */
@@ -18,21 +19,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--http-port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}).")
     int httpPort;
 
-    @Option(names = "--users", defaultValue = "200", description = "Demo users (default ${DEFAULT-VALUE}).")
-    int users;
-
-    @Option(names = "--items", defaultValue = "500", description = "Demo items (default ${DEFAULT-VALUE}).")
-    int items;
-
-    @Option(names = "--rate", defaultValue = "20", description = "Demo events per second (default ${DEFAULT-VALUE}).")
-    double rate;
-
-    @Option(names = "--duration", description = "Stop after this long (e.g. 60s); default: until Ctrl-C.")
-    String duration;
+    @Mixin
+    TrafficOptions options;
 
     @Override
     public Integer call() throws Exception {
-        Duration runFor = ServeUntilStopped.parse(duration);
+        Duration runFor = options.runFor();
         System.out.println("Starting an in-process Kafka broker (KRaft)...");
         EmbeddedKafka kafka = EmbeddedKafka.start();
         StreamrecConfig config = StreamrecConfig.of(Map.of(
@@ -42,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
                 StreamrecConfig.HTTP_PORT.name(), String.valueOf(httpPort)));
         StreamrecApp app = StreamrecApp.start(config);
         app.awaitRunning(Duration.ofSeconds(60));
-        DemoTraffic traffic = new DemoTraffic(kafka.bootstrapServers(), config.topics(), users, items, rate, 42).start();
+        DemoTraffic traffic = options.start(kafka.bootstrapServers(), config.topics());
         String url = app.httpUrl();
         System.out.printf("""
                 streamrec demo is running: broker %s, HTTP %s
@@ -54,7 +46,8 @@ final class DemoCommand implements Callable<Integer> {
                   curl -X POST %s/v1/events -H 'Content-Type: application/json' \\
                        -d '{"user":"demo-user-1","item":"demo-item-42","type":"PURCHASE"}'
                 Ctrl-C stops it.
-                """, kafka.bootstrapServers(), url, users, users - 1, items, items - 1, rate, url, url, url, url);
+                """, kafka.bootstrapServers(), url, options.users, options.users - 1,
+                options.items, options.items - 1, options.rate, url, url, url, url);
         ServeUntilStopped.await(runFor, traffic, app, kafka);
         System.out.println("demo stopped after " + traffic.eventsSent() + " events");
         return 0;
