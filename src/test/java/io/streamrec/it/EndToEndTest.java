@@ -134,6 +134,23 @@ class EndToEndTest {
     }
 
     @Test
+    void anEventNotKeyedByItsUserStillReachesThatUser() {
+        String user = "carol";
+        try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
+            RecordMetadata sent = producer.send(topics.interactions(), "session-42",
+                    AvroSerdes.INTERACTION.encode(interaction(user, item(7), EventType.CLICK)));
+            JsonNode list = await("list of " + user + " after an event keyed by something else",
+                    () -> http.get(api + "/v1/users/" + user + "/recommendations").body(),
+                    body -> body.path("eventsSeen").asLong() == 1);
+            // Where the producer put it, so a client can wait for its own event to be reflected.
+            assertThat(list.get("lastEventPartition").asInt()).isEqualTo(sent.partition());
+            assertThat(list.get("lastEventOffset").asLong()).isEqualTo(sent.offset());
+            assertThat(list.get("personalized").asBoolean()).isTrue();
+            assertThat(ItSupport.itemIds(list)).doesNotContain(item(7));
+        }
+    }
+
+    @Test
     void badParametersAre400WithAMessage() {
         assertBadRequest(http.get(api + "/v1/users/alice/recommendations?n=0"));
         assertBadRequest(http.get(api + "/v1/users/alice/recommendations?n=abc"));
