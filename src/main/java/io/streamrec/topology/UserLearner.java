@@ -12,6 +12,7 @@ import io.streamrec.model.ModelParams;
 import io.streamrec.model.Recommender;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.model.UserProfile;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -75,7 +78,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         }
         Interaction event = record.value();
         try {
-            learn(record.key(), event);
+            learn(record.key(), event, record.headers());
         } catch (RuntimeException e) {
             // A bug or numeric failure on one event must not stop the partition: dead-letter it.
             DeadLetters.reject(context, DeadLetters.USER_SIDE_SINK, new Record<>(record.key().getBytes(StandardCharsets.UTF_8),
@@ -83,7 +86,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         }
     }
 
-    private void learn(String user, Interaction event) {
+    private void learn(String user, Interaction event, Headers headers) {
         String item = event.getItem();
         long time = event.getTimestamp().toEpochMilli();
         String seenKey = StoreNames.seenKey(user, item);
@@ -99,7 +102,17 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             seen.put(seenKey, time);
         }
         RecordMetadata origin = context.recordMetadata().orElseThrow();
-        UserState state = ModelCodec.userState(profile, origin.partition(), origin.offset());
+        int partition = origin.partition();
+        long offset = origin.offset();
+        if (origin.topic().equals(settings.topics().rekeyed())) {
+            Header originPartition = headers.lastHeader(ValidateProcessor.ORIGIN_PARTITION_HEADER);
+            Header originOffset = headers.lastHeader(ValidateProcessor.ORIGIN_OFFSET_HEADER);
+            if (originPartition != null && originOffset != null) {
+                partition = ByteBuffer.wrap(originPartition.value()).getInt();
+                offset = ByteBuffer.wrap(originOffset.value()).getLong();
+            }
+        }
+        UserState state = ModelCodec.userState(profile, partition, offset);
         users.put(user, state);
         if (event.getType() == EventType.PURCHASE) {
             refresh(user, state);

@@ -155,6 +155,20 @@ class TopologyTest {
     }
 
     @Test
+    void aRekeyedEventReportsWhereItSatInInteractionsNotInTheInternalTopic() {
+        send("hana", "item-1", EventType.PURCHASE);
+        send("hana", "item-2", EventType.PURCHASE);
+        recommendations.readValuesToList();
+        // Offset 2 of `interactions`, but the first record of the re-keying topic.
+        interactions.pipeInput(key("session-7"), AvroSerdes.INTERACTION.encode(
+                event("hana", "item-3", EventType.PURCHASE).build()));
+        Recommendations list = recommendations.readValue();
+        assertThat(list.getEventsSeen()).isEqualTo(3);
+        assertThat(list.getLastEventPartition()).isZero();
+        assertThat(list.getLastEventOffset()).isEqualTo(2);
+    }
+
+    @Test
     void aUserTombstoneDeletesTheUserEverywhere() {
         send("gina", "item-1", EventType.PURCHASE);
         recommendations.readValue();
