@@ -12,7 +12,6 @@ import io.streamrec.model.ModelParams;
 import io.streamrec.model.Recommender;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.model.UserProfile;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -29,7 +27,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -101,18 +98,9 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         if (newForUser) {
             seen.put(seenKey, time);
         }
-        RecordMetadata origin = context.recordMetadata().orElseThrow();
-        int partition = origin.partition();
-        long offset = origin.offset();
-        if (origin.topic().equals(settings.topics().rekeyed())) {
-            Header originPartition = headers.lastHeader(ValidateProcessor.ORIGIN_PARTITION_HEADER);
-            Header originOffset = headers.lastHeader(ValidateProcessor.ORIGIN_OFFSET_HEADER);
-            if (originPartition != null && originOffset != null) {
-                partition = ByteBuffer.wrap(originPartition.value()).getInt();
-                offset = ByteBuffer.wrap(originOffset.value()).getLong();
-            }
-        }
-        UserState state = ModelCodec.userState(profile, partition, offset);
+        EventOrigin origin = EventOrigin.of(context.recordMetadata().orElseThrow(), headers,
+                settings.topics().rekeyed());
+        UserState state = ModelCodec.userState(profile, origin.partition(), origin.offset());
         users.put(user, state);
         if (event.getType() == EventType.PURCHASE) {
             refresh(user, state);

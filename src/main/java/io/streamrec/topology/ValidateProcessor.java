@@ -4,15 +4,11 @@ import io.streamrec.avro.Interaction;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.events.Validation;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Decodes and checks each raw interaction once. Valid events go to the user-side learner (or,
@@ -23,12 +19,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 final class ValidateProcessor implements Processor<byte[], byte[], Object, Object> {
     static final String LEARN = "learn-user";
     static final String REKEY = "rekey-sink";
-    /**
-     * Where a re-keyed event sat in `interactions` (int, long; big-endian), carried through the
-     * re-keying topic so the user's list reports that position rather than one in an internal topic.
-     */
-    static final String ORIGIN_PARTITION_HEADER = "streamrec.origin.partition";
-    static final String ORIGIN_OFFSET_HEADER = "streamrec.origin.offset";
 
     private final Validation validation;
     private ProcessorContext<Object, Object> context;
@@ -71,17 +61,8 @@ final class ValidateProcessor implements Processor<byte[], byte[], Object, Objec
                     LEARN);
         } else {
             context.forward(new Record<Object, Object>(event.getUser(), event, record.timestamp(),
-                    withOrigin(record.headers())), REKEY);
+                    EventOrigin.stamp(record.headers(), context.recordMetadata().orElseThrow())), REKEY);
         }
-    }
-
-    private Headers withOrigin(Headers original) {
-        RecordMetadata origin = context.recordMetadata().orElseThrow();
-        Headers headers = new RecordHeaders(original.toArray());
-        headers.remove(ORIGIN_PARTITION_HEADER).remove(ORIGIN_OFFSET_HEADER);
-        headers.add(ORIGIN_PARTITION_HEADER, ByteBuffer.allocate(Integer.BYTES).putInt(origin.partition()).array());
-        headers.add(ORIGIN_OFFSET_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(origin.offset()).array());
-        return headers;
     }
 
     private static String utf8(byte[] bytes) {
