@@ -6,6 +6,7 @@ import io.streamrec.demo.DemoTraffic;
 import io.streamrec.embedded.EmbeddedKafka;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,16 +23,21 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     TrafficOptions options;
 
+    @Mixin
+    SettingOverrides overrides;
+
     @Override
     public Integer call() throws Exception {
         Duration runFor = options.runFor();
         System.out.println("Starting an in-process Kafka broker (KRaft)...");
         EmbeddedKafka kafka = EmbeddedKafka.start();
-        StreamrecConfig config = StreamrecConfig.of(Map.of(
-                StreamrecConfig.BOOTSTRAP_SERVERS.name(), kafka.bootstrapServers(),
+        Map<String, String> settings = new HashMap<>(Map.of(
                 StreamrecConfig.APPLICATION_ID.name(), "streamrec-demo",
                 StreamrecConfig.STATE_DIR.name(), Files.createTempDirectory("streamrec-demo-state").toString(),
                 StreamrecConfig.HTTP_PORT.name(), String.valueOf(httpPort)));
+        settings.putAll(overrides.asMap());
+        settings.put(StreamrecConfig.BOOTSTRAP_SERVERS.name(), kafka.bootstrapServers());
+        StreamrecConfig config = StreamrecConfig.of(settings);
         StreamrecApp app = StreamrecApp.start(config);
         app.awaitRunning(Duration.ofSeconds(60));
         DemoTraffic traffic = options.start(kafka.bootstrapServers(), config.topics());

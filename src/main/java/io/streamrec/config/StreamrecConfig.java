@@ -41,6 +41,9 @@ public final class StreamrecConfig {
             "exactly_once_v2: a crash never applies an event twice or loses it.");
     public static final Key COMMIT_INTERVAL_MS = key("commit.interval.ms", "100",
             "How often results become visible downstream (transactions commit).");
+    public static final Key MAX_TASK_IDLE_MS = key("max.task.idle.ms", "-1",
+            "-1: process each input as soon as it arrives. Re-keyed events are late by nature, so waiting to "
+            + "interleave them with `interactions` (Kafka's default 0) only adds up to a fetch wait of latency.");
     public static final Key STANDBY_REPLICAS = key("num.standby.replicas", "1",
             "Warm copies of each state store on other instances, for fast failover and stale reads.");
     public static final Key TOPIC_PREFIX = key("streamrec.topic.prefix", "",

@@ -17,6 +17,6 @@ public record RefreshPolicy(long debounceMs, long checkIntervalMs, int listSize,
     }
 
     public static RefreshPolicy defaults() {
-        return new RefreshPolicy(200, 50, 50, 100);
+        return new RefreshPolicy(100, 50, 50, 100);
     }
 }
