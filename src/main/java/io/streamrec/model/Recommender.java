@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  */
 public final class Recommender {
     /** How many of the most popular items every list considers. */
-    private static final int TRENDING_POOL = 200;
+    private static final int TRENDING_POOL = 100;
     /** Index writes after which the trending pool is rebuilt (at least; half the catalogue for large ones). */
     private static final long POOL_STALE_WRITES = 1000;
 
