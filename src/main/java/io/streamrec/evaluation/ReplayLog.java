@@ -12,13 +12,19 @@ public final class ReplayLog {
 
     /** @param events already in replay order (see {@link LogReader#readSorted}) */
     public ReplayLog(List<LoggedEvent> events) {
-        this.events = List.copyOf(events);
+        LoggedEvent[] canonical = new LoggedEvent[events.size()];
         userIds = new int[events.size()];
         itemIds = new int[events.size()];
         for (int e = 0; e < events.size(); e++) {
-            userIds[e] = users.intern(events.get(e).user());
-            itemIds[e] = items.intern(events.get(e).item());
+            LoggedEvent event = events.get(e);
+            userIds[e] = users.intern(event.user());
+            itemIds[e] = items.intern(event.item());
+            // One String object per id, as a deserialiser with a cache would give: map lookups
+            // then compare references instead of characters.
+            canonical[e] = new LoggedEvent(users.name(userIds[e]), items.name(itemIds[e]), event.type(),
+                    event.value(), event.timestamp());
         }
+        this.events = List.of(canonical);
     }
 
     public int size() {

@@ -44,9 +44,11 @@ final class StreamrecModel implements ReplayModel {
         this.index = new ItemIndex(params.dimensions());
         this.recommender = new Recommender(params, index);
         for (CatalogueItem item : catalogue) {
-            ItemRecord record = itemSide.describe(records.get(item.id()), item.id(), item.title(), item.categories(),
+            int known = log.items().find(item.id());
+            String id = known >= 0 ? log.items().name(known) : item.id();
+            ItemRecord record = itemSide.describe(records.get(id), id, item.title(), item.categories(),
                     List.of(), true, index);
-            records.put(item.id(), record);
+            records.put(id, record);
             index.upsert(record);
         }
     }
