@@ -81,6 +81,16 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return evaluate();
+        } catch (IllegalArgumentException e) {
+            // A bad option value (unknown model, column, separator, time unit) is a usage error, not a crash.
+            System.err.println("evaluate: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int evaluate() throws Exception {
         List<String> modelNames = Models.parse(models);
         List<String> targetTypes = Prequential.normalise(new java.util.TreeSet<>(targets));
         EventWeights weights = EventWeights.defaults();
