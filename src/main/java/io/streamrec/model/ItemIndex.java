@@ -100,12 +100,12 @@ public final class ItemIndex {
             if (old != null && old.categories().equals(entry.categories()) && old.tags().equals(entry.tags())) {
                 // Same content keys, the common case of an event: move their sums by the vector's change.
                 addContentChange(old, slot, record.vector);
+                System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
             } else {
                 addContent(old, slot, -1f);
                 System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
                 addContent(entry, slot, 1f);
             }
-            System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
             if (!sameNeighbours || resolvedAtRemoval[slot] != removals) {
                 neighbourSlots[slot] = resolveNeighbours(old, resolvedAtRemoval[slot] == removals
                         ? neighbourSlots[slot] : null, entry);
