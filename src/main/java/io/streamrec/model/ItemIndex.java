@@ -35,6 +35,8 @@ public final class ItemIndex {
     /** Per slot, the Neighbours object and version last copied into its entry. */
     private Neighbours[] copiedNeighbours;
     private long[] copiedNeighboursVersion;
+    /** Per slot, the content sums its categories and tags feed (null for none). */
+    private ContentSum[][] contentOf;
     private int slotCount;
     /** Bumped by every write, so readers can tell how stale a derived view is. */
     private long version;
@@ -63,6 +65,7 @@ public final class ItemIndex {
         this.inverseSqrtUsers = new float[16];
         this.copiedNeighbours = new Neighbours[16];
         this.copiedNeighboursVersion = new long[16];
+        this.contentOf = new ContentSum[16][];
     }
 
     public int dimensions() {
@@ -99,7 +102,7 @@ public final class ItemIndex {
             copiedNeighboursVersion[slot] = record.neighbours.version();
             if (old != null && old.categories().equals(entry.categories()) && old.tags().equals(entry.tags())) {
                 // Same content keys, the common case of an event: move their sums by the vector's change.
-                addContentChange(old, slot, record.vector);
+                addContentChange(slot, record.vector);
                 System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
             } else {
                 addContent(old, slot, -1f);
@@ -319,6 +322,7 @@ public final class ItemIndex {
             inverseSqrtUsers = Arrays.copyOf(inverseSqrtUsers, capacity);
             copiedNeighbours = Arrays.copyOf(copiedNeighbours, capacity);
             copiedNeighboursVersion = Arrays.copyOf(copiedNeighboursVersion, capacity);
+            contentOf = Arrays.copyOf(contentOf, capacity);
             matrix = Arrays.copyOf(matrix, capacity * dimensions);
         }
     }
@@ -327,8 +331,11 @@ public final class ItemIndex {
         if (entry == null) {
             return;
         }
-        for (String key : contentKeys(entry.categories(), entry.tags())) {
-            ContentSum sum = contentSums.computeIfAbsent(key, k -> new ContentSum(dimensions));
+        List<String> keys = contentKeys(entry.categories(), entry.tags());
+        ContentSum[] sums = new ContentSum[keys.size()];
+        for (int k = 0; k < sums.length; k++) {
+            String key = keys.get(k);
+            ContentSum sum = sums[k] = contentSums.computeIfAbsent(key, x -> new ContentSum(dimensions));
             for (int i = 0; i < dimensions; i++) {
                 sum.sum[i] += sign * matrix[slot * dimensions + i];
             }
@@ -337,6 +344,8 @@ public final class ItemIndex {
                 contentSums.remove(key);
             }
         }
+        // While the slot counts in them (count > 0), its sums stay in the map and can be cached.
+        contentOf[slot] = sign > 0 ? sums : null;
     }
 
     /**
@@ -358,16 +367,14 @@ public final class ItemIndex {
         return slots;
     }
 
-    private void addContentChange(Entry entry, int slot, float[] vector) {
-        if (entry.categories().isEmpty() && entry.tags().isEmpty()) {
+    private void addContentChange(int slot, float[] vector) {
+        ContentSum[] sums = contentOf[slot];
+        if (sums == null) {
             return;
         }
-        for (String key : contentKeys(entry.categories(), entry.tags())) {
-            ContentSum sum = contentSums.get(key);
-            if (sum != null) {
-                for (int i = 0; i < dimensions; i++) {
-                    sum.sum[i] += vector[i] - matrix[slot * dimensions + i];
-                }
+        for (ContentSum sum : sums) {
+            for (int i = 0; i < dimensions; i++) {
+                sum.sum[i] += vector[i] - matrix[slot * dimensions + i];
             }
         }
     }

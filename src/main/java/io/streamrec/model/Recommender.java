@@ -125,7 +125,9 @@ public final class Recommender {
         float[][] recentUnits = null;
         for (int k : top.slotsBestFirst()) {
             if (c.source[k] == ScoredItem.Source.EMBEDDING && recentUnits == null) {
-                recentUnits = unitVectors(snapshot, user.recentItems);
+                // The explanation names one of the items co-visitation also looks at: the recent ones.
+                recentUnits = unitVectors(snapshot,
+                        user.recentItems.subList(0, Math.min(params.coVisitWindow(), user.recentItems.size())));
             }
             String reason = reason(snapshot, user, c.slots[k], c.source[k], c.coVisitedFrom[k], recentUnits);
             result.add(new ScoredItem(snapshot.entry(c.slots[k]).id(), c.score[k], c.source[k], reason));
