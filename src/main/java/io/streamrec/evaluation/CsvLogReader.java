@@ -64,7 +64,7 @@ public final class CsvLogReader implements LogReader {
                 }
                 List<String> f = CsvSplitter.split(line, layout.separator());
                 try {
-                    String eventType = type >= 0 ? f.get(type).trim().toUpperCase(Locale.ROOT) : layout.defaultType();
+                    String eventType = type >= 0 ? EventTypes.canonical(f.get(type)) : layout.defaultType();
                     double eventValue = value >= 0 && !f.get(value).isBlank() ? Double.parseDouble(f.get(value)) : Double.NaN;
                     events.add(new LoggedEvent(f.get(user).trim(), f.get(item).trim(), eventType, eventValue,
                             layout.timeUnit().toMillis(f.get(time))));

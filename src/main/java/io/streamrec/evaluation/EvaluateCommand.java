@@ -95,7 +95,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<String> targetTypes = Prequential.normalise(new java.util.TreeSet<>(targets));
         EventWeights weights = EventWeights.defaults();
         for (Map.Entry<String, Double> w : weightOverrides.entrySet()) {
-            weights = weights.with(w.getKey().toUpperCase(java.util.Locale.ROOT), w.getValue());
+            weights = weights.with(EventTypes.canonical(w.getKey()), w.getValue());
         }
         List<LoggedEvent> events = reader().readSorted(input);
         if (events.isEmpty()) {

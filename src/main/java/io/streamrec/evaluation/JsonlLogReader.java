@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One Interaction per line: {"user","item","type","value","timestamp"} with the timestamp in
@@ -37,7 +36,7 @@ public final class JsonlLogReader implements LogReader {
                 }
                 String type = text(node, "type");
                 JsonNode value = node.get("value");
-                events.add(new LoggedEvent(user, item, type == null ? "VIEW" : type.toUpperCase(Locale.ROOT),
+                events.add(new LoggedEvent(user, item, type == null ? "VIEW" : EventTypes.canonical(type),
                         value != null && value.isNumber() ? value.asDouble() : Double.NaN, timestamp.asLong()));
             }
         }

@@ -79,8 +79,8 @@ public final class Prequential {
         return -1;
     }
 
-    /** Types named on the command line, upper-cased like the readers' types. */
+    /** Types named on the command line, in the readers' spelling. */
     static List<String> normalise(Set<String> types) {
-        return types.stream().map(t -> t.toUpperCase(java.util.Locale.ROOT)).sorted().toList();
+        return types.stream().map(EventTypes::canonical).distinct().sorted().toList();
     }
 }

@@ -84,6 +84,15 @@ class LogReadersTest {
     }
 
     @Test
+    void eCommerceSpellingsOfEventTypesMapToTheProductsTypes() {
+        assertThat(EventTypes.canonical("addtocart")).isEqualTo("ADD_TO_CART");
+        assertThat(EventTypes.canonical("add-to-cart")).isEqualTo("ADD_TO_CART");
+        assertThat(EventTypes.canonical("transaction")).isEqualTo("PURCHASE");
+        assertThat(EventTypes.canonical(" view ")).isEqualTo("VIEW");
+        assertThat(EventTypes.canonical("wishlist")).isEqualTo("WISHLIST");
+    }
+
+    @Test
     void catalogueInTheMoviesCsvLayout() throws IOException {
         Path movies = file("movies.csv", "movieId,title,genres\n1,Toy Story (1995),Adventure|Animation\n"
                 + "11,\"American President, The (1995)\",Comedy\n2,Nothing,(no genres listed)\n");
