@@ -73,7 +73,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--weight", description = "Learning weight of an event type, e.g. --weight purchase=5 (repeatable).")
     Map<String, Double> weightOverrides = new LinkedHashMap<>();
 
-    @Option(names = "--models", split = ",", description = "Models to run (default: all of ${COMPLETION-CANDIDATES}).")
+    @Option(names = "--models", split = ",", description = "Models to run, comma-separated (default: streamrec,POP,RECENT-POP,ITEM-KNN,ISGD).")
     List<String> models = new ArrayList<>(Models.ALL);
 
     @Option(names = "--protocol", defaultValue = "prequential", description = "prequential (default) or holdout (temporal 80/20, precision/recall/F1@N).")
