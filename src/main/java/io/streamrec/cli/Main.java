@@ -1,12 +1,14 @@
 package io.streamrec.cli;
 
+import io.streamrec.evaluation.EvaluateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar target/streamrec.jar <command>}: see {@code --help} of each command. */
 @Command(name = "streamrec", mixinStandardHelpOptions = true, version = "streamrec 0.1.0",
         description = "Real-time streaming recommender on Kafka Streams.",
-        subcommands = {DemoCommand.class, RunCommand.class, ProduceDemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ProduceDemoCommand.class, EvaluateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -75,6 +75,15 @@ public final class StreamrecConfig {
             String.valueOf(ModelParams.defaults().neighbours()), "Co-visitation neighbours kept per item.");
     public static final Key MODEL_POPULARITY_HALF_LIFE_MS = key("streamrec.model.popularity.half.life.ms",
             String.valueOf(ModelParams.defaults().popularityHalfLifeMs()), "Half-life of trending popularity.");
+    public static final Key MODEL_RECENCY_DECAY = key("streamrec.model.recency.decay",
+            String.valueOf(ModelParams.defaults().recencyDecay()),
+            "Weight of the k-th most recent item in co-visitation scoring is decay^k: newer items say more.");
+    public static final Key MODEL_PAIR_DECAY = key("streamrec.model.pair.decay",
+            String.valueOf(ModelParams.defaults().pairDecay()),
+            "Co-visitation pairs learned from items d steps apart in a user's sequence count decay^(d-1).");
+    public static final Key MODEL_COVISIT_CANDIDATES = key("streamrec.model.covisit.candidates",
+            String.valueOf(ModelParams.defaults().coVisitCandidates()),
+            "Best co-visited items scored per refresh (with the trending pool); a full scan only when they run out.");
     public static final Key BLEND_EMBEDDING = key("streamrec.blend.embedding",
             String.valueOf(ModelParams.defaults().embeddingWeight()), "Blend weight of the embedding score.");
     public static final Key BLEND_COVISITATION = key("streamrec.blend.covisitation",
@@ -198,7 +207,8 @@ public final class StreamrecConfig {
                 (float) getDouble(MODEL_REGULARIZATION), getInt(MODEL_NEGATIVES), defaults.initStd(),
                 getInt(MODEL_RECENT_ITEMS), getInt(MODEL_COVISIT_WINDOW), getInt(MODEL_NEIGHBOURS),
                 getLong(MODEL_POPULARITY_HALF_LIFE_MS), getDouble(BLEND_EMBEDDING), getDouble(BLEND_COVISITATION),
-                getDouble(BLEND_POPULARITY));
+                getDouble(BLEND_POPULARITY), getDouble(MODEL_RECENCY_DECAY), getDouble(MODEL_PAIR_DECAY),
+                getInt(MODEL_COVISIT_CANDIDATES));
     }
 
     public EventWeights eventWeights() {

@@ -25,7 +25,21 @@ public final class ItemIndex {
     private final Map<String, ContentSum> contentSums = new HashMap<>();
     private float[] matrix;
     private Entry[] entries;
+    /** Per slot, the slot of each neighbour in its entry (-1 when unknown), so scoring needs no id lookups. */
+    private int[][] neighbourSlots;
+    /** Per slot, the removal count when its neighbour slots were resolved: any removal since may have reused one. */
+    private int[] resolvedAtRemoval;
+    private int removals;
+    /** Per slot, 1 / sqrt(max(1, distinct users)): the co-visitation cosine's norm, kept flat for scoring. */
+    private float[] inverseSqrtUsers;
+    /** Per slot, the Neighbours object and version last copied into its entry. */
+    private Neighbours[] copiedNeighbours;
+    private long[] copiedNeighboursVersion;
+    /** Per slot, the content sums its categories and tags feed (null for none). */
+    private ContentSum[][] contentOf;
     private int slotCount;
+    /** Bumped by every write, so readers can tell how stale a derived view is. */
+    private long version;
 
     /** Everything but the vector, immutable so readers can hold it outside the lock. */
     public record Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
@@ -46,6 +60,12 @@ public final class ItemIndex {
         this.dimensions = dimensions;
         this.matrix = new float[16 * dimensions];
         this.entries = new Entry[16];
+        this.neighbourSlots = new int[16][];
+        this.resolvedAtRemoval = new int[16];
+        this.inverseSqrtUsers = new float[16];
+        this.copiedNeighbours = new Neighbours[16];
+        this.copiedNeighboursVersion = new long[16];
+        this.contentOf = new ContentSum[16][];
     }
 
     public int dimensions() {
@@ -58,22 +78,45 @@ public final class ItemIndex {
             throw new IllegalArgumentException("item " + record.id + " has " + record.vector.length
                     + " dimensions, the index " + dimensions);
         }
-        Entry entry = new Entry(record.id, record.title, List.copyOf(record.categories), List.copyOf(record.tags),
-                record.available, record.distinctUsers, record.popularity, record.popularityTimestamp,
-                record.neighbours.idsCopy(), record.neighbours.weightsCopy());
         lock.writeLock().lock();
         try {
             Integer slot = slotOf.get(record.id);
+            Entry old = null;
             if (slot == null) {
                 slot = freeSlots.isEmpty() ? slotCount++ : freeSlots.pop();
                 ensureCapacity(slotCount);
                 slotOf.put(record.id, slot);
             } else {
-                addContent(entries[slot], slot, -1f);
+                old = entries[slot];
             }
-            System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
+            // Most updates (negative samples, gradients) leave the neighbours alone: share the
+            // previous immutable copy instead of copying them again.
+            boolean sameNeighbours = old != null && copiedNeighbours[slot] == record.neighbours
+                    && copiedNeighboursVersion[slot] == record.neighbours.version();
+            Entry entry = new Entry(record.id, record.title, List.copyOf(record.categories),
+                    List.copyOf(record.tags), record.available, record.distinctUsers, record.popularity,
+                    record.popularityTimestamp,
+                    sameNeighbours ? old.neighbourIds() : record.neighbours.idsCopy(),
+                    sameNeighbours ? old.neighbourWeights() : record.neighbours.weightsCopy());
+            copiedNeighbours[slot] = record.neighbours;
+            copiedNeighboursVersion[slot] = record.neighbours.version();
+            if (old != null && old.categories().equals(entry.categories()) && old.tags().equals(entry.tags())) {
+                // Same content keys, the common case of an event: move their sums by the vector's change.
+                addContentChange(slot, record.vector);
+                System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
+            } else {
+                addContent(old, slot, -1f);
+                System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
+                addContent(entry, slot, 1f);
+            }
+            if (!sameNeighbours || resolvedAtRemoval[slot] != removals) {
+                neighbourSlots[slot] = resolveNeighbours(old, resolvedAtRemoval[slot] == removals
+                        ? neighbourSlots[slot] : null, entry);
+            }
+            resolvedAtRemoval[slot] = removals;
+            inverseSqrtUsers[slot] = (float) (1 / Math.sqrt(Math.max(1, entry.distinctUsers())));
             entries[slot] = entry;
-            addContent(entry, slot, 1f);
+            version++;
         } finally {
             lock.writeLock().unlock();
         }
@@ -86,8 +129,12 @@ public final class ItemIndex {
             if (slot != null) {
                 addContent(entries[slot], slot, -1f);
                 entries[slot] = null;
+                neighbourSlots[slot] = null;
+                copiedNeighbours[slot] = null;
+                removals++;
                 Arrays.fill(matrix, slot * dimensions, (slot + 1) * dimensions, 0f);
                 freeSlots.push(slot);
+                version++;
             }
         } finally {
             lock.writeLock().unlock();
@@ -177,6 +224,15 @@ public final class ItemIndex {
         float dot(float[] user, int slot);
 
         float[] vector(int slot);
+
+        /** Count of writes so far; equal versions mean identical contents. */
+        long version();
+
+        /** The slot of the k-th neighbour of the item in {@code slot}, or -1 when the index lacks it. */
+        int neighbourSlot(int slot, int k);
+
+        /** 1 / sqrt(max(1, distinct users of the item in slot)). */
+        float inverseSqrtUsers(int slot);
     }
 
     /** Runs {@code pass} with a consistent view of the whole index. */
@@ -203,6 +259,24 @@ public final class ItemIndex {
 
                 public float[] vector(int slot) {
                     return Arrays.copyOfRange(matrix, slot * dimensions, (slot + 1) * dimensions);
+                }
+
+                public long version() {
+                    return version;
+                }
+
+                public int neighbourSlot(int slot, int k) {
+                    int cached = neighbourSlots[slot][k];
+                    // Only a removal can free a slot for another item; until one happens the cache holds.
+                    if (cached >= 0 && resolvedAtRemoval[slot] == removals) {
+                        return cached;
+                    }
+                    Integer found = slotOf.get(entries[slot].neighbourIds()[k]);
+                    return found == null ? -1 : found;
+                }
+
+                public float inverseSqrtUsers(int slot) {
+                    return inverseSqrtUsers[slot];
                 }
             });
         } finally {
@@ -243,6 +317,12 @@ public final class ItemIndex {
         if (slots > entries.length) {
             int capacity = Math.max(slots, entries.length * 2);
             entries = Arrays.copyOf(entries, capacity);
+            neighbourSlots = Arrays.copyOf(neighbourSlots, capacity);
+            resolvedAtRemoval = Arrays.copyOf(resolvedAtRemoval, capacity);
+            inverseSqrtUsers = Arrays.copyOf(inverseSqrtUsers, capacity);
+            copiedNeighbours = Arrays.copyOf(copiedNeighbours, capacity);
+            copiedNeighboursVersion = Arrays.copyOf(copiedNeighboursVersion, capacity);
+            contentOf = Arrays.copyOf(contentOf, capacity);
             matrix = Arrays.copyOf(matrix, capacity * dimensions);
         }
     }
@@ -251,14 +331,50 @@ public final class ItemIndex {
         if (entry == null) {
             return;
         }
-        for (String key : contentKeys(entry.categories(), entry.tags())) {
-            ContentSum sum = contentSums.computeIfAbsent(key, k -> new ContentSum(dimensions));
+        List<String> keys = contentKeys(entry.categories(), entry.tags());
+        ContentSum[] sums = new ContentSum[keys.size()];
+        for (int k = 0; k < sums.length; k++) {
+            String key = keys.get(k);
+            ContentSum sum = sums[k] = contentSums.computeIfAbsent(key, x -> new ContentSum(dimensions));
             for (int i = 0; i < dimensions; i++) {
                 sum.sum[i] += sign * matrix[slot * dimensions + i];
             }
             sum.count += (int) sign;
             if (sum.count == 0) {
                 contentSums.remove(key);
+            }
+        }
+        // While the slot counts in them (count > 0), its sums stay in the map and can be cached.
+        contentOf[slot] = sign > 0 ? sums : null;
+    }
+
+    /**
+     * Neighbours keep their positions between updates (a count grows in place, a newcomer takes
+     * the weakest's place), so only changed positions need a lookup.
+     */
+    private int[] resolveNeighbours(Entry old, int[] oldSlots, Entry entry) {
+        String[] ids = entry.neighbourIds();
+        int[] slots = new int[ids.length];
+        for (int k = 0; k < ids.length; k++) {
+            if (old != null && oldSlots != null && k < old.neighbourIds().length && old.neighbourIds()[k] == ids[k]
+                    && oldSlots[k] >= 0) {
+                slots[k] = oldSlots[k];
+            } else {
+                Integer slot = slotOf.get(ids[k]);
+                slots[k] = slot == null ? -1 : slot;
+            }
+        }
+        return slots;
+    }
+
+    private void addContentChange(int slot, float[] vector) {
+        ContentSum[] sums = contentOf[slot];
+        if (sums == null) {
+            return;
+        }
+        for (ContentSum sum : sums) {
+            for (int i = 0; i < dimensions; i++) {
+                sum.sum[i] += vector[i] - matrix[slot * dimensions + i];
             }
         }
     }

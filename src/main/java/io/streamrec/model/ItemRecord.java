@@ -7,6 +7,7 @@ import java.util.List;
  * co-visitation neighbours and catalogue metadata.
  */
 public final class ItemRecord {
+    private static final double LN2 = Math.log(2);
     public final String id;
     public float[] vector;
     public long distinctUsers;
@@ -28,7 +29,8 @@ public final class ItemRecord {
     /** Popularity decayed to {@code now}; events in the future of the last update count fully. */
     public static double decayed(double popularity, long since, long now, long halfLifeMs) {
         long age = Math.max(0, now - since);
-        return popularity * Math.pow(0.5, (double) age / halfLifeMs);
+        // exp is an intrinsic, several times cheaper than pow, and this runs per candidate.
+        return popularity * Math.exp(-LN2 * age / halfLifeMs);
     }
 
     public void addPopularity(double weight, long at, long halfLifeMs) {

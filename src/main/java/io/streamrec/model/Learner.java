@@ -74,12 +74,15 @@ public final class Learner {
 
         Map<String, Float> coVisits = new HashMap<>();
         if (newForUser) {
+            // Pairs decay with distance in the user's sequence like the scoring does, so a long
+            // window adds neighbours without drowning the close, telling pairs.
             int window = Math.min(params.coVisitWindow(), user.recentItems.size());
-            for (int r = 0; r < window; r++) {
+            float pairWeight = 1f;
+            for (int r = 0; r < window; r++, pairWeight *= (float) params.pairDecay()) {
                 String recent = user.recentItems.get(r);
                 if (!recent.equals(item)) {
-                    coVisits.put(recent, 1f);
-                    updates.add(new ItemUpdate(recent, null, 0, 0, timestamp, Map.of(item, 1f)));
+                    coVisits.put(recent, pairWeight);
+                    updates.add(new ItemUpdate(recent, null, 0, 0, timestamp, Map.of(item, pairWeight)));
                 }
             }
         }

@@ -16,6 +16,12 @@ package io.streamrec.model;
  * @param embeddingWeight     blend weight of the min-max-normalised embedding score
  * @param coVisitationWeight  blend weight of the max-normalised co-visitation score
  * @param popularityWeight    blend weight of the max-normalised decayed popularity
+ * @param recencyDecay        co-visitation from the r-th most recent item (0 = newest) counts recencyDecay^r:
+ *                            the newest items say most about what comes next
+ * @param pairDecay           the learner pairs a new item with the r-th most recent one at weight pairDecay^r,
+ *                            so close pairs in a user's sequence count more than distant ones
+ * @param coVisitCandidates   how many of the best co-visited items a list considers (besides trending ones);
+ *                            bounds the cost of a refresh whatever the window and neighbour counts
  */
 public record ModelParams(
         int dimensions,
@@ -29,9 +35,12 @@ public record ModelParams(
         long popularityHalfLifeMs,
         double embeddingWeight,
         double coVisitationWeight,
-        double popularityWeight) {
+        double popularityWeight,
+        double recencyDecay,
+        double pairDecay,
+        int coVisitCandidates) {
 
-    public static final String VERSION = "bpr-covis-1";
+    public static final String VERSION = "bpr-covis-2";
 
     public ModelParams {
         require(dimensions > 0 && dimensions <= 1024, "model.dimensions must be in 1..1024");
@@ -46,11 +55,14 @@ public record ModelParams(
         require(popularityHalfLifeMs > 0, "model.popularity.half.life.ms must be > 0");
         require(embeddingWeight >= 0 && coVisitationWeight >= 0 && popularityWeight >= 0,
                 "blend weights must be >= 0");
+        require(recencyDecay > 0 && recencyDecay <= 1, "model.recency.decay must be in (0, 1]");
+        require(pairDecay > 0 && pairDecay <= 1, "model.pair.decay must be in (0, 1]");
+        require(coVisitCandidates > 0, "model.covisit.candidates must be > 0");
     }
 
     public static ModelParams defaults() {
-        return new ModelParams(32, 0.05f, 0.01f, 5, 0.1f, 20, 5, 50,
-                7L * 24 * 3600 * 1000, 0.5, 0.5, 0.05);
+        return new ModelParams(32, 0.05f, 0.01f, 5, 0.1f, 20, 10, 200,
+                30L * 24 * 3600 * 1000, 0.5, 0.5, 0.05, 0.8, 0.9, 150);
     }
 
     private static void require(boolean condition, String message) {

@@ -12,8 +12,19 @@ import java.util.function.Predicate;
  * A user with no history gets popularity alone (trending).
  */
 public final class Recommender {
+    /** How many of the most popular items every list considers. */
+    private static final int TRENDING_POOL = 100;
+    /** Index writes after which the trending pool is rebuilt (at least; half the catalogue for large ones). */
+    private static final long POOL_STALE_WRITES = 1000;
+
     private final ModelParams params;
     private final ItemIndex index;
+    /** Per-thread scratch, so a refresh allocates nothing proportional to the catalogue. */
+    private final ThreadLocal<Candidates> scratch = ThreadLocal.withInitial(Candidates::new);
+    private volatile TrendingPool pool;
+
+    private record TrendingPool(int[] slots, long version, long computedAt) {
+    }
 
     public Recommender(ModelParams params, ItemIndex index) {
         this.params = params;
@@ -26,60 +37,144 @@ public final class Recommender {
      */
     public List<ScoredItem> recommend(UserProfile user, Set<String> exclude, Predicate<ItemIndex.Entry> filter,
                                       int n, long now) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive");
+        }
         boolean personal = user != null && !user.isCold();
         return index.read(snapshot -> {
-            int slots = snapshot.slotCount();
-            float[] coVisitation = new float[slots];
-            int[] coVisitedFrom = new int[slots];
+            Candidates c = scratch.get().begin(snapshot.slotCount());
+            for (String id : exclude) {
+                c.exclude(snapshot.slot(id));
+            }
             if (personal) {
-                accumulateCoVisitation(snapshot, user.recentItems, coVisitation, coVisitedFrom);
+                accumulateCoVisitation(snapshot, user.recentItems, c);
+                c.keepBestCoVisited(params.coVisitCandidates());
             }
-            float[] embedding = new float[slots];
-            double[] popularity = new double[slots];
-            boolean[] candidate = new boolean[slots];
-            float embMin = Float.POSITIVE_INFINITY;
-            float embMax = Float.NEGATIVE_INFINITY;
-            float covMax = 0f;
-            double popMax = 0;
-            for (int s = 0; s < slots; s++) {
-                ItemIndex.Entry e = snapshot.entry(s);
-                if (e == null || !e.available() || exclude.contains(e.id()) || !filter.test(e)) {
-                    continue;
-                }
-                candidate[s] = true;
-                popularity[s] = ItemRecord.decayed(e.popularity(), e.popularityTimestamp(), now,
-                        params.popularityHalfLifeMs());
-                popMax = Math.max(popMax, popularity[s]);
-                if (personal) {
-                    embedding[s] = snapshot.dot(user.vector, s);
-                    embMin = Math.min(embMin, embedding[s]);
-                    embMax = Math.max(embMax, embedding[s]);
-                    covMax = Math.max(covMax, coVisitation[s]);
+            for (int slot : trendingPool(snapshot, now)) {
+                if (!c.excluded(slot)) {
+                    c.add(slot);
                 }
             }
-            double embRange = embMax - embMin;
-            double[] parts = new double[3];
-            TopN top = new TopN(n);
-            double[] score = new double[slots];
-            ScoredItem.Source[] source = new ScoredItem.Source[slots];
-            for (int s = 0; s < slots; s++) {
-                if (!candidate[s]) {
-                    continue;
+            int admitted = admit(snapshot, c, 0, exclude, filter);
+            if (admitted < n && c.size < snapshot.slotCount()) {
+                // The pool ran dry for this user (they had most of it): fall back to every item.
+                int before = c.size;
+                for (int slot = 0; slot < snapshot.slotCount(); slot++) {
+                    if (!c.excluded(slot)) {
+                        c.add(slot);
+                    }
                 }
-                parts[0] = personal && embRange > 0 ? params.embeddingWeight() * (embedding[s] - embMin) / embRange : 0;
-                parts[1] = covMax > 0 ? params.coVisitationWeight() * coVisitation[s] / covMax : 0;
-                parts[2] = popMax > 0 ? params.popularityWeight() * popularity[s] / popMax : 0;
-                score[s] = personal ? parts[0] + parts[1] + parts[2] : (popMax > 0 ? popularity[s] / popMax : 0);
-                source[s] = strongest(parts, personal);
-                top.offer(s, score[s]);
+                admit(snapshot, c, before, exclude, filter);
             }
-            List<ScoredItem> result = new ArrayList<>(top.size());
-            for (int s : top.slotsBestFirst()) {
-                String reason = reason(snapshot, user, s, source[s], coVisitedFrom[s]);
-                result.add(new ScoredItem(snapshot.entry(s).id(), score[s], source[s], reason));
-            }
-            return result;
+            return rank(snapshot, user, personal, c, n, now);
         });
+    }
+
+    /** Marks which candidates from {@code from} on may be shown; returns how many of all may. */
+    private static int admit(ItemIndex.Snapshot snapshot, Candidates c, int from, Set<String> exclude,
+                             Predicate<ItemIndex.Entry> filter) {
+        int admitted = 0;
+        for (int k = 0; k < c.size; k++) {
+            if (k >= from) {
+                ItemIndex.Entry e = snapshot.entry(c.slots[k]);
+                c.admitted[k] = e != null && e.available() && !c.excluded(c.slots[k]) && filter.test(e);
+            }
+            if (c.admitted[k]) {
+                admitted++;
+            }
+        }
+        return admitted;
+    }
+
+    private List<ScoredItem> rank(ItemIndex.Snapshot snapshot, UserProfile user, boolean personal, Candidates c,
+                                  int n, long now) {
+        float embMin = Float.POSITIVE_INFINITY;
+        float embMax = Float.NEGATIVE_INFINITY;
+        float covMax = 0f;
+        double popMax = 0;
+        for (int k = 0; k < c.size; k++) {
+            if (!c.admitted[k]) {
+                continue;
+            }
+            ItemIndex.Entry e = snapshot.entry(c.slots[k]);
+            c.popularity[k] = ItemRecord.decayed(e.popularity(), e.popularityTimestamp(), now,
+                    params.popularityHalfLifeMs());
+            popMax = Math.max(popMax, c.popularity[k]);
+            if (personal) {
+                c.embedding[k] = snapshot.dot(user.vector, c.slots[k]);
+                embMin = Math.min(embMin, c.embedding[k]);
+                embMax = Math.max(embMax, c.embedding[k]);
+                covMax = Math.max(covMax, c.coVisitation[k]);
+            }
+        }
+        double embRange = embMax - embMin;
+        double[] parts = new double[3];
+        TopN top = new TopN(n);
+        for (int k = 0; k < c.size; k++) {
+            if (!c.admitted[k]) {
+                continue;
+            }
+            parts[0] = personal && embRange > 0 ? params.embeddingWeight() * (c.embedding[k] - embMin) / embRange : 0;
+            parts[1] = covMax > 0 ? params.coVisitationWeight() * c.coVisitation[k] / covMax : 0;
+            parts[2] = popMax > 0 ? params.popularityWeight() * c.popularity[k] / popMax : 0;
+            c.score[k] = personal ? parts[0] + parts[1] + parts[2] : (popMax > 0 ? c.popularity[k] / popMax : 0);
+            c.source[k] = strongest(parts, personal);
+            top.offer(k, c.score[k]);
+        }
+        List<ScoredItem> result = new ArrayList<>(top.size());
+        float[][] recentUnits = null;
+        for (int k : top.slotsBestFirst()) {
+            if (c.source[k] == ScoredItem.Source.EMBEDDING && recentUnits == null) {
+                // The explanation names one of the items co-visitation also looks at: the recent ones.
+                recentUnits = unitVectors(snapshot,
+                        user.recentItems.subList(0, Math.min(params.coVisitWindow(), user.recentItems.size())));
+            }
+            String reason = reason(snapshot, user, c.slots[k], c.source[k], c.coVisitedFrom[k], recentUnits);
+            result.add(new ScoredItem(snapshot.entry(c.slots[k]).id(), c.score[k], c.source[k], reason));
+        }
+        return result;
+    }
+
+    /** The recent items' vectors scaled to unit length (null for an unknown item), computed once per list. */
+    private static float[][] unitVectors(ItemIndex.Snapshot snapshot, List<String> items) {
+        float[][] units = new float[items.size()][];
+        for (int r = 0; r < units.length; r++) {
+            int slot = snapshot.slot(items.get(r));
+            if (slot >= 0) {
+                float[] v = snapshot.vector(slot);
+                float norm = VectorMath.norm(v);
+                if (norm > 0) {
+                    for (int d = 0; d < v.length; d++) {
+                        v[d] /= norm;
+                    }
+                    units[r] = v;
+                }
+            }
+        }
+        return units;
+    }
+
+    /**
+     * The most popular slots, which every list considers besides the user's co-visited items.
+     * Decay is the same for every item, so the order only changes through writes; the pool is
+     * rebuilt after enough writes, and candidates are always scored on current values.
+     */
+    private int[] trendingPool(ItemIndex.Snapshot snapshot, long now) {
+        TrendingPool pool = this.pool;
+        long staleAfter = Math.max(POOL_STALE_WRITES, snapshot.slotCount() / 2);
+        if (pool == null || snapshot.version() - pool.version() > staleAfter) {
+            TopN top = new TopN(TRENDING_POOL);
+            for (int s = 0; s < snapshot.slotCount(); s++) {
+                ItemIndex.Entry e = snapshot.entry(s);
+                if (e != null && e.available()) {
+                    top.offer(s, ItemRecord.decayed(e.popularity(), e.popularityTimestamp(), now,
+                            params.popularityHalfLifeMs()));
+                }
+            }
+            pool = new TrendingPool(top.slotsBestFirst(), snapshot.version(), now);
+            this.pool = pool;
+        }
+        return pool.slots();
     }
 
     /** Most popular items now: the fallback for users without history. */
@@ -97,7 +192,11 @@ public final class Recommender {
             ItemIndex.Entry self = snapshot.entry(target);
             int slots = snapshot.slotCount();
             float[] coVisitation = new float[slots];
-            accumulateCoVisitation(snapshot, List.of(item), coVisitation, new int[slots]);
+            Candidates neighbours = new Candidates().begin(slots);
+            accumulateCoVisitation(snapshot, List.of(item), neighbours);
+            for (int k = 0; k < neighbours.size; k++) {
+                coVisitation[neighbours.slots[k]] = neighbours.coVisitation[k];
+            }
             float covMax = 0f;
             for (float c : coVisitation) {
                 covMax = Math.max(covMax, c);
@@ -129,29 +228,31 @@ public final class Recommender {
         });
     }
 
-    /** cov[j] += co(r, j) / sqrt(n_r * n_j) for each of the first coVisitWindow recent items r. */
-    private void accumulateCoVisitation(ItemIndex.Snapshot snapshot, List<String> recent, float[] coVisitation,
-                                        int[] strongestFrom) {
-        float[] strongest = new float[coVisitation.length];
+    /**
+     * cov[j] += decay^r * co(r, j) / sqrt(n_r * n_j) for each of the first coVisitWindow recent
+     * items r (0 = newest); items the list must not show are skipped.
+     */
+    private void accumulateCoVisitation(ItemIndex.Snapshot snapshot, List<String> recent, Candidates c) {
         int window = Math.min(params.coVisitWindow(), recent.size());
-        for (int r = 0; r < window; r++) {
+        double recency = 1;
+        for (int r = 0; r < window; r++, recency *= params.recencyDecay()) {
             int slot = snapshot.slot(recent.get(r));
             if (slot < 0) {
                 continue;
             }
-            ItemIndex.Entry source = snapshot.entry(slot);
-            double sourceUsers = Math.max(1, source.distinctUsers());
-            for (int k = 0; k < source.neighbourIds().length; k++) {
-                int neighbour = snapshot.slot(source.neighbourIds()[k]);
-                if (neighbour < 0) {
+            double sourceWeight = recency * snapshot.inverseSqrtUsers(slot);
+            float[] weights = snapshot.entry(slot).neighbourWeights();
+            for (int k = 0; k < weights.length; k++) {
+                int neighbour = snapshot.neighbourSlot(slot, k);
+                if (neighbour < 0 || c.excluded(neighbour)) {
                     continue;
                 }
-                double neighbourUsers = Math.max(1, snapshot.entry(neighbour).distinctUsers());
-                float similarity = (float) (source.neighbourWeights()[k] / Math.sqrt(sourceUsers * neighbourUsers));
-                coVisitation[neighbour] += similarity;
-                if (similarity > strongest[neighbour]) {
-                    strongest[neighbour] = similarity;
-                    strongestFrom[neighbour] = r;
+                float similarity = (float) (sourceWeight * weights[k] * snapshot.inverseSqrtUsers(neighbour));
+                int at = c.add(neighbour);
+                c.coVisitation[at] += similarity;
+                if (similarity > c.strongest[at]) {
+                    c.strongest[at] = similarity;
+                    c.coVisitedFrom[at] = r;
                 }
             }
         }
@@ -165,29 +266,30 @@ public final class Recommender {
     }
 
     private String reason(ItemIndex.Snapshot snapshot, UserProfile user, int slot, ScoredItem.Source source,
-                          int coVisitedFrom) {
+                          int coVisitedFrom, float[][] recentUnits) {
         switch (source) {
             case COVISITATION:
                 return "because you viewed " + label(snapshot, user.recentItems.get(coVisitedFrom));
             case EMBEDDING:
-                return "because you viewed " + label(snapshot, mostSimilarRecent(snapshot, user, slot));
+                return "because you viewed " + label(snapshot, mostSimilarRecent(snapshot, user, slot, recentUnits));
             default:
                 return "trending";
         }
     }
 
     /** The recent item whose vector is closest to the candidate: the best single explanation. */
-    private String mostSimilarRecent(ItemIndex.Snapshot snapshot, UserProfile user, int slot) {
+    private static String mostSimilarRecent(ItemIndex.Snapshot snapshot, UserProfile user, int slot,
+                                            float[][] recentUnits) {
         float[] candidate = snapshot.vector(slot);
         String best = user.recentItems.get(0);
-        float bestCosine = Float.NEGATIVE_INFINITY;
-        for (String recent : user.recentItems) {
-            int s = snapshot.slot(recent);
-            if (s >= 0) {
-                float cosine = VectorMath.cosine(candidate, snapshot.vector(s));
-                if (cosine > bestCosine) {
-                    bestCosine = cosine;
-                    best = recent;
+        float bestDot = Float.NEGATIVE_INFINITY;
+        for (int r = 0; r < recentUnits.length; r++) {
+            if (recentUnits[r] != null) {
+                // The candidate's own norm scales every recent item alike, so it is left out.
+                float dot = VectorMath.dot(candidate, recentUnits[r]);
+                if (dot > bestDot) {
+                    bestDot = dot;
+                    best = user.recentItems.get(r);
                 }
             }
         }

@@ -31,18 +31,23 @@ public final class TopN {
         }
     }
 
-    /** The admitted slots, best first; ties keep no particular order. */
+    /** The admitted slots, best first; ties keep no particular order. Empties the heap. */
     public int[] slotsBestFirst() {
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
         int[] result = new int[size];
-        for (int i = 0; i < size; i++) {
-            result[i] = slots[order[i]];
+        // Popping the minimum fills the result from the back: O(n log n) with no boxing.
+        while (size > 0) {
+            result[size - 1] = slots[0];
+            size--;
+            slots[0] = slots[size];
+            scores[0] = scores[size];
+            siftDown(0);
         }
         return result;
+    }
+
+    /** The lowest admitted score: what a newcomer must beat once the heap is full. */
+    public double lowestScore() {
+        return size == 0 ? Double.NEGATIVE_INFINITY : scores[0];
     }
 
     public int size() {

@@ -53,6 +53,11 @@ class StreamrecConfigTest {
     }
 
     @Test
+    void theRunningModelIsTheMeasuredDefault() {
+        assertThat(StreamrecConfig.defaults().modelParams()).isEqualTo(io.streamrec.model.ModelParams.defaults());
+    }
+
+    @Test
     void eventWeightsAreConfigurable() {
         StreamrecConfig config = StreamrecConfig.of(Map.of("streamrec.event.weights", "view:0.5, PURCHASE:10"));
         assertThat(config.eventWeights().weight("VIEW")).isEqualTo(0.5);

@@ -1,0 +1,38 @@
+package io.streamrec.evaluation;
+
+import io.streamrec.model.EventWeights;
+import io.streamrec.model.ModelParams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The models the evaluate command knows by name: the product first, then the baselines. */
+public final class Models {
+    public static final List<String> ALL = List.of("streamrec", "POP", "RECENT-POP", "ITEM-KNN", "ISGD");
+    static final long SEED = 42;
+
+    private Models() {}
+
+    public static ReplayModel create(String name, ReplayLog log, ModelParams params, EventWeights weights,
+                                     List<CatalogueItem> catalogue) {
+        return switch (name.toUpperCase(Locale.ROOT)) {
+            case "STREAMREC" -> new StreamrecModel(log, params, weights, catalogue, SEED);
+            case "POP" -> new PopModel(log);
+            case "RECENT-POP" -> new RecentPopModel(log, RecentPopModel.DEFAULT_HALF_LIFE_MS);
+            case "ITEM-KNN" -> new ItemKnnModel(log, 5);
+            case "ISGD" -> new IsgdModel(log, 10, 0.05f, 0.01f, SEED);
+            default -> throw new IllegalArgumentException("unknown model " + name + "; known: " + ALL);
+        };
+    }
+
+    /** Names as given, validated and in canonical spelling. */
+    public static List<String> parse(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            String canonical = ALL.stream().filter(n -> n.equalsIgnoreCase(name.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown model " + name + "; known: " + ALL));
+            out.add(canonical);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package io.streamrec.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EvaluateCommandTest {
+    @TempDir
+    Path dir;
+
+    /** A small typed log: views, and a purchase after some of them. */
+    private Path typedLog() throws IOException {
+        Random random = new Random(5);
+        List<String> lines = new ArrayList<>();
+        lines.add("user;item;type;t");
+        for (int e = 0; e < 600; e++) {
+            String user = "u" + random.nextInt(40);
+            String item = "i" + random.nextInt(30);
+            lines.add(user + ";" + item + ";view;" + e);
+            if (random.nextInt(4) == 0) {
+                lines.add(user + ";" + item + ";purchase;" + e + ".5");
+            }
+        }
+        return Files.write(dir.resolve("log.csv"), lines);
+    }
+
+    private int run(String... args) {
+        return new CommandLine(new EvaluateCommand()).execute(args);
+    }
+
+    @Test
+    void writesResultsJsonInTheAgreedShapeAndAReportWithAChart() throws IOException {
+        Path out = dir.resolve("out");
+        int exit = run("--input", typedLog().toString(), "--format", "csv", "--sep", ";", "--header",
+                "--user-col", "user", "--item-col", "item", "--time-col", "t", "--type-col", "type",
+                "--target", "purchase", "--output", out.toString());
+
+        assertThat(exit).isZero();
+        JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertThat(root.path("dataset").path("sha256").asText()).hasSize(64);
+        JsonNode models = root.path("models");
+        assertThat(models).hasSize(5);
+        JsonNode first = models.get(0);
+        assertThat(first.path("name").asText()).isEqualTo("streamrec");
+        assertThat(first.path("default").asBoolean()).isTrue();
+        for (String field : List.of("hr10", "hr20", "mrr20", "coverage20", "evaluated", "cold_hr20",
+                "events_per_s", "params")) {
+            assertThat(first.has(field)).as(field).isTrue();
+        }
+        assertThat(models.get(1).path("default").asBoolean()).isFalse();
+        JsonNode purchase = root.path("targets").get(0);
+        assertThat(purchase.path("target").asText()).isEqualTo("PURCHASE");
+        assertThat(purchase.path("models")).hasSize(5);
+        assertThat(purchase.path("models").get(0).path("evaluated").asInt())
+                .isLessThan(first.path("evaluated").asInt());
+
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<svg").contains("<polyline").doesNotContain("<script");
+    }
+
+    @Test
+    void holdoutReportsPrecisionRecallAndF1() throws IOException {
+        Path out = dir.resolve("holdout");
+        int exit = run("--input", typedLog().toString(), "--format", "csv", "--sep", ";", "--header",
+                "--user-col", "0", "--item-col", "1", "--time-col", "3", "--protocol", "holdout",
+                "--models", "POP,ITEM-KNN", "--output", out.toString());
+
+        assertThat(exit).isZero();
+        JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertThat(root.path("protocol").asText()).isEqualTo("holdout");
+        assertThat(root.path("models").get(0).has("precision10")).isTrue();
+        assertThat(root.path("models").get(0).path("users").asInt()).isPositive();
+    }
+
+    @Test
+    void anUnknownModelIsAUsageError() throws IOException {
+        assertThat(run("--input", typedLog().toString(), "--format", "csv", "--header", "--models", "nope",
+                "--output", dir.resolve("x").toString())).isNotZero();
+    }
+}

@@ -1,0 +1,71 @@
+package io.streamrec.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The candidate-based refresh: co-visited items first, history excluded, index slots kept right. */
+class CoVisitationRefreshTest {
+    private final ModelParams params = ModelParams.defaults();
+    private final ItemSide itemSide = new ItemSide(params);
+    private final ItemIndex index = new ItemIndex(params.dimensions());
+    private final java.util.Map<String, ItemRecord> records = new java.util.HashMap<>();
+
+    private void apply(List<ItemUpdate> updates) {
+        for (ItemUpdate update : updates) {
+            ItemRecord record = itemSide.apply(records.get(update.item()), update);
+            records.put(update.item(), record);
+            index.upsert(record);
+        }
+    }
+
+    @Test
+    void recommendsWhatOthersTookAfterTheUsersLastItemAndNeverItsHistory() {
+        Learner learner = new Learner(params, new Random(1));
+        long t = 0;
+        for (int u = 0; u < 30; u++) {
+            UserProfile user = UserProfile.empty();
+            apply(learner.learn(user, "filler" + (u % 7), 1, true, t++, index));
+            apply(learner.learn(user, "a", 1, true, t++, index));
+            apply(learner.learn(user, "b", 1, true, t++, index));
+        }
+        UserProfile me = UserProfile.empty();
+        apply(learner.learn(me, "a", 1, true, t++, index));
+
+        List<ScoredItem> list = new Recommender(params, index).recommend(me, Set.of("a"), e -> true, 5, t);
+        assertThat(list).isNotEmpty();
+        assertThat(list.get(0).item()).isEqualTo("b");
+        assertThat(list.get(0).source()).isEqualTo(ScoredItem.Source.COVISITATION);
+        assertThat(list).extracting(ScoredItem::item).doesNotContain("a");
+    }
+
+    @Test
+    void neighbourSlotsSurviveARemovalThatFreesAndReusesASlot() {
+        ItemRecord x = new ItemRecord("x", new float[params.dimensions()], 10);
+        ItemRecord y = new ItemRecord("y", new float[params.dimensions()], 10);
+        x.neighbours.add("y", 3f);
+        index.upsert(y);
+        index.upsert(x);
+        index.remove("y");
+        index.upsert(new ItemRecord("z", new float[params.dimensions()], 10));
+        index.upsert(y);
+
+        index.read(snapshot -> {
+            int xSlot = snapshot.slot("x");
+            assertThat(snapshot.neighbourSlot(xSlot, 0)).isEqualTo(snapshot.slot("y"));
+            return null;
+        });
+    }
+
+    @Test
+    void kthLargestSelectsWithoutSorting() {
+        float[] values = {0.5f, 3f, 1f, 3f, 2f, 0f};
+        assertThat(Candidates.kthLargest(values.clone(), values.length, 1)).isEqualTo(3f);
+        assertThat(Candidates.kthLargest(values.clone(), values.length, 2)).isEqualTo(3f);
+        assertThat(Candidates.kthLargest(values.clone(), values.length, 3)).isEqualTo(2f);
+        assertThat(Candidates.kthLargest(values.clone(), values.length, 6)).isEqualTo(0f);
+    }
+}
