@@ -1,13 +1,11 @@
 package io.streamrec.app;
 
 import io.streamrec.config.StreamrecConfig;
+import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.serving.HttpApi;
 import io.streamrec.topology.TopologyFactory;
 import io.streamrec.topology.TopologySettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
@@ -48,7 +46,7 @@ public final class StreamrecApp implements AutoCloseable {
         int port = config.getInt(StreamrecConfig.HTTP_PORT);
         // application.server must name the real port before Kafka Streams starts, so an
         // ephemeral port is chosen here rather than by the HTTP server.
-        HostInfo self = new HostInfo(config.advertisedHttpHost(), port == 0 ? freePort() : port);
+        HostInfo self = new HostInfo(config.advertisedHttpHost(), port == 0 ? EmbeddedKafka.freePorts(1)[0] : port);
         Properties kafka = config.kafkaProperties(self.port());
         TopologySettings settings = config.topologySettings();
         try (Admin admin = Admin.create(only(kafka, AdminClientConfig.configNames()))) {
@@ -113,13 +111,5 @@ public final class StreamrecApp implements AutoCloseable {
             }
         });
         return subset;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

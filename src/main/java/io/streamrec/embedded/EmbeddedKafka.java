@@ -57,15 +57,35 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param deleteOnClose whether to remove {@code logDir} when closed
      */
     public static EmbeddedKafka start(Path logDir, int port, boolean deleteOnClose) {
-        int brokerPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
-        Properties props = brokerProperties(logDir, brokerPort, controllerPort);
-        format(logDir, props);
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, logDir, deleteOnClose, "localhost:" + brokerPort);
-        kafka.awaitReady();
-        return kafka;
+        for (int attempt = 1; ; attempt++) {
+            int[] ports = freePorts(2);
+            int brokerPort = port == 0 ? ports[0] : port;
+            Properties props = brokerProperties(logDir, brokerPort, ports[1]);
+            format(logDir, props);
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            try {
+                server.startup();
+            } catch (RuntimeException e) {
+                // A free port can be taken by another process between our probe and the bind.
+                server.shutdown();
+                if (attempt == 3 || port != 0 || !causedByBind(e)) {
+                    throw e;
+                }
+                continue;
+            }
+            EmbeddedKafka kafka = new EmbeddedKafka(server, logDir, deleteOnClose, "localhost:" + brokerPort);
+            kafka.awaitReady();
+            return kafka;
+        }
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String bootstrapServers() {
@@ -155,12 +175,28 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /** Distinct free ports: all sockets stay open until every port is known, so none repeats. */
+    public static int[] freePorts(int count) {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // closing a probe socket cannot lose anything
+                    }
+                }
+            }
         }
     }
 

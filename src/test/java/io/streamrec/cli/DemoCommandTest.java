@@ -19,7 +19,9 @@ class DemoCommandTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        java.io.StringWriter errors = new java.io.StringWriter();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.commandLine()
+                .setErr(new java.io.PrintWriter(errors, true))
                 .execute("demo", "--http-port", String.valueOf(port), "--rate", "200", "--users", "20",
                         "--duration", "12s"));
         HttpClient http = HttpClient.newHttpClient();
@@ -35,6 +37,7 @@ class DemoCommandTest {
             }
             Thread.sleep(200);
         }
+        assertThat(exit.isDone() ? exit.get() + " " + errors : "running").as("demo exit and errors").isEqualTo("running");
         assertThat(body).contains("\"personalized\":true").contains("because you viewed");
         assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
     }
