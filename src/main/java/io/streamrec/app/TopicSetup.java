@@ -2,6 +2,7 @@ package io.streamrec.app;
 
 import io.streamrec.config.StreamrecConfig;
 import io.streamrec.topology.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -21,6 +23,8 @@ import org.apache.kafka.common.config.TopicConfig;
 final class TopicSetup {
     private static final Map<String, String> COMPACTED = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
             TopicConfig.CLEANUP_POLICY_COMPACT);
+
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
 
     private TopicSetup() {}
 
@@ -66,7 +70,21 @@ final class TopicSetup {
         }
     }
 
+    /**
+     * A topic created a moment ago may not be in every broker's metadata yet, so describing it
+     * can answer "unknown topic" for a short while: ask again until it is known.
+     */
     private static int partitionsOf(Admin admin, String topic) throws ExecutionException, InterruptedException {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 }
