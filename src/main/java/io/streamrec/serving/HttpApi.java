@@ -49,7 +49,9 @@ public final class HttpApi implements AutoCloseable {
                 ctx.status(500).json(Map.of("error", "internal error: " + e));
             });
             config.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                // Resources answer their own 404s in JSON; anything else (no such route) is Javalin's plain text.
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) {
                     ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
                 }
             });

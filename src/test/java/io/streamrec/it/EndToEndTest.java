@@ -183,6 +183,10 @@ class EndToEndTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body().get("error").asText()).contains("no-such-item");
 
+        Answer noRoute = http.get(api + "/v1/no-such-endpoint");
+        assertThat(noRoute.status()).isEqualTo(404);
+        assertThat(noRoute.body().get("error").asText()).contains("/v1/no-such-endpoint");
+
         Answer instances = http.get(api + "/v1/instances");
         assertThat(instances.status()).isEqualTo(200);
         assertThat(instances.body().get("instances")).hasSize(1);
