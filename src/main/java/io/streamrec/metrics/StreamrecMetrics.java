@@ -93,7 +93,8 @@ public final class StreamrecMetrics implements AutoCloseable {
                 deadLettered, new Stats.LiveQuality(cutoffs.primary(), now.liveTests(), now.liveHits(),
                         LiveHistory.hitRate(new Totals(0, 0, 0, 0, 0), now), byType),
                 new Stats.Refresh(refresh.count(), refresh.mean(TimeUnit.MILLISECONDS), refresh.max(TimeUnit.MILLISECONDS)),
-                LiveHistory.series(samples));
+                // Whole-second samples only: a last step of a few milliseconds would draw noise.
+                LiveHistory.series(samples.subList(0, samples.size() - 1)));
     }
 
     private Totals totals() {

@@ -4,18 +4,22 @@ import static io.streamrec.it.ItSupport.await;
 import static io.streamrec.it.ItSupport.interaction;
 import static io.streamrec.it.ItSupport.item;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamrec.app.StreamrecApp;
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Interaction;
 import io.streamrec.config.StreamrecConfig;
+import io.streamrec.demo.DemoTraffic;
 import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.it.ItSupport.Answer;
 import io.streamrec.it.ItSupport.Http;
 import io.streamrec.it.ItSupport.Producer;
 import io.streamrec.topology.Topics;
+import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,6 +27,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,18 +36,27 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * /metrics and /v1/stats count exactly what was produced, and a lookup with after= waits until
- * the list reflects the posted event, on a real broker. The test methods run one after another
- * and each waits for its own events, so the counter differences one method measures are its own.
+ * On a real broker: /metrics and /v1/stats count exactly what was produced; a lookup with after=
+ * waits until the list reflects the posted event; the dashboard, in headless Chromium, shows
+ * it all. One broker and app for the class, since starting them is what costs. The methods run
+ * in order, each waiting for its own events, so the counter differences one measures are its
+ * own; the browser tests come last, as they need demo traffic flowing.
  */
-class MetricsAndReadYourWritesTest {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MetricsDashboardReadYourWritesTest {
     private static final int ITEMS = 30;
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)$",
             Pattern.MULTILINE);
@@ -52,6 +67,10 @@ class MetricsAndReadYourWritesTest {
     private static String api;
     private static final Http http = new Http();
     private static final HttpClient text = HttpClient.newHttpClient();
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 900;
+    private static DemoTraffic traffic;
+    private static Path chromium;
 
     @BeforeAll
     static void start() throws Exception {
@@ -69,6 +88,9 @@ class MetricsAndReadYourWritesTest {
 
     @AfterAll
     static void stop() {
+        if (traffic != null) {
+            traffic.close();
+        }
         if (app != null) {
             app.close();
         }
@@ -78,6 +100,7 @@ class MetricsAndReadYourWritesTest {
     }
 
     @Test
+    @Order(1)
     void metricsCountWhatWasProducedInEachFamily() {
         Map<String, Double> before = scrape();
         List<Interaction> good = new ArrayList<>();
@@ -110,14 +133,14 @@ class MetricsAndReadYourWritesTest {
         expected.put("streamrec_dead_letters_total{reason=\"bad_id\"}", 1.0);
         expected.put("streamrec_dead_letters_total{reason=\"non_finite\"}", 1.0);
         expected.put("streamrec_dead_letters_total{reason=\"bad_timestamp\"}", 1.0);
-        Map<String, Double> after = await("every produced record counted on /metrics", MetricsAndReadYourWritesTest::scrape,
+        Map<String, Double> after = await("every produced record counted on /metrics", MetricsDashboardReadYourWritesTest::scrape,
                 now -> expected.entrySet().stream().allMatch(e -> delta(before, now, e.getKey()) >= e.getValue()));
         expected.forEach((series, count) -> assertThat(delta(before, after, series)).as(series).isEqualTo(count));
         assertThat(delta(before, after, "streamrec_events_learned_total{type=\"ADD_TO_CART\"}")).isZero();
         assertThat(delta(before, after, "streamrec_dead_letters_total{reason=\"other\"}")).isZero();
 
         // One refresh per user (the purchase refreshes at once, replacing the pending debounced one): each timed.
-        Map<String, Double> refreshed = await("the users' lists refreshed", MetricsAndReadYourWritesTest::scrape,
+        Map<String, Double> refreshed = await("the users' lists refreshed", MetricsDashboardReadYourWritesTest::scrape,
                 now -> delta(before, now, "streamrec_refresh_seconds_count") >= 3);
         assertThat(refreshed.get("streamrec_refresh_seconds_sum")).isPositive();
         assertThat(refreshed.keySet()).anyMatch(k -> k.startsWith("streamrec_refresh_seconds_bucket{le="));
@@ -136,8 +159,9 @@ class MetricsAndReadYourWritesTest {
         try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
             producer.interaction(interaction("metrics-user-0", top, EventType.ADD_TO_CART));
         }
-        Map<String, Double> afterHit = await("the live test counted", MetricsAndReadYourWritesTest::scrape,
-                now -> delta(beforeHit, now, "streamrec_live_tests_total{type=\"ADD_TO_CART\"}") >= 1);
+        Map<String, Double> afterHit = await("the event learned, after its live test", MetricsDashboardReadYourWritesTest::scrape,
+                now -> delta(beforeHit, now, "streamrec_events_learned_total{type=\"ADD_TO_CART\"}") >= 1);
+        assertThat(delta(beforeHit, afterHit, "streamrec_live_tests_total{type=\"ADD_TO_CART\"}")).isEqualTo(1.0);
         for (String at : List.of("10", "20", "50")) {
             assertThat(delta(beforeHit, afterHit, "streamrec_live_hits_total{at=\"" + at + "\",type=\"ADD_TO_CART\"}"))
                     .as("hit at " + at).isEqualTo(1.0);
@@ -159,6 +183,7 @@ class MetricsAndReadYourWritesTest {
     }
 
     @Test
+    @Order(2)
     void aLookupAfterAPostedEventAnswersWithAListReflectingIt() {
         String user = "ryw-user";
         List<Long> waits = new ArrayList<>();
@@ -183,6 +208,7 @@ class MetricsAndReadYourWritesTest {
     }
 
     @Test
+    @Order(3)
     void aLookupForAnEventNotYetReflectedAnswers504InTimeAndBadParametersAre400() {
         Answer posted = http.post(api + "/v1/events", "{\"user\":\"late-user\",\"item\":\"" + item(2)
                 + "\",\"type\":\"PURCHASE\"}");
@@ -203,6 +229,49 @@ class MetricsAndReadYourWritesTest {
             assertThat(bad.status()).as(query).isEqualTo(400);
             assertThat(bad.body().get("error").asText()).as(query).isNotBlank();
         }
+    }
+
+    @Test
+    @Order(10)
+    void theDashboardScriptFillsInTrendingItemsChartsAndAUsersListWithReasons() throws Exception {
+        assumeDemoTrafficInABrowser();
+        String dom = run("--dump-dom", page());
+
+        assertThat(count(dom, "class=\"trending-item\"")).as("trending items").isEqualTo(10);
+        assertThat(polylinePoints(dom, "events-chart")).as("points of the events/s chart").isGreaterThanOrEqualTo(3);
+        assertThat(polylinePoints(dom, "hr-chart")).as("points of the live HR chart").isGreaterThanOrEqualTo(1);
+        assertThat(count(dom, "class=\"rec\"")).as("rows of demo-user-1's list").isEqualTo(10);
+        assertThat(dom).contains("because you viewed");
+        Matcher eps = Pattern.compile("id=\"eps\">([^<]*)<").matcher(dom);
+        assertThat(eps.find()).isTrue();
+        assertThat(eps.group(1)).as("events/s tile").matches("[0-9.,]+");
+        assertThat(dom).doesNotContain("unavailable");
+    }
+
+    @Test
+    @Order(11)
+    void theDashboardScreenshotIsThePageAtTheWindowSizeAndNotBlank() throws Exception {
+        assumeDemoTrafficInABrowser();
+        Path png = Path.of("target", "dashboard-screenshot.png").toAbsolutePath();
+        Files.deleteIfExists(png);
+        run("--screenshot=" + png, page());
+
+        assertThat(png).exists();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(WIDTH);
+        assertThat(image.getHeight()).isEqualTo(HEIGHT);
+        Map<Integer, Integer> colours = new HashMap<>();
+        for (int y = 0; y < HEIGHT; y += 2) {
+            for (int x = 0; x < WIDTH; x += 2) {
+                colours.merge(image.getRGB(x, y), 1, Integer::sum);
+            }
+        }
+        int pixels = (WIDTH / 2) * (HEIGHT / 2);
+        int background = colours.values().stream().max(Integer::compare).orElse(0);
+        assertThat(colours.size()).as("distinct colours: text, charts and panels, not a blank page").isGreaterThan(50);
+        assertThat(pixels - background).as("pixels other than the most common colour").isGreaterThan(pixels / 10);
+        System.out.println("DASHBOARD screenshot " + png + ": " + image.getWidth() + "x" + image.getHeight() + ", "
+                + colours.size() + " colours");
     }
 
     private static byte[] encode(Interaction event) {
@@ -232,5 +301,75 @@ class MetricsAndReadYourWritesTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+    /**
+     * Skips without Chromium (`.ci/run` installs Debian's); else makes sure demo traffic flows,
+     * with a few seconds of history and a list for the user the page looks up.
+     */
+    private static void assumeDemoTrafficInABrowser() {
+        if (chromium == null) {
+            chromium = findChromium();
+        }
+        assumeTrue(chromium != null, "no chromium on PATH: dashboard browser test skipped");
+        if (traffic == null) {
+            traffic = new DemoTraffic(kafka.bootstrapServers(), topics, 20, 50, 100, 7).start();
+        }
+        ItSupport.awaitIndexed(http, app, ITEMS + 50);
+        await("a few seconds of demo events in the history", () -> http.get(api + "/v1/stats").body(),
+                stats -> stats.path("history").size() >= 4 && stats.path("eventsPerSecond").asDouble() > 0);
+        await("a list for demo-user-1", () -> http.get(api + "/v1/users/demo-user-1/recommendations").body(),
+                list -> list.path("personalized").asBoolean());
+    }
+
+    private static String page() {
+        return api + "/?user=demo-user-1";
+    }
+
+    /** One headless Chromium run with a fresh profile; its standard output. */
+    private static String run(String action, String url) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile");
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+                "--window-size=" + WIDTH + "," + HEIGHT, "--hide-scrollbars",
+                // Lets the page's fetches and timers run for 5 s of page time before the dump or shot.
+                "--virtual-time-budget=5000", action, url));
+        Path log = profile.resolve("chromium.log");
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 60 s: " + command);
+        }
+        assertThat(process.exitValue()).as("chromium exit code; its log is " + log).isZero();
+        return out;
+    }
+
+    private static int count(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    /** Points of the polyline inside the svg with this id, 0 when there is none. */
+    private static int polylinePoints(String dom, String svgId) {
+        Matcher m = Pattern.compile("<svg id=\"" + svgId + "\"[^>]*>.*?<polyline points=\"([^\"]*)\"", Pattern.DOTALL)
+                .matcher(dom);
+        if (!m.find() || !dom.substring(m.start(), m.end()).contains("<polyline")) {
+            return 0;
+        }
+        String section = dom.substring(m.start(), dom.indexOf("</svg>", m.start()));
+        if (!section.contains("<polyline")) {
+            return 0;
+        }
+        return m.group(1).trim().split("\\s+").length;
+    }
+
+    private static Path findChromium() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.of(path.split(File.pathSeparator)).flatMap(dir -> Stream.of("chromium", "chromium-browser")
+                .map(name -> Path.of(dir, name))).filter(Files::isExecutable).findFirst().orElse(null);
     }
 }
