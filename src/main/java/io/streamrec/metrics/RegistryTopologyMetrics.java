@@ -58,7 +58,7 @@ final class RegistryTopologyMetrics implements TopologyMetrics {
 
     @Override
     public void learned(EventType type) {
-        learned.get(type).increment();
+        count(learned.get(type));
     }
 
     @Override
@@ -78,15 +78,22 @@ final class RegistryTopologyMetrics implements TopologyMetrics {
 
     @Override
     public void liveTest(EventType type, int rank) {
-        liveTests.get(type).increment();
-        if (rank <= 0) {
+        count(liveTests.get(type));
+        Counter[] hits = liveHits.get(type);
+        if (rank <= 0 || hits == null) {
             return;
         }
-        Counter[] hits = liveHits.get(type);
         for (int i = 0; i < hits.length; i++) {
             if (rank <= cutoffs.at(i)) {
                 hits[i].increment();
             }
+        }
+    }
+
+    /** A type without a series (UNKNOWN, should validation ever let one through) must not fail the event. */
+    private static void count(Counter counter) {
+        if (counter != null) {
+            counter.increment();
         }
     }
 

@@ -133,7 +133,8 @@ class MetricsDashboardReadYourWritesTest {
         expected.put("streamrec_dead_letters_total{reason=\"bad_id\"}", 1.0);
         expected.put("streamrec_dead_letters_total{reason=\"non_finite\"}", 1.0);
         expected.put("streamrec_dead_letters_total{reason=\"bad_timestamp\"}", 1.0);
-        Map<String, Double> after = await("every produced record counted on /metrics", MetricsDashboardReadYourWritesTest::scrape,
+        Map<String, Double> after = await("every produced record counted on /metrics",
+                MetricsDashboardReadYourWritesTest::scrape,
                 now -> expected.entrySet().stream().allMatch(e -> delta(before, now, e.getKey()) >= e.getValue()));
         expected.forEach((series, count) -> assertThat(delta(before, after, series)).as(series).isEqualTo(count));
         assertThat(delta(before, after, "streamrec_events_learned_total{type=\"ADD_TO_CART\"}")).isZero();
@@ -145,7 +146,8 @@ class MetricsDashboardReadYourWritesTest {
         assertThat(refreshed.get("streamrec_refresh_seconds_sum")).isPositive();
         assertThat(refreshed.keySet()).anyMatch(k -> k.startsWith("streamrec_refresh_seconds_bucket{le="));
         assertThat(refreshed.get("streamrec_item_index_items")).isEqualTo(ITEMS);
-        assertThat(refreshed.keySet()).as("Kafka Streams' own metrics").anyMatch(k -> k.startsWith("kafka_stream_alive_stream_threads{"));
+        assertThat(refreshed.keySet()).as("Kafka Streams' own metrics")
+                .anyMatch(k -> k.startsWith("kafka_stream_alive_stream_threads{"));
         assertThat(refreshed.keySet()).anyMatch(k -> k.startsWith("kafka_stream_thread_process_total"));
         assertThat(refreshed.keySet()).anyMatch(k -> k.startsWith("kafka_consumer_"));
         assertThat(refreshed.keySet()).as("HTTP latency per route, by template").anyMatch(k ->
@@ -159,7 +161,8 @@ class MetricsDashboardReadYourWritesTest {
         try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
             producer.interaction(interaction("metrics-user-0", top, EventType.ADD_TO_CART));
         }
-        Map<String, Double> afterHit = await("the event learned, after its live test", MetricsDashboardReadYourWritesTest::scrape,
+        Map<String, Double> afterHit = await("the event learned, after its live test",
+                MetricsDashboardReadYourWritesTest::scrape,
                 now -> delta(beforeHit, now, "streamrec_events_learned_total{type=\"ADD_TO_CART\"}") >= 1);
         assertThat(delta(beforeHit, afterHit, "streamrec_live_tests_total{type=\"ADD_TO_CART\"}")).isEqualTo(1.0);
         for (String at : List.of("10", "20", "50")) {

@@ -1,9 +1,10 @@
 package io.streamrec.topology;
 
+import static io.streamrec.topology.TopologyTest.event;
+import static io.streamrec.topology.TopologyTest.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamrec.avro.EventType;
-import io.streamrec.avro.Interaction;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
@@ -148,13 +149,5 @@ class TopologyMetricsTest {
 
     private void send(String user, String item, EventType type) {
         interactions.pipeInput(key(user), AvroSerdes.INTERACTION.encode(event(user, item, type).build()));
-    }
-
-    private static Interaction.Builder event(String user, String item, EventType type) {
-        return Interaction.newBuilder().setUser(user).setItem(item).setType(type).setTimestamp(NOW);
-    }
-
-    private static byte[] key(String user) {
-        return user.getBytes(StandardCharsets.UTF_8);
     }
 }
