@@ -15,7 +15,7 @@ function el(tag, attrs = {}, text) {
 
 // A line chart of points[key] against time, scaled to the data, with three horizontal guides.
 function drawChart(svg, points, key, label) {
-  const W = 600, H = 180, left = 44, bottom = 18, top = 8;
+  const W = 600, H = 180, left = 52, bottom = 18, top = 8;
   svg.replaceChildren();
   const values = points.filter((p) => p[key] != null);
   if (values.length < 2) {
