@@ -2,6 +2,7 @@ package io.streamrec.app;
 
 import io.streamrec.config.StreamrecConfig;
 import io.streamrec.embedded.EmbeddedKafka;
+import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.serving.HttpApi;
 import io.streamrec.topology.TopologyFactory;
@@ -34,12 +35,15 @@ public final class StreamrecApp implements AutoCloseable {
     private final HttpApi http;
     private final Producer<String, byte[]> producer;
     private final HostInfo self;
+    private final StreamrecMetrics metrics;
 
-    private StreamrecApp(KafkaStreams streams, HttpApi http, Producer<String, byte[]> producer, HostInfo self) {
+    private StreamrecApp(KafkaStreams streams, HttpApi http, Producer<String, byte[]> producer, HostInfo self,
+                         StreamrecMetrics metrics) {
         this.streams = streams;
         this.http = http;
         this.producer = producer;
         this.self = self;
+        this.metrics = metrics;
     }
 
     public static StreamrecApp start(StreamrecConfig config) {
@@ -59,7 +63,9 @@ public final class StreamrecApp implements AutoCloseable {
         Properties streamsProps = new Properties();
         streamsProps.putAll(kafka);
         streamsProps.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
-        KafkaStreams streams = new KafkaStreams(TopologyFactory.build(settings, index), streamsProps);
+        StreamrecMetrics metrics = new StreamrecMetrics(settings.refresh().listSize());
+        KafkaStreams streams = new KafkaStreams(TopologyFactory.build(settings, index, metrics.topology()), streamsProps);
+        metrics.watch(streams, index);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -69,10 +75,11 @@ public final class StreamrecApp implements AutoCloseable {
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         Producer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
                 new ByteArraySerializer());
-        HttpApi http = HttpApi.start(config.get(StreamrecConfig.HTTP_HOST), self, streams, index, settings, producer);
+        HttpApi http = HttpApi.start(config.get(StreamrecConfig.HTTP_HOST), self, streams, index, settings, producer,
+                metrics);
         streams.start();
         LOG.info("streamrec instance {} started: {}", self, config);
-        return new StreamrecApp(streams, http, producer, self);
+        return new StreamrecApp(streams, http, producer, self, metrics);
     }
 
     public String httpUrl() {
@@ -100,6 +107,7 @@ public final class StreamrecApp implements AutoCloseable {
         http.close();
         streams.close(Duration.ofSeconds(30));
         producer.close(Duration.ofSeconds(5));
+        metrics.close();
     }
 
     private static Properties only(Properties all, Set<String> names) {

@@ -51,9 +51,10 @@ final class DemoCommand implements Callable<Integer> {
                   curl '%s/v1/items/demo-item-3/similar?n=5'
                   curl -X POST %s/v1/events -H 'Content-Type: application/json' \\
                        -d '{"user":"demo-user-1","item":"demo-item-42","type":"PURCHASE"}'
+                Live dashboard: %s/ in a browser; Prometheus metrics: %s/metrics
                 Ctrl-C stops it.
                 """, kafka.bootstrapServers(), url, options.users, options.users - 1,
-                options.items, options.items - 1, options.rate, url, url, url, url);
+                options.items, options.items - 1, options.rate, url, url, url, url, url, url);
         ServeUntilStopped.await(runFor, traffic, app, kafka);
         System.out.println("demo stopped after " + traffic.eventsSent() + " events");
         return 0;

@@ -49,7 +49,7 @@ final class EventsResource {
             RecordMetadata landed = producer.send(new ProducerRecord<>(topic, event.getUser(),
                     AvroSerdes.INTERACTION.encode(event))).get(10, TimeUnit.SECONDS);
             ctx.status(202).json(Map.of("topic", landed.topic(), "partition", landed.partition(),
-                    "offset", landed.offset(), "id", landed.topic() + "-" + landed.partition() + "-" + landed.offset()));
+                    "offset", landed.offset(), "id", new EventId(landed.topic(), landed.partition(), landed.offset()).id()));
         } catch (ExecutionException | TimeoutException e) {
             throw new ApiError(503, "could not publish the event to Kafka: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -1,9 +1,13 @@
 package io.streamrec.serving;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.Recommender;
 import io.streamrec.topology.TopologySettings;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -16,24 +20,30 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
     private final Javalin server;
+    private final ReadYourWrites readYourWrites;
 
-    private HttpApi(Javalin server) {
+    private HttpApi(Javalin server, ReadYourWrites readYourWrites) {
         this.server = server;
+        this.readYourWrites = readYourWrites;
     }
 
     /**
      * @param self this instance as other instances reach it (Kafka Streams' application.server)
      */
     public static HttpApi start(String bindHost, HostInfo self, KafkaStreams streams, ItemIndex index,
-                                TopologySettings settings, Producer<String, byte[]> producer) {
+                                TopologySettings settings, Producer<String, byte[]> producer,
+                                StreamrecMetrics metrics) {
         Recommender recommender = new Recommender(settings.model(), index);
         KeyRouter router = new KeyRouter(streams, self);
         int maxId = settings.validation().maxIdLength();
+        ReadYourWrites readYourWrites = new ReadYourWrites(settings.topics().interactions());
         RecommendationsResource recommendations = new RecommendationsResource(streams, router, recommender, maxId,
-                settings.refresh().listSize());
+                settings.refresh().listSize(), readYourWrites);
         ItemsResource items = new ItemsResource(index, recommender, maxId);
         EventsResource events = new EventsResource(producer, settings.topics().interactions(), settings.validation());
         ClusterResource cluster = new ClusterResource(streams, router, index);
+        MetricsResource metricsResource = new MetricsResource(metrics, router, index);
+        DashboardResource dashboard = new DashboardResource();
 
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -43,6 +53,13 @@ public final class HttpApi implements AutoCloseable {
             config.routes.post("/v1/events", events::post);
             config.routes.get("/v1/instances", cluster::instances);
             config.routes.get("/health", cluster::health);
+            config.routes.get("/metrics", metricsResource::prometheus);
+            config.routes.get("/v1/stats", metricsResource::stats);
+            config.routes.get("/", dashboard::page);
+            config.routes.get("/dashboard.js", dashboard::script);
+            // Called once a request is answered, asynchronous ones included.
+            config.requestLogger.http((ctx, ms) -> metrics.httpRequest(ctx.method().name(), routeOf(ctx),
+                    ctx.status().getCode(), Duration.ofNanos((long) (ms * 1_000_000))));
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error serving {}", ctx.path(), e);
@@ -56,7 +73,13 @@ public final class HttpApi implements AutoCloseable {
                 }
             });
         }).start(bindHost, self.port());
-        return new HttpApi(server);
+        return new HttpApi(server, readYourWrites);
+    }
+
+    /** The matched route template (bounded label values), never the raw path. */
+    private static String routeOf(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
     }
 
     public int port() {
@@ -66,5 +89,6 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        readYourWrites.close();
     }
 }

@@ -19,6 +19,8 @@ import org.apache.kafka.streams.state.HostInfo;
 final class KeyRouter {
     /** Marks a relayed request, so a stale view of ownership cannot bounce it around forever. */
     static final String FORWARDED_HEADER = "X-Streamrec-Forwarded-By";
+    /** Longer than the longest read-your-writes wait, which the owner spends before it answers. */
+    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(15);
 
     enum Kind { LOCAL, REMOTE, UNAVAILABLE }
 
@@ -59,7 +61,7 @@ final class KeyRouter {
         String query = ctx.queryString();
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + ctx.path()
                 + (query == null || query.isEmpty() ? "" : "?" + query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(FORWARD_TIMEOUT)
                 .header(FORWARDED_HEADER, self.host() + ":" + self.port());
         if ("POST".equals(ctx.method().name())) {
             request.POST(HttpRequest.BodyPublishers.ofString(ctx.body())).header("Content-Type", "application/json");

@@ -17,6 +17,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * recommendations store of the instance that owns the user (forwarded there when that is not
  * this one). A user without a list yet gets trending items with {@code "personalized": false}.
  * 400 when n is not in 1..streamrec.recommendations.size; 503 while ownership is moving.
+ * With {@code after=<event id>&waitMs=1000} it answers once the list reflects that event, 504 when
+ * not in time (see {@link ReadYourWrites}); the owning instance waits, a forwarding one relays.
  */
 final class RecommendationsResource {
     private final KafkaStreams streams;
@@ -24,42 +26,55 @@ final class RecommendationsResource {
     private final Recommender recommender;
     private final int maxIdLength;
     private final int listSize;
+    private final ReadYourWrites readYourWrites;
 
     RecommendationsResource(KafkaStreams streams, KeyRouter router, Recommender recommender, int maxIdLength,
-                            int listSize) {
+                            int listSize, ReadYourWrites readYourWrites) {
         this.streams = streams;
         this.router = router;
         this.recommender = recommender;
         this.maxIdLength = maxIdLength;
         this.listSize = listSize;
+        this.readYourWrites = readYourWrites;
     }
 
     void get(Context ctx) {
         String user = QueryParams.id(ctx, "userId", maxIdLength);
         int n = QueryParams.intParam(ctx, "n", Math.min(20, listSize), 1, listSize);
+        ReadYourWrites.Wait wait = readYourWrites.parse(ctx);
         KeyRouter.Route route = router.route(StoreNames.RECOMMENDATIONS, user);
         switch (route.kind()) {
             case UNAVAILABLE -> throw new ApiError(503, "the instance owning user " + user
                     + " is not available (rebalancing); retry shortly");
             case REMOTE -> router.forward(ctx, route.host());
-            case LOCAL -> ctx.json(local(user, n, route.partition()));
+            case LOCAL -> {
+                if (wait == null) {
+                    ctx.json(local(user, n, route.partition()));
+                } else {
+                    ctx.future(() -> readYourWrites.await(user, wait, () -> stored(user, route.partition()))
+                            .thenAccept(list -> ctx.json(ListResponse.ofStored(list, n))));
+                }
+            }
         }
     }
 
     private ListResponse local(String user, int n, int partition) {
-        Recommendations list;
-        try {
-            ReadOnlyKeyValueStore<String, Recommendations> store = streams.store(StoreQueryParameters
-                    .fromNameAndType(StoreNames.RECOMMENDATIONS, QueryableStoreTypes.<String, Recommendations>keyValueStore())
-                    .withPartition(partition));
-            list = store.get(user);
-        } catch (InvalidStateStoreException e) {
-            throw new ApiError(503, "recommendations of user " + user + " are being restored; retry shortly");
-        }
+        Recommendations list = stored(user, partition);
         if (list != null) {
             return ListResponse.ofStored(list, n);
         }
         return ListResponse.ofScored(user, null, false,
                 recommender.trending(Set.of(), entry -> true, n, System.currentTimeMillis()), ModelParams.VERSION);
+    }
+
+    private Recommendations stored(String user, int partition) {
+        try {
+            ReadOnlyKeyValueStore<String, Recommendations> store = streams.store(StoreQueryParameters
+                    .fromNameAndType(StoreNames.RECOMMENDATIONS, QueryableStoreTypes.<String, Recommendations>keyValueStore())
+                    .withPartition(partition));
+            return store.get(user);
+        } catch (InvalidStateStoreException e) {
+            throw new ApiError(503, "recommendations of user " + user + " are being restored; retry shortly");
+        }
     }
 }

@@ -28,6 +28,11 @@ public final class TopologyFactory {
     private TopologyFactory() {}
 
     public static Topology build(TopologySettings settings, ItemIndex index) {
+        return build(settings, index, TopologyMetrics.NONE);
+    }
+
+    /** The topology reporting to {@code metrics} (events learned, dead letters, refreshes, live hits). */
+    public static Topology build(TopologySettings settings, ItemIndex index, TopologyMetrics metrics) {
         Topics topics = settings.topics();
         Topology topology = new Topology();
         StringSerializer keys = new StringSerializer();
@@ -40,7 +45,7 @@ public final class TopologyFactory {
         topology.addSink(ValidateProcessor.REKEY, topics.rekeyed(), keys, AvroSerdes.INTERACTION.serializer(),
                 "validate");
         topology.addSource("rekeyed-source", keyReader, AvroSerdes.INTERACTION.deserializer(), topics.rekeyed());
-        topology.addProcessor(ValidateProcessor.LEARN, () -> new UserLearner(settings, index),
+        topology.addProcessor(ValidateProcessor.LEARN, () -> new UserLearner(settings, index, metrics),
                 "validate", "rekeyed-source");
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), ValidateProcessor.LEARN);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), ValidateProcessor.LEARN);
@@ -50,8 +55,7 @@ public final class TopologyFactory {
                 ValidateProcessor.LEARN);
         topology.addSink(UserLearner.RECOMMENDATIONS, topics.recommendations(), keys,
                 AvroSerdes.RECOMMENDATIONS.serializer(), ValidateProcessor.LEARN);
-        topology.addSink(DeadLetters.USER_SIDE_SINK, topics.rejected(), new ByteArraySerializer(),
-                AvroSerdes.REJECTED.serializer(), "validate", ValidateProcessor.LEARN);
+        deadLetters(topology, DeadLetters.USER_SIDE_SINK, topics, metrics, "validate", ValidateProcessor.LEARN);
 
         // Item side: one sub-topology on the partitions of `items` and `item-deltas`.
         topology.addSource("items-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.items());
@@ -63,14 +67,21 @@ public final class TopologyFactory {
         topology.addStateStore(store(StoreNames.ITEM_DIRTY, Serdes.Long()), ItemLearner.NAME);
         topology.addSink(ItemLearner.VECTORS, topics.itemVectors(), keys, AvroSerdes.ITEM_VECTOR.serializer(),
                 ItemLearner.NAME);
-        topology.addSink(DeadLetters.ITEM_SIDE_SINK, topics.rejected(), new ByteArraySerializer(),
-                AvroSerdes.REJECTED.serializer(), "catalog");
+        deadLetters(topology, DeadLetters.ITEM_SIDE_SINK, topics, metrics, "catalog");
 
         // Every instance: the item index, fed from the compacted item-vectors topic.
         topology.addGlobalStore(ItemIndexStore.builder(index, settings.model().neighbours()), "item-vectors-source",
                 keyReader, AvroSerdes.ITEM_VECTOR.deserializer(), topics.itemVectors(), "item-index-feed",
                 ItemIndexFeed::new);
         return topology;
+    }
+
+    /** The node {@code name} that processors send dead letters to: a counter, then the topic's sink. */
+    private static void deadLetters(Topology topology, String name, Topics topics, TopologyMetrics metrics,
+                                    String... parents) {
+        topology.addProcessor(name, () -> new DeadLetterCounter(metrics), parents);
+        topology.addSink(name + "-topic", topics.rejected(), new ByteArraySerializer(),
+                AvroSerdes.REJECTED.serializer(), name);
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {

@@ -41,6 +41,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
 
     private final TopologySettings settings;
     private final ItemIndex index;
+    private final TopologyMetrics metrics;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, UserState> users;
     private KeyValueStore<String, Long> seen;
@@ -49,9 +50,10 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private Learner learner;
     private Recommender recommender;
 
-    UserLearner(TopologySettings settings, ItemIndex index) {
+    UserLearner(TopologySettings settings, ItemIndex index, TopologyMetrics metrics) {
         this.settings = settings;
         this.index = index;
+        this.metrics = metrics;
     }
 
     @Override
@@ -88,6 +90,9 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         long time = event.getTimestamp().toEpochMilli();
         String seenKey = StoreNames.seenKey(user, item);
         boolean newForUser = seen.get(seenKey) == null;
+        if (newForUser && metrics.measuresLiveQuality()) {
+            LiveTest.report(metrics, event.getType(), lists.get(user), item);
+        }
         UserProfile profile = ModelCodec.profile(users.get(user));
         double weight = settings.weights().weight(event.getType().name());
         if (weight > 0) {
@@ -108,6 +113,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         } else if (dirty.get(user) == null) {
             dirty.put(user, context.currentSystemTimeMs());
         }
+        metrics.learned(event.getType());
     }
 
     private void refreshDueUsers(long now) {
@@ -130,6 +136,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     }
 
     private void refresh(String user, UserState state) {
+        long started = System.nanoTime();
         UserProfile profile = ModelCodec.profile(state);
         long now = Math.max(context.currentStreamTimeMs(), state.getLastEventTimestamp());
         List<ScoredItem> ranked = recommender.recommend(profile, seenItems(user), entry -> true,
@@ -147,6 +154,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
                 .build();
         lists.put(user, list);
         context.forward(new Record<Object, Object>(user, list, context.currentSystemTimeMs()), RECOMMENDATIONS);
+        metrics.refreshed(System.nanoTime() - started);
     }
 
     private Set<String> seenItems(String user) {

@@ -107,6 +107,24 @@ class TwoInstancesTest {
         assertForwarded(ownedByA, a, b);
     }
 
+    @Test
+    void aReadYourWritesLookupWaitsOnTheOwnerWhenForwarded() {
+        String user = java.util.stream.IntStream.range(0, 100).mapToObj(u -> "two-ryw-" + u)
+                .filter(u -> owner(a, u).equals(hostOf(b))).findFirst().orElseThrow();
+        Answer posted = http.post(a.httpUrl() + "/v1/events",
+                "{\"user\":\"" + user + "\",\"item\":\"" + item(1) + "\",\"type\":\"CLICK\"}");
+        assertThat(posted.status()).isEqualTo(202);
+        long offset = posted.body().get("offset").asLong();
+
+        Answer relayed = http.get(a.httpUrl() + "/v1/users/" + user + "/recommendations?after="
+                + posted.body().get("id").asText() + "&waitMs=5000");
+        assertThat(relayed.status()).as(relayed.body().toString()).isEqualTo(200);
+        assertThat(relayed.header(SERVED_BY)).isEqualTo(hostOf(b).host() + ":" + hostOf(b).port());
+        assertThat(relayed.body().get("lastEventPartition").asInt()).isEqualTo(posted.body().get("partition").asInt());
+        assertThat(relayed.body().get("lastEventOffset").asLong()).isGreaterThanOrEqualTo(offset);
+        assertThat(relayed.body().get("eventsSeen").asLong()).isEqualTo(1);
+    }
+
     /** For each user owned by {@code owner}, asking {@code other} gives exactly the owner's own answer. */
     private static void assertForwarded(List<String> users, StreamrecApp owner, StreamrecApp other) {
         for (String user : users) {

@@ -186,11 +186,11 @@ class TopologyTest {
         interactions.pipeInput(key(user), AvroSerdes.INTERACTION.encode(event(user, item, type).build()));
     }
 
-    private static Interaction.Builder event(String user, String item, EventType type) {
+    static Interaction.Builder event(String user, String item, EventType type) {
         return Interaction.newBuilder().setUser(user).setItem(item).setType(type).setTimestamp(NOW);
     }
 
-    private static byte[] key(String user) {
+    static byte[] key(String user) {
         return user.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,43 @@
+package io.streamrec.serving;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.streamrec.metrics.StreamrecMetrics;
+import io.streamrec.model.ItemIndex;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** How this instance is doing: for Prometheus, and as JSON for the dashboard. */
+final class MetricsResource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The content type Prometheus expects of its text exposition format. */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final StreamrecMetrics metrics;
+    private final KeyRouter router;
+    private final ItemIndex index;
+
+    MetricsResource(StreamrecMetrics metrics, KeyRouter router, ItemIndex index) {
+        this.metrics = metrics;
+        this.router = router;
+        this.index = index;
+    }
+
+    /** {@code GET /metrics}: every metric of this instance, Prometheus text format. */
+    void prometheus(Context ctx) {
+        ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape());
+    }
+
+    /**
+     * {@code GET /v1/stats}: this instance's totals (events learned by type, dead letters by
+     * reason, live HR@N, refresh time) and one point a second for the last five minutes.
+     */
+    void stats(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("instance", router.self().host() + ":" + router.self().port());
+        body.put("indexedItems", index.size());
+        body.putAll(JSON.convertValue(metrics.stats(), new TypeReference<Map<String, Object>>() {}));
+        ctx.json(body);
+    }
+}

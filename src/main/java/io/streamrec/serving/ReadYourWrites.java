@@ -1,0 +1,95 @@
+package io.streamrec.serving;
+
+import io.javalin.http.Context;
+import io.streamrec.avro.Recommendations;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * {@code after=<event id>&waitMs=1000} on a lookup: answer only once the user's list reflects
+ * that event, i.e. was refreshed after it, or 504 when it does not within waitMs. Within a
+ * partition events are learned in offset order, so a list whose newest event sits on the same
+ * partition at the same or a later offset reflects it. A waiting request holds no thread: one
+ * shared timer re-reads the store every few milliseconds until the deadline.
+ */
+final class ReadYourWrites implements AutoCloseable {
+    static final int MAX_WAIT_MS = 10_000;
+    static final int DEFAULT_WAIT_MS = 1_000;
+    /** A store read costs microseconds; the refresh debounce (100 ms by default) dominates the wait anyway. */
+    private static final long POLL_MS = 5;
+
+    /** The parsed parameters of a waiting lookup. */
+    record Wait(EventId after, int waitMs) {
+        boolean reflectedBy(Recommendations list) {
+            return list != null && list.getLastEventPartition() == after.partition()
+                    && list.getLastEventOffset() >= after.offset();
+        }
+    }
+
+    private final String topic;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "streamrec-read-your-writes");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ReadYourWrites(String interactionsTopic) {
+        this.topic = interactionsTopic;
+    }
+
+    /** The wait a request asks for, null when it has no {@code after}; 400 for a malformed one. */
+    Wait parse(Context ctx) {
+        String after = ctx.queryParam("after");
+        int waitMs = QueryParams.intParam(ctx, "waitMs", DEFAULT_WAIT_MS, 0, MAX_WAIT_MS);
+        if (after == null || after.isBlank()) {
+            ApiError.check(ctx.queryParam("waitMs") == null, "waitMs needs after=<event id> to wait for");
+            return null;
+        }
+        return new Wait(EventId.parse(after.trim(), topic), waitMs);
+    }
+
+    /**
+     * Completes with the user's list once it reflects the awaited event; fails with a 504 at the
+     * deadline, or with whatever reading the store throws (a 503 while it moves).
+     */
+    CompletableFuture<Recommendations> await(String user, Wait wait, Supplier<Recommendations> read) {
+        CompletableFuture<Recommendations> answer = new CompletableFuture<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait.waitMs());
+        Runnable check = new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    Recommendations list = read.get();
+                    if (wait.reflectedBy(list)) {
+                        answer.complete(list);
+                    } else if (System.nanoTime() >= deadline) {
+                        answer.completeExceptionally(notInTime(user, wait, list));
+                    } else {
+                        timer.schedule(this, POLL_MS, TimeUnit.MILLISECONDS);
+                    }
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            }
+        };
+        check.run();
+        return answer;
+    }
+
+    private static ApiError notInTime(String user, Wait wait, Recommendations list) {
+        String current = list == null ? "it has no list yet"
+                : "its list reflects events up to " + wait.after().topic() + "-" + list.getLastEventPartition() + "-"
+                + list.getLastEventOffset();
+        return new ApiError(504, "the list of user " + user + " does not reflect event " + wait.after().id()
+                + " after " + wait.waitMs() + " ms (" + current + "); retry, or wait longer with waitMs up to "
+                + MAX_WAIT_MS);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
