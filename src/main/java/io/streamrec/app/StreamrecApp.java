@@ -69,7 +69,8 @@ public final class StreamrecApp implements AutoCloseable {
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         Producer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
                 new ByteArraySerializer());
-        HttpApi http = HttpApi.start(config.get(StreamrecConfig.HTTP_HOST), self, streams, index, settings, producer);
+        HttpApi http = HttpApi.start(config.get(StreamrecConfig.HTTP_HOST), self, streams, index, settings, producer,
+                config.get(StreamrecConfig.HTTP_AUTH_TOKEN));
         streams.start();
         LOG.info("streamrec instance {} started: {}", self, config);
         return new StreamrecApp(streams, http, producer, self);
@@ -102,7 +103,8 @@ public final class StreamrecApp implements AutoCloseable {
         producer.close(Duration.ofSeconds(5));
     }
 
-    private static Properties only(Properties all, Set<String> names) {
+    /** The settings a client of {@code names} takes, security (sasl.*, ssl.*) always included. */
+    static Properties only(Properties all, Set<String> names) {
         Properties subset = new Properties();
         all.forEach((key, value) -> {
             String name = key.toString();

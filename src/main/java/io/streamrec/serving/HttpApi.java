@@ -23,9 +23,10 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * @param self this instance as other instances reach it (Kafka Streams' application.server)
+     * @param authToken bearer token the write endpoints require; empty for none
      */
     public static HttpApi start(String bindHost, HostInfo self, KafkaStreams streams, ItemIndex index,
-                                TopologySettings settings, Producer<String, byte[]> producer) {
+                                TopologySettings settings, Producer<String, byte[]> producer, String authToken) {
         Recommender recommender = new Recommender(settings.model(), index);
         KeyRouter router = new KeyRouter(streams, self);
         int maxId = settings.validation().maxIdLength();
@@ -34,6 +35,8 @@ public final class HttpApi implements AutoCloseable {
         ItemsResource items = new ItemsResource(index, recommender, maxId);
         EventsResource events = new EventsResource(producer, settings.topics().interactions(), settings.validation());
         ClusterResource cluster = new ClusterResource(streams, router, index);
+        HealthResource health = new HealthResource(Readiness.watch(streams));
+        BearerAuth auth = new BearerAuth(authToken);
 
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -43,6 +46,9 @@ public final class HttpApi implements AutoCloseable {
             config.routes.post("/v1/events", events::post);
             config.routes.get("/v1/instances", cluster::instances);
             config.routes.get("/health", cluster::health);
+            config.routes.get("/health/live", health::live);
+            config.routes.get("/health/ready", health::ready);
+            config.routes.beforeMatched(auth::check);
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error serving {}", ctx.path(), e);

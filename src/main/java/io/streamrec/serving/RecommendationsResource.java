@@ -16,7 +16,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * {@code GET /v1/users/{userId}/recommendations?n=20}: the user's current list, read from the
  * recommendations store of the instance that owns the user (forwarded there when that is not
  * this one). A user without a list yet gets trending items with {@code "personalized": false}.
- * 400 when n is not in 1..streamrec.recommendations.size; 503 while ownership is moving.
+ * While the owner's copy cannot answer (moving, restoring, its instance gone) a standby replica
+ * answers, marked {@code X-Streamrec-Stale: true}. 400 when n is not in
+ * 1..streamrec.recommendations.size; 503 when no copy can answer.
  */
 final class RecommendationsResource {
     private final KafkaStreams streams;
@@ -37,27 +39,18 @@ final class RecommendationsResource {
     void get(Context ctx) {
         String user = QueryParams.id(ctx, "userId", maxIdLength);
         int n = QueryParams.intParam(ctx, "n", Math.min(20, listSize), 1, listSize);
-        KeyRouter.Route route = router.route(StoreNames.RECOMMENDATIONS, user);
-        switch (route.kind()) {
-            case UNAVAILABLE -> throw new ApiError(503, "the instance owning user " + user
-                    + " is not available (rebalancing); retry shortly");
-            case REMOTE -> router.forward(ctx, route.host());
-            case LOCAL -> ctx.json(local(user, n, route.partition()));
-        }
+        router.serve(ctx, StoreNames.RECOMMENDATIONS, user, (partition, stale) -> local(user, n, partition, stale));
     }
 
-    private ListResponse local(String user, int n, int partition) {
-        Recommendations list;
-        try {
-            ReadOnlyKeyValueStore<String, Recommendations> store = streams.store(StoreQueryParameters
-                    .fromNameAndType(StoreNames.RECOMMENDATIONS, QueryableStoreTypes.<String, Recommendations>keyValueStore())
-                    .withPartition(partition));
-            list = store.get(user);
-        } catch (InvalidStateStoreException e) {
-            throw new ApiError(503, "recommendations of user " + user + " are being restored; retry shortly");
-        }
+    /** @throws InvalidStateStoreException when this instance has no readable copy of the partition */
+    private ListResponse local(String user, int n, int partition, boolean stale) {
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, Recommendations>> query = StoreQueryParameters
+                .fromNameAndType(StoreNames.RECOMMENDATIONS, QueryableStoreTypes.<String, Recommendations>keyValueStore())
+                .withPartition(partition);
+        Recommendations list = streams.store(stale ? query.enableStaleStores() : query).get(user);
         if (list != null) {
-            return ListResponse.ofStored(list, n);
+            // An item deleted since the list was computed is never served; the list itself is re-emitted shortly.
+            return ListResponse.ofStored(list, n, recommender::isIndexed);
         }
         return ListResponse.ofScored(user, null, false,
                 recommender.trending(Set.of(), entry -> true, n, System.currentTimeMillis()), ModelParams.VERSION);
