@@ -260,7 +260,7 @@ public final class StreamrecConfig {
     /** The settings as a printable map, with anything that looks like a secret masked. */
     public Map<String, String> redacted() {
         Map<String, String> shown = new TreeMap<>();
-        values.forEach((name, value) -> shown.put(name, isSecret(name) ? "[hidden]" : value));
+        values.forEach((name, value) -> shown.put(name, isSecret(name) && !value.isEmpty() ? "[hidden]" : value));
         return shown;
     }
 

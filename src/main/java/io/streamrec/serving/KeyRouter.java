@@ -7,10 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -27,6 +29,10 @@ final class KeyRouter {
     /** On answers read from a standby replica rather than the active copy. */
     static final String STALE_HEADER = "X-Streamrec-Stale";
     static final String SERVED_BY_HEADER = "X-Streamrec-Served-By";
+    /** How long a lookup waits for a moving partition to become queryable somewhere before a 503. */
+    static final Duration MOVE_WAIT = Duration.ofSeconds(5);
+    /** The most records a standby may trail its changelog by and still answer (marked stale). */
+    static final long MAX_STALE_LAG = 1_000;
 
     enum Kind { LOCAL, REMOTE, UNAVAILABLE }
 
@@ -36,7 +42,8 @@ final class KeyRouter {
     @FunctionalInterface
     interface LocalAnswer {
         /**
-         * @param stale true to read a standby or still-restoring copy
+         * @param stale true to read a standby copy; it may lack the key, answered then with null
+         *              so that another copy is asked
          * @throws InvalidStateStoreException when this instance holds no readable copy
          */
         Object answer(int partition, boolean stale);
@@ -69,14 +76,37 @@ final class KeyRouter {
      * else from a standby replica with {@value #STALE_HEADER}; 503 when no copy answers.
      */
     void serve(Context ctx, String store, String key, LocalAnswer local) {
+        // A moving partition can have no queryable copy for a moment (a standby turning active
+        // restores its last records first): the instance first asked waits that out, within
+        // bounds, rather than fail the lookup; a relayed request answers at once so it can.
+        boolean relayed = ctx.header(FORWARDED_HEADER) != null;
+        long deadline = System.nanoTime() + (relayed ? 0 : MOVE_WAIT.toNanos());
+        while (true) {
+            try {
+                serveOnce(ctx, store, key, local, relayed);
+                return;
+            } catch (ApiError e) {
+                if (e.status() != 503 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiError(503, "interrupted while waiting for " + key + "'s partition to move");
+            }
+        }
+    }
+
+    private void serveOnce(Context ctx, String store, String key, LocalAnswer local, boolean relayed) {
         KeyQueryMetadata metadata = metadata(store, key);
         if (metadata == null) {
             throw new ApiError(503, "the instances are not yet assigned their partitions; retry shortly");
         }
-        boolean relayed = ctx.header(FORWARDED_HEADER) != null;
         int partition = metadata.partition();
         if (self.equals(metadata.activeHost())) {
-            Optional<Object> answer = tryLocal(local, partition, false);
+            Optional<Object> answer = tryLocal(store, local, partition, false);
             if (answer.isPresent()) {
                 ctx.json(answer.get());
                 return;
@@ -86,7 +116,7 @@ final class KeyRouter {
         }
         // The active copy cannot answer (moving, restoring or its instance gone): try the standbys.
         if (self.equals(metadata.activeHost()) || metadata.standbyHosts().contains(self)) {
-            Optional<Object> answer = tryLocal(local, partition, true);
+            Optional<Object> answer = tryLocal(store, local, partition, true);
             if (answer.isPresent()) {
                 ctx.header(STALE_HEADER, "true");
                 ctx.json(answer.get());
@@ -104,11 +134,27 @@ final class KeyRouter {
                 + " is moving or restoring); retry shortly");
     }
 
-    private static Optional<Object> tryLocal(LocalAnswer local, int partition, boolean stale) {
+    private Optional<Object> tryLocal(String store, LocalAnswer local, int partition, boolean stale) {
+        if (stale && !closeBehind(store, partition)) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(local.answer(partition, stale));
+            return Optional.ofNullable(local.answer(partition, stale));
         } catch (InvalidStateStoreException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether this instance's copy of the store partition trails its changelog by at most
+     * {@link #MAX_STALE_LAG} records: a warm standby does, a replica still being built does not.
+     */
+    private boolean closeBehind(String store, int partition) {
+        try {
+            LagInfo lag = streams.allLocalStorePartitionLags().getOrDefault(store, Map.of()).get(partition);
+            return lag != null && lag.offsetLag() <= MAX_STALE_LAG;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -48,6 +48,9 @@ final class RecommendationsResource {
                 .fromNameAndType(StoreNames.RECOMMENDATIONS, QueryableStoreTypes.<String, Recommendations>keyValueStore())
                 .withPartition(partition);
         Recommendations list = streams.store(stale ? query.enableStaleStores() : query).get(user);
+        if (list == null && stale) {
+            return null; // a standby may simply not have it yet: let the router ask another copy
+        }
         if (list != null) {
             // An item deleted since the list was computed is never served; the list itself is re-emitted shortly.
             return ListResponse.ofStored(list, n, recommender::isIndexed);

@@ -35,6 +35,15 @@ final class Reliability {
         return FULL ? full : small;
     }
 
+    /**
+     * Skips a test outside the full-size run: the normal suite keeps to the short ones (fuzz,
+     * rebalance) so `mvn test` stays fast; `mvn -Preliability verify` runs them all.
+     */
+    static void longTest() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FULL,
+                "a long reliability test: `mvn -Preliability verify` runs it");
+    }
+
     static Duration deadline(int smallSeconds, int fullSeconds) {
         return Duration.ofSeconds(FULL ? fullSeconds : smallSeconds);
     }
