@@ -62,6 +62,8 @@ import org.junit.jupiter.api.Test;
 @Tag("reliability")
 class ReliabilityTest {
     private static final int ITEMS = 30;
+    /** Enough that no user of the crash test, ~100 events each at full size, has seen them all. */
+    private static final int CRASH_ITEMS = 300;
     /** A crashed member is noticed after this long instead of Kafka's 45 s; the broker's minimum. */
     private static final Map<String, String> FAST_FAILOVER = Map.of("session.timeout.ms", "6000",
             "heartbeat.interval.ms", "1500");
@@ -103,12 +105,11 @@ class ReliabilityTest {
         StreamrecApp survivor = null;
         Child child = null;
         try (Producer catalogue = new Producer(kafka.bootstrapServers(), topics)) {
-            survivor = StreamrecApp.start(config);
-            survivor.awaitRunning(Duration.ofSeconds(60));
+            survivor = startRunning(config);
             child = Child.run(logs.resolve("crash-child-1.log"), childArgs);
             awaitReady("http://localhost:" + childPort, child, logs.resolve("crash-child-1.log"));
-            catalogue.catalogue(ITEMS);
-            ItSupport.awaitIndexed(http, survivor, ITEMS);
+            catalogue.catalogue(CRASH_ITEMS);
+            ItSupport.awaitIndexed(http, survivor, CRASH_ITEMS);
 
             long[] expected = new long[users];
             AtomicInteger produced = new AtomicInteger();
@@ -171,7 +172,7 @@ class ReliabilityTest {
             for (int i = 0; i < events; i++) {
                 int u = random.nextInt(users);
                 expected[u]++;
-                Interaction event = interaction(crashUser(u), item(random.nextInt(ITEMS)),
+                Interaction event = interaction(crashUser(u), item(random.nextInt(CRASH_ITEMS)),
                         types[random.nextInt(types.length)]);
                 producer.send(new ProducerRecord<>(topics.interactions(), event.getUser(),
                         AvroSerdes.INTERACTION.encode(event)), (metadata, e) -> {
@@ -279,10 +280,8 @@ class ReliabilityTest {
         StreamrecApp c = null;
         Lookups lookups = null;
         try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
-            a = StreamrecApp.start(config);
-            a.awaitRunning(Duration.ofSeconds(60));
-            b = StreamrecApp.start(ItSupport.config(kafka.bootstrapServers(), "rebal.", "rel-rebalance", settings));
-            b.awaitRunning(Duration.ofSeconds(60));
+            a = startRunning(config);
+            b = startRunning(ItSupport.config(kafka.bootstrapServers(), "rebal.", "rel-rebalance", settings));
             producer.catalogue(ITEMS);
             ItSupport.awaitIndexed(http, a, ITEMS);
             ItSupport.awaitIndexed(http, b, ITEMS);
@@ -324,6 +323,12 @@ class ReliabilityTest {
             }
             closeQuietly(c, b, a);
         }
+    }
+
+    private static StreamrecApp startRunning(StreamrecConfig config) throws InterruptedException {
+        StreamrecApp app = StreamrecApp.start(config);
+        app.awaitRunning(Duration.ofSeconds(60));
+        return app;
     }
 
     /** Waits until {@code app} sees {@code members} instances, all running, with every partition assigned. */
@@ -416,8 +421,7 @@ class ReliabilityTest {
         Topics topics = config.topics();
         StreamrecApp app = null;
         try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
-            app = StreamrecApp.start(config);
-            app.awaitRunning(Duration.ofSeconds(60));
+            app = startRunning(config);
             producer.catalogue(ITEMS);
             ItSupport.awaitIndexed(http, app, ITEMS);
             java.util.Set<String> threads = threadNames(app);
@@ -531,8 +535,7 @@ class ReliabilityTest {
         StreamrecApp first = null;
         StreamrecApp restored = null;
         try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
-            first = StreamrecApp.start(config);
-            first.awaitRunning(Duration.ofSeconds(60));
+            first = startRunning(config);
             producer.catalogue(ITEMS);
             ItSupport.awaitIndexed(http, first, ITEMS);
             List<Interaction> events = new ArrayList<>();
@@ -595,10 +598,8 @@ class ReliabilityTest {
         Latest<Recommendations> lists = null;
         Latest<UserState> state = null;
         try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
-            a = StreamrecApp.start(config);
-            a.awaitRunning(Duration.ofSeconds(60));
-            b = StreamrecApp.start(ItSupport.config(kafka.bootstrapServers(), "delete.", applicationId, settings));
-            b.awaitRunning(Duration.ofSeconds(60));
+            a = startRunning(config);
+            b = startRunning(ItSupport.config(kafka.bootstrapServers(), "delete.", applicationId, settings));
             lists = new Latest<>(kafka.bootstrapServers(), topics.recommendations(), AvroSerdes.RECOMMENDATIONS);
             state = new Latest<>(kafka.bootstrapServers(), Reliability.changelog(applicationId, StoreNames.USER_STATE),
                     AvroSerdes.USER_STATE);
