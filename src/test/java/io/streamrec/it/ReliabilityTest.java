@@ -35,10 +35,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -165,10 +167,7 @@ class ReliabilityTest {
                 EventType.VIEW, EventType.CLICK, EventType.VIEW, EventType.CLICK, EventType.VIEW, EventType.PURCHASE};
         long start = System.nanoTime();
         int batch = 100;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true", ProducerConfig.LINGER_MS_CONFIG, "5"),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = newProducer()) {
             for (int i = 0; i < events; i++) {
                 int u = random.nextInt(users);
                 expected[u]++;
@@ -193,6 +192,14 @@ class ReliabilityTest {
             producer.flush();
             produced.set(events);
         }
+    }
+
+    /** Idempotent, acks=all: the producer itself neither loses nor duplicates what it is given. */
+    private static KafkaProducer<String, byte[]> newProducer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "1048576"),
+                new StringSerializer(), new ByteArraySerializer());
     }
 
     private static long applied(Map<String, UserState> state, long[] expected, int users) {
@@ -268,7 +275,7 @@ class ReliabilityTest {
      */
     @Test
     void lookupsKeepAnsweringWhileInstancesComeAndGo() throws Exception {
-        int users = size(60, 400);
+        int users = size(40, 400);
         int eventsPerUser = 3;
         Map<String, String> settings = new LinkedHashMap<>(FAST_FAILOVER);
         settings.put("streamrec.topic.partitions", "4");
@@ -429,17 +436,26 @@ class ReliabilityTest {
             long[] expected = new long[goodUsers];
             Map<String, String> reasons = new HashMap<>();
             BadInputs bad = new BadInputs(random);
-            for (int i = 0; i < topicInputs; i++) {
-                BadInputs.Record record = bad.next();
-                var sent = producer.send(topics.interactions(), record.key(), record.value());
-                reasons.put(sent.partition() + "@" + sent.offset(), record.reason());
-                if (random.nextInt(3) == 0) {
-                    int u = random.nextInt(goodUsers);
-                    expected[u]++;
-                    Interaction good = interaction("fuzz-good-" + u, item(random.nextInt(ITEMS)), EventType.CLICK);
-                    // Some keyed by something else: re-keyed, still applied once.
-                    producer.send(topics.interactions(), random.nextInt(4) == 0 ? "session-" + i : good.getUser(),
-                            AvroSerdes.INTERACTION.encode(good));
+            try (KafkaProducer<String, byte[]> fast = newProducer()) {
+                List<Map.Entry<Future<RecordMetadata>, String>> sent = new ArrayList<>();
+                for (int i = 0; i < topicInputs; i++) {
+                    BadInputs.Record record = bad.next();
+                    sent.add(Map.entry(fast.send(new ProducerRecord<>(topics.interactions(), record.key(),
+                            record.value())), record.reason()));
+                    if (random.nextInt(3) == 0) {
+                        int u = random.nextInt(goodUsers);
+                        expected[u]++;
+                        Interaction good = interaction("fuzz-good-" + u, item(random.nextInt(ITEMS)),
+                                EventType.CLICK);
+                        // Some keyed by something else: re-keyed, still applied once.
+                        fast.send(new ProducerRecord<>(topics.interactions(), random.nextInt(4) == 0 ? "session-" + i
+                                : good.getUser(), AvroSerdes.INTERACTION.encode(good)));
+                    }
+                }
+                fast.flush();
+                for (Map.Entry<Future<RecordMetadata>, String> entry : sent) {
+                    RecordMetadata landed = entry.getKey().get();
+                    reasons.put(landed.partition() + "@" + landed.offset(), entry.getValue());
                 }
             }
             int badAnswers = 0;
