@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -76,7 +77,7 @@ public final class StreamrecApp implements AutoCloseable {
         Producer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
                 new ByteArraySerializer());
         HttpApi http = HttpApi.start(config.get(StreamrecConfig.HTTP_HOST), self, streams, index, settings, producer,
-                metrics);
+                metrics, config.get(StreamrecConfig.HTTP_AUTH_TOKEN));
         streams.start();
         LOG.info("streamrec instance {} started: {}", self, config);
         return new StreamrecApp(streams, http, producer, self, metrics);
@@ -105,12 +106,15 @@ public final class StreamrecApp implements AutoCloseable {
     @Override
     public void close() {
         http.close();
-        streams.close(Duration.ofSeconds(30));
+        // Leaving the group hands this instance's partitions over at once, not a session timeout later.
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
         producer.close(Duration.ofSeconds(5));
         metrics.close();
     }
 
-    private static Properties only(Properties all, Set<String> names) {
+    /** The settings a client of {@code names} takes, security (sasl.*, ssl.*) always included. */
+    static Properties only(Properties all, Set<String> names) {
         Properties subset = new Properties();
         all.forEach((key, value) -> {
             String name = key.toString();

@@ -1,5 +1,6 @@
 package io.streamrec.config;
 
+import io.streamrec.avro.EventType;
 import io.streamrec.events.Validation;
 import io.streamrec.model.EventWeights;
 import io.streamrec.model.ModelParams;
@@ -17,7 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * All of streamrec's configuration: one documented table of keys with defaults, read from a
@@ -111,6 +114,8 @@ public final class StreamrecConfig {
             "Earliest accepted event time (default 1990-01-01; catches seconds sent as milliseconds).");
     public static final Key MAX_FUTURE_MS = key("streamrec.validation.max.future.ms",
             String.valueOf(Validation.defaults().maxFutureMs()), "How far in the future an event time may be.");
+    public static final Key HTTP_AUTH_TOKEN = key("streamrec.http.auth.token", "",
+            "Bearer token required by write endpoints (POST /v1/events, /v1/admin/...); empty: no auth. Never logged.");
 
     private final Map<String, String> values;
 
@@ -220,7 +225,10 @@ public final class StreamrecConfig {
                         + "commas, got '" + pair.trim() + "'");
             }
             try {
-                weights.put(parts[0].trim().toUpperCase(Locale.ROOT), Double.parseDouble(parts[1].trim()));
+                double weight = Double.parseDouble(parts[1].trim());
+                require(weight > 0 && Double.isFinite(weight), EVENT_WEIGHTS.name() + ": weight of "
+                        + parts[0].trim() + " must be a positive number, was " + parts[1].trim());
+                weights.put(parts[0].trim().toUpperCase(Locale.ROOT), weight);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(EVENT_WEIGHTS.name() + ": weight of " + parts[0].trim()
                         + " must be a number, got '" + parts[1].trim() + "'");
@@ -252,7 +260,7 @@ public final class StreamrecConfig {
     /** The settings as a printable map, with anything that looks like a secret masked. */
     public Map<String, String> redacted() {
         Map<String, String> shown = new TreeMap<>();
-        values.forEach((name, value) -> shown.put(name, isSecret(name) ? "[hidden]" : value));
+        values.forEach((name, value) -> shown.put(name, isSecret(name) && !value.isEmpty() ? "[hidden]" : value));
         return shown;
     }
 
@@ -273,21 +281,91 @@ public final class StreamrecConfig {
             throw new IllegalArgumentException(APPLICATION_ID.name() + " may only contain [A-Za-z0-9._-], was '"
                     + applicationId + "'");
         }
-        if (getInt(TOPIC_PARTITIONS) <= 0) {
-            throw new IllegalArgumentException(TOPIC_PARTITIONS.name() + " must be > 0");
-        }
-        int replication = getInt(TOPIC_REPLICATION);
-        if (replication == 0 || replication < -1) {
-            throw new IllegalArgumentException(TOPIC_REPLICATION.name() + " must be -1 or > 0");
-        }
-        int port = getInt(HTTP_PORT);
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException(HTTP_PORT.name() + " must be in 0..65535, was " + port);
-        }
         if (get(BOOTSTRAP_SERVERS).isBlank()) {
             throw new IllegalArgumentException(BOOTSTRAP_SERVERS.name() + " must not be empty");
         }
+        String guarantee = get(PROCESSING_GUARANTEE);
+        require(guarantee.equals("exactly_once_v2") || guarantee.equals("at_least_once"),
+                PROCESSING_GUARANTEE.name() + " must be exactly_once_v2 or at_least_once, was '" + guarantee + "'");
+        atLeast(COMMIT_INTERVAL_MS, 0);
+        atLeast(MAX_TASK_IDLE_MS, -1);
+        atLeast(STANDBY_REPLICAS, 0);
+        atLeast(TOPIC_PARTITIONS, 1);
+        int replication = getInt(TOPIC_REPLICATION);
+        require(replication == -1 || replication > 0, TOPIC_REPLICATION.name() + " must be -1 or > 0, was "
+                + replication);
+        int port = getInt(HTTP_PORT);
+        require(port >= 0 && port <= 65535, HTTP_PORT.name() + " must be in 0..65535, was " + port);
+        String token = get(HTTP_AUTH_TOKEN);
+        require(token.isEmpty() || token.length() >= 16 && token.chars().noneMatch(Character::isWhitespace),
+                HTTP_AUTH_TOKEN.name() + " must be empty (no auth) or at least 16 characters without spaces");
+        validateModel();
+        atLeast(REFRESH_DEBOUNCE_MS, 0);
+        atLeast(REFRESH_CHECK_INTERVAL_MS, 1);
+        atLeast(RECOMMENDATIONS_SIZE, 1);
+        atLeast(ITEM_PUBLISH_INTERVAL_MS, 1);
+        atLeast(MAX_ID_LENGTH, 1);
+        atLeast(MIN_TIMESTAMP_MS, 0);
+        atLeast(MAX_FUTURE_MS, 0);
+        validateEventWeights();
         topologySettings();
+    }
+
+    /** The model's own checks name its fields; these name the keys an operator sets, with the value. */
+    private void validateModel() {
+        long dimensions = getLong(MODEL_DIMENSIONS);
+        require(dimensions >= 1 && dimensions <= 1024, MODEL_DIMENSIONS.name() + " must be in 1..1024, was "
+                + dimensions);
+        positive(MODEL_LEARNING_RATE);
+        nonNegative(MODEL_REGULARIZATION);
+        atLeast(MODEL_NEGATIVES, 0);
+        atLeast(MODEL_RECENT_ITEMS, 1);
+        atLeast(MODEL_COVISIT_WINDOW, 1);
+        require(getLong(MODEL_COVISIT_WINDOW) <= getLong(MODEL_RECENT_ITEMS), MODEL_COVISIT_WINDOW.name()
+                + " must be <= " + MODEL_RECENT_ITEMS.name() + ", was " + get(MODEL_COVISIT_WINDOW) + " > "
+                + get(MODEL_RECENT_ITEMS));
+        atLeast(MODEL_NEIGHBOURS, 1);
+        atLeast(MODEL_POPULARITY_HALF_LIFE_MS, 1);
+        atLeast(MODEL_COVISIT_CANDIDATES, 1);
+        for (Key decay : List.of(MODEL_RECENCY_DECAY, MODEL_PAIR_DECAY)) {
+            double value = getDouble(decay);
+            require(value > 0 && value <= 1, decay.name() + " must be in (0, 1], was " + value);
+        }
+        for (Key blend : List.of(BLEND_EMBEDDING, BLEND_COVISITATION, BLEND_POPULARITY)) {
+            nonNegative(blend);
+        }
+    }
+
+    private void validateEventWeights() {
+        Set<String> known = new TreeSet<>();
+        for (EventType type : EventType.values()) {
+            if (type != EventType.UNKNOWN) {
+                known.add(type.name());
+            }
+        }
+        eventWeights().asMap().forEach((type, weight) -> require(known.contains(type), EVENT_WEIGHTS.name()
+                + ": unknown event type '" + type + "' (known: " + String.join(", ", known) + ")"));
+    }
+
+    private void atLeast(Key key, long min) {
+        long value = getLong(key);
+        require(value >= min, key.name() + (min == 1 ? " must be > 0" : " must be >= " + min) + ", was " + value);
+    }
+
+    private void positive(Key key) {
+        double value = getDouble(key);
+        require(value > 0, key.name() + " must be > 0, was " + value);
+    }
+
+    private void nonNegative(Key key) {
+        double value = getDouble(key);
+        require(value >= 0, key.name() + " must be >= 0, was " + value);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
     }
 
     private static Key key(String name, String defaultValue, String doc) {

@@ -141,6 +141,16 @@ public final class ItemIndex {
         }
     }
 
+    /** How many items have been removed so far: a change tells readers to drop lists naming them. */
+    public int removals() {
+        lock.readLock().lock();
+        try {
+            return removals;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public int size() {
         lock.readLock().lock();
         try {

@@ -183,6 +183,11 @@ public final class Recommender {
     }
 
     /** Items like {@code item}: cosine of item vectors blended with co-visitation. Empty for an unknown item. */
+    /** Whether the item is in the index now (a deleted item no longer is). */
+    public boolean isIndexed(String item) {
+        return index.contains(item);
+    }
+
     public List<ScoredItem> similar(String item, int n) {
         return index.read(snapshot -> {
             int target = snapshot.slot(item);

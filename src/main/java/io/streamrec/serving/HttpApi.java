@@ -29,10 +29,11 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * @param self this instance as other instances reach it (Kafka Streams' application.server)
+     * @param authToken bearer token the write endpoints require; empty for none
      */
     public static HttpApi start(String bindHost, HostInfo self, KafkaStreams streams, ItemIndex index,
                                 TopologySettings settings, Producer<String, byte[]> producer,
-                                StreamrecMetrics metrics) {
+                                StreamrecMetrics metrics, String authToken) {
         Recommender recommender = new Recommender(settings.model(), index);
         KeyRouter router = new KeyRouter(streams, self);
         int maxId = settings.validation().maxIdLength();
@@ -44,6 +45,8 @@ public final class HttpApi implements AutoCloseable {
         ClusterResource cluster = new ClusterResource(streams, router, index);
         MetricsResource metricsResource = new MetricsResource(metrics, router, index);
         DashboardResource dashboard = new DashboardResource();
+        HealthResource health = new HealthResource(Readiness.watch(streams));
+        BearerAuth auth = new BearerAuth(authToken);
 
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -60,6 +63,9 @@ public final class HttpApi implements AutoCloseable {
             // Called once a request is answered, asynchronous ones included.
             config.requestLogger.http((ctx, ms) -> metrics.httpRequest(ctx.method().name(), routeOf(ctx),
                     ctx.status().getCode(), Duration.ofNanos((long) (ms * 1_000_000))));
+            config.routes.get("/health/live", health::live);
+            config.routes.get("/health/ready", health::ready);
+            config.routes.beforeMatched(auth::check);
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error serving {}", ctx.path(), e);

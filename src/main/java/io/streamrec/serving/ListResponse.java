@@ -5,6 +5,7 @@ import io.streamrec.avro.Recommendations;
 import io.streamrec.model.ScoredItem;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * The shape of every list answer. {@code personalized} is false when the list is a fallback
@@ -18,7 +19,12 @@ public record ListResponse(String user, String item, boolean personalized, List<
     public record Entry(String item, double score, String reason, String source) {}
 
     static ListResponse ofStored(Recommendations list, int n) {
-        List<Entry> items = list.getItems().stream().limit(n)
+        return ofStored(list, n, item -> true);
+    }
+
+    /** The stored list's first n items that {@code keep} accepts. */
+    static ListResponse ofStored(Recommendations list, int n, Predicate<String> keep) {
+        List<Entry> items = list.getItems().stream().filter(i -> keep.test(i.getItem())).limit(n)
                 .map(i -> new Entry(i.getItem(), i.getScore(), i.getReason(), i.getSource())).toList();
         return new ListResponse(list.getUser(), null, list.getPersonalized(), items, list.getModelVersion(),
                 list.getGeneratedAt().toEpochMilli(), list.getLastEventTimestamp().toEpochMilli(),

@@ -16,7 +16,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * {@code GET /v1/users/{userId}/recommendations?n=20}: the user's current list, read from the
  * recommendations store of the instance that owns the user (forwarded there when that is not
  * this one). A user without a list yet gets trending items with {@code "personalized": false}.
- * 400 when n is not in 1..streamrec.recommendations.size; 503 while ownership is moving.
+ * While the owner's copy cannot answer (moving, restoring, its instance gone) a standby replica
+ * answers, marked {@code X-Streamrec-Stale: true}. 400 when n is not in
+ * 1..streamrec.recommendations.size; 503 when no copy can answer.
  * With {@code after=<event id>&waitMs=1000} it answers once the list reflects that event, 504 when
  * not in time (see {@link ReadYourWrites}); the owning instance waits, a forwarding one relays.
  */
@@ -42,26 +44,33 @@ final class RecommendationsResource {
         String user = QueryParams.id(ctx, "userId", maxIdLength);
         int n = QueryParams.intParam(ctx, "n", Math.min(20, listSize), 1, listSize);
         ReadYourWrites.Wait wait = readYourWrites.parse(ctx);
+        if (wait == null) {
+            router.serve(ctx, StoreNames.RECOMMENDATIONS, user, (partition, stale) -> local(user, n, partition, stale));
+            return;
+        }
+        // Only the active copy learns the awaited event, so a wait is never answered by a standby.
         KeyRouter.Route route = router.route(StoreNames.RECOMMENDATIONS, user);
         switch (route.kind()) {
             case UNAVAILABLE -> throw new ApiError(503, "the instance owning user " + user
                     + " is not available (rebalancing); retry shortly");
             case REMOTE -> router.forward(ctx, route.host());
-            case LOCAL -> {
-                if (wait == null) {
-                    ctx.json(local(user, n, route.partition()));
-                } else {
-                    ctx.future(() -> readYourWrites.await(user, wait, () -> stored(user, route.partition()))
-                            .thenAccept(list -> ctx.json(ListResponse.ofStored(list, n))));
-                }
-            }
+            case LOCAL -> ctx.future(() -> readYourWrites.await(user, wait, () -> stored(user, route.partition()))
+                    .thenAccept(list -> ctx.json(ListResponse.ofStored(list, n, recommender::isIndexed))));
         }
     }
 
-    private ListResponse local(String user, int n, int partition) {
-        Recommendations list = stored(user, partition);
+    /** @throws InvalidStateStoreException when this instance has no readable copy of the partition */
+    private ListResponse local(String user, int n, int partition, boolean stale) {
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, Recommendations>> query = StoreQueryParameters
+                .fromNameAndType(StoreNames.RECOMMENDATIONS, QueryableStoreTypes.<String, Recommendations>keyValueStore())
+                .withPartition(partition);
+        Recommendations list = streams.store(stale ? query.enableStaleStores() : query).get(user);
+        if (list == null && stale) {
+            return null; // a standby may simply not have it yet: let the router ask another copy
+        }
         if (list != null) {
-            return ListResponse.ofStored(list, n);
+            // An item deleted since the list was computed is never served; the list itself is re-emitted shortly.
+            return ListResponse.ofStored(list, n, recommender::isIndexed);
         }
         return ListResponse.ofScored(user, null, false,
                 recommender.trending(Set.of(), entry -> true, n, System.currentTimeMillis()), ModelParams.VERSION);

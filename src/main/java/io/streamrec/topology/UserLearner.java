@@ -49,6 +49,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private KeyValueStore<String, Recommendations> lists;
     private Learner learner;
     private Recommender recommender;
+    private int removalsSeen;
 
     UserLearner(TopologySettings settings, ItemIndex index, TopologyMetrics metrics) {
         this.settings = settings;
@@ -117,6 +118,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     }
 
     private void refreshDueUsers(long now) {
+        markListsNamingRemovedItems(now);
         List<String> due = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = dirty.all()) {
             while (it.hasNext()) {
@@ -133,6 +135,28 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             }
             dirty.delete(user);
         }
+    }
+
+    /**
+     * An item tombstone reaches every instance's index; the lists of this task that name a
+     * removed item are then refreshed at once (due now), so the item leaves every list it was in.
+     * Rare, so a scan of the task's lists is fine.
+     */
+    private void markListsNamingRemovedItems(long now) {
+        int removals = index.removals();
+        if (removals == removalsSeen) {
+            return;
+        }
+        removalsSeen = removals;
+        List<String> stale = new ArrayList<>();
+        try (KeyValueIterator<String, Recommendations> it = lists.all()) {
+            it.forEachRemaining(entry -> {
+                if (entry.value.getItems().stream().anyMatch(i -> !index.contains(i.getItem()))) {
+                    stale.add(entry.key);
+                }
+            });
+        }
+        stale.forEach(user -> dirty.put(user, now - settings.refresh().debounceMs()));
     }
 
     private void refresh(String user, UserState state) {

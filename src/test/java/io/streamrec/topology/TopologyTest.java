@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -180,6 +181,26 @@ class TopologyTest {
         assertThat(users.get("gina")).isNull();
         assertThat(seen.get(StoreNames.seenKey("gina", "item-1"))).isNull();
         assertThat(lists.get("gina")).isNull();
+    }
+
+    @Test
+    void anItemTombstoneRefreshesEveryListNamingTheItemWithoutIt() {
+        send("hana", "item-1", EventType.PURCHASE);
+        send("ivan", "item-3", EventType.PURCHASE);
+        Map<String, Recommendations> before = new java.util.HashMap<>();
+        recommendations.readKeyValuesToList().forEach(kv -> before.put(kv.key, kv.value));
+        assertThat(before.get("hana").getItems()).extracting(RecommendedItem::getItem).contains("item-8");
+        assertThat(before.get("ivan").getItems()).extracting(RecommendedItem::getItem).contains("item-8");
+
+        items.pipeInput("item-8", (Item) null);
+        driver.advanceWallClockTime(Duration.ofMillis(200));
+        Map<String, Recommendations> after = new java.util.HashMap<>();
+        recommendations.readKeyValuesToList().forEach(kv -> after.put(kv.key, kv.value));
+        assertThat(after).containsOnlyKeys("hana", "ivan");
+        after.values().forEach(list -> assertThat(list.getItems()).extracting(RecommendedItem::getItem)
+                .isNotEmpty().doesNotContain("item-8"));
+        KeyValueStore<String, Recommendations> lists = driver.getKeyValueStore(StoreNames.RECOMMENDATIONS);
+        assertThat(lists.get("hana").getItems()).extracting(RecommendedItem::getItem).doesNotContain("item-8");
     }
 
     private void send(String user, String item, EventType type) {

@@ -1,0 +1,235 @@
+package io.streamrec.it;
+
+import io.streamrec.events.AvroSerde;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * What the reliability tests share: their size (small in `mvn test`, full-size under
+ * `-Preliability`, which sets {@code streamrec.reliability=full}), the one summary line each
+ * prints, a reader of the latest committed value of every key of a topic, and a streamrec
+ * instance in a child JVM that can be killed with SIGKILL.
+ */
+final class Reliability {
+    static final boolean FULL = "full".equals(System.getProperty("streamrec.reliability"));
+
+    private Reliability() {}
+
+    static int size(int small, int full) {
+        return FULL ? full : small;
+    }
+
+    /**
+     * Skips a test outside the full-size run: the normal suite keeps to the short ones (fuzz,
+     * rebalance) so `mvn test` stays fast; `mvn -Preliability verify` runs them all.
+     */
+    static void longTest() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FULL,
+                "a long reliability test: `mvn -Preliability verify` runs it");
+    }
+
+    static Duration deadline(int smallSeconds, int fullSeconds) {
+        return Duration.ofSeconds(FULL ? fullSeconds : smallSeconds);
+    }
+
+    /** The one line each test prints, so the outcome reads at a glance. */
+    static void summary(String format, Object... args) {
+        System.out.println("RELIABILITY " + String.format(format, args));
+    }
+
+    static String changelog(String applicationId, String store) {
+        return applicationId + "-" + store + "-changelog";
+    }
+
+    /** Polls {@code probe} until {@code done} accepts it; fails with the last value after {@code timeout}. */
+    static <T> T await(String what, Duration timeout, Supplier<T> probe, Predicate<? super T> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            T last = probe.get();
+            if (last != null && done.test(last)) {
+                return last;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout + ": " + what);
+            }
+            sleep(50);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    static Path stateDir(String name) {
+        try {
+            return Files.createDirectories(Path.of("target", "it-state", name + "-" + System.nanoTime())
+                    .toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The latest committed value of every key of a topic (read_committed, so exactly what
+     * exactly-once processing committed); a tombstone leaves the key mapped to null.
+     */
+    static final class Latest<V extends org.apache.avro.specific.SpecificRecord> implements AutoCloseable {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final AvroSerde<V> values;
+        private final List<TopicPartition> partitions;
+        private final Map<String, V> latest = new HashMap<>();
+
+        Latest(String bootstrapServers, String topic, AvroSerde<V> values) {
+            this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000"),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            this.values = values;
+            // Topics appear when the first instance starts; wait for them rather than read none.
+            this.partitions = await(topic + " exists", Duration.ofSeconds(30), () -> consumer.partitionsFor(topic,
+                    Duration.ofSeconds(5)).stream().map(p -> new TopicPartition(topic, p.partition())).toList(),
+                    found -> !found.isEmpty());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+
+        /** Everything committed until now; the map is this reader's own, updated by each call. */
+        Map<String, V> catchUp() {
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    try {
+                        latest.put(record.key(), values.decode(record.value()));
+                    } catch (IOException e) {
+                        throw new AssertionError("streamrec wrote a record that does not decode", e);
+                    }
+                }
+            }
+            return latest;
+        }
+
+        Map<String, V> awaitAll(String what, Duration timeout, Predicate<Map<String, V>> done) {
+            try {
+                return await(what, timeout, this::catchUp, done);
+            } catch (AssertionError e) {
+                return latest;
+            }
+        }
+
+        @Override
+        public void close() {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Every committed record of a topic from the beginning, until {@code done} accepts them or the time is up. */
+    static <V extends org.apache.avro.specific.SpecificRecord> List<ConsumerRecord<String, V>> readAll(
+            String bootstrapServers, String topic, AvroSerde<V> values, Duration timeout,
+            Predicate<List<ConsumerRecord<String, V>>> done) {
+        List<ConsumerRecord<String, V>> all = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!done.test(all) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> raw : consumer.poll(Duration.ofMillis(100))) {
+                    try {
+                        all.add(new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(), raw.key(),
+                                values.decode(raw.value())));
+                    } catch (IOException e) {
+                        throw new AssertionError("streamrec wrote a record that does not decode", e);
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /** A streamrec instance in its own JVM, started with the `run` command, as in production. */
+    static final class Child implements AutoCloseable {
+        private final Process process;
+
+        private Child(Process process) {
+            this.process = process;
+        }
+
+        static Child run(Path log, List<String> runArgs) {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
+                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                    "io.streamrec.cli.Main", "run"));
+            command.addAll(runArgs);
+            try {
+                Files.createDirectories(log.getParent());
+                return new Child(new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(log.toFile()).start());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        boolean alive() {
+            return process.isAlive();
+        }
+
+        /** SIGKILL: no shutdown hook, no flush, no commit; whatever was in flight is cut off. */
+        void kill() {
+            process.destroyForcibly();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    throw new AssertionError("child JVM did not die after SIGKILL");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                kill();
+            }
+        }
+    }
+
+    static void closeQuietly(AutoCloseable... closeables) {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                // Closing the rest matters more than this failure.
+            }
+        }
+    }
+}

@@ -1,0 +1,685 @@
+package io.streamrec.it;
+
+import static io.streamrec.it.ItSupport.interaction;
+import static io.streamrec.it.ItSupport.item;
+import static io.streamrec.it.Reliability.await;
+import static io.streamrec.it.Reliability.closeQuietly;
+import static io.streamrec.it.Reliability.deadline;
+import static io.streamrec.it.Reliability.size;
+import static io.streamrec.it.Reliability.summary;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.streamrec.app.StreamrecApp;
+import io.streamrec.avro.EventType;
+import io.streamrec.avro.Interaction;
+import io.streamrec.avro.Recommendations;
+import io.streamrec.avro.UserState;
+import io.streamrec.config.StreamrecConfig;
+import io.streamrec.embedded.EmbeddedKafka;
+import io.streamrec.events.AvroSerdes;
+import io.streamrec.it.ItSupport.Answer;
+import io.streamrec.it.ItSupport.Http;
+import io.streamrec.it.ItSupport.Producer;
+import io.streamrec.it.Reliability.Child;
+import io.streamrec.it.Reliability.Latest;
+import io.streamrec.topology.StoreNames;
+import io.streamrec.topology.Topics;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guarantees of the README's "Reliability" section, each on the in-process broker and
+ * each printing one RELIABILITY line: crash safety under exactly-once (a child JVM killed
+ * with SIGKILL mid-stream), lookups during a rebalance, restart from the changelogs, and
+ * deletion. `mvn -Preliability verify` runs all five full-size; `mvn test` runs the fuzz and
+ * rebalance tests small and skips the long ones (item deletion is also covered by TopologyTest).
+ * One broker for the class; each test has its own topics and application id.
+ */
+@Tag("reliability")
+class ReliabilityTest {
+    private static final int ITEMS = 30;
+    /** Enough that no user of the crash test, ~100 events each at full size, has seen them all. */
+    private static final int CRASH_ITEMS = 300;
+    /** A crashed member is noticed after this long instead of Kafka's 45 s; the broker's minimum. */
+    private static final Map<String, String> FAST_FAILOVER = Map.of("session.timeout.ms", "6000",
+            "heartbeat.interval.ms", "1500");
+
+    private static EmbeddedKafka kafka;
+    private static final Http http = new Http();
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        closeQuietly(kafka);
+    }
+
+    /**
+     * Two instances, one in a child JVM killed with SIGKILL a third of the way through the
+     * stream and restarted on its state folder: every user's event count in the user-state
+     * store (read from its changelog, as committed) equals what was produced, and
+     * `recommendations` holds a list reflecting all of them for every user.
+     */
+    @Test
+    void aKilledInstanceNeitherLosesNorDoublesAnEvent() throws Exception {
+        Reliability.longTest();
+        int users = size(100, 2_000);
+        int events = size(3_000, 200_000);
+        Duration producing = deadline(5, 40);
+        String applicationId = "rel-crash";
+        Map<String, String> settings = new LinkedHashMap<>(FAST_FAILOVER);
+        settings.put("streamrec.topic.partitions", "4");
+        StreamrecConfig config = ItSupport.config(kafka.bootstrapServers(), "crash.", applicationId, settings);
+        Topics topics = config.topics();
+        int childPort = EmbeddedKafka.freePorts(1)[0];
+        List<String> childArgs = childArgs("crash.", applicationId, settings, childPort,
+                Reliability.stateDir(applicationId + "-child"));
+        Path logs = Path.of("target", "reliability");
+        StreamrecApp survivor = null;
+        Child child = null;
+        try (Producer catalogue = new Producer(kafka.bootstrapServers(), topics)) {
+            survivor = startRunning(config);
+            child = Child.run(logs.resolve("crash-child-1.log"), childArgs);
+            awaitReady("http://localhost:" + childPort, child, logs.resolve("crash-child-1.log"));
+            catalogue.catalogue(CRASH_ITEMS);
+            ItSupport.awaitIndexed(http, survivor, CRASH_ITEMS);
+
+            long[] expected = new long[users];
+            AtomicInteger produced = new AtomicInteger();
+            Thread producer = new Thread(() -> produce(topics, users, events, producing, expected, produced));
+            producer.start();
+            await("a third of the events produced", deadline(60, 120), produced::get, n -> n >= events / 3);
+            child.kill();
+            child = Child.run(logs.resolve("crash-child-2.log"), childArgs);
+            producer.join(deadline(120, 600).toMillis());
+            assertThat(producer.isAlive()).as("producer finished").isFalse();
+            assertThat(produced.get()).isEqualTo(events);
+
+            Map<String, UserState> state;
+            try (Latest<UserState> changelog = new Latest<>(kafka.bootstrapServers(),
+                    Reliability.changelog(applicationId, StoreNames.USER_STATE), AvroSerdes.USER_STATE)) {
+                state = changelog.awaitAll("every user's events applied", deadline(90, 600),
+                        latest -> applied(latest, expected, users) == events && counts(latest, expected, users));
+            }
+            long applied = applied(state, expected, users);
+            long lost = 0;
+            long duplicated = 0;
+            for (int u = 0; u < users; u++) {
+                UserState s = state.get(crashUser(u));
+                long got = s == null ? 0 : s.getEvents();
+                lost += Math.max(0, expected[u] - got);
+                duplicated += Math.max(0, got - expected[u]);
+            }
+            summary("crash: produced=%d applied=%d lost=%d duplicated=%d", events, applied, lost, duplicated);
+            assertThat(lost).as("events lost").isZero();
+            assertThat(duplicated).as("events applied twice").isZero();
+
+            try (Latest<Recommendations> lists = new Latest<>(kafka.bootstrapServers(), topics.recommendations(),
+                    AvroSerdes.RECOMMENDATIONS)) {
+                Map<String, Recommendations> last = lists.awaitAll("a final list for every user", deadline(30, 120),
+                        latest -> listsReflectAll(latest, expected, users) == users);
+                assertThat(listsReflectAll(last, expected, users)).as("users whose last list reflects all their events")
+                        .isEqualTo(users);
+            }
+        } finally {
+            closeQuietly(child, survivor);
+        }
+    }
+
+    private static String crashUser(int u) {
+        return "crash-user-" + u;
+    }
+
+    /** Events at a steady pace over {@code duration}; users drawn at random, counts recorded. */
+    private static void produce(Topics topics, int users, int events, Duration duration, long[] expected,
+                                AtomicInteger produced) {
+        Random random = new Random(42);
+        EventType[] types = {EventType.VIEW, EventType.VIEW, EventType.CLICK, EventType.ADD_TO_CART,
+                EventType.VIEW, EventType.CLICK, EventType.VIEW, EventType.CLICK, EventType.VIEW, EventType.PURCHASE};
+        long start = System.nanoTime();
+        int batch = 100;
+        try (KafkaProducer<String, byte[]> producer = newProducer()) {
+            for (int i = 0; i < events; i++) {
+                int u = random.nextInt(users);
+                expected[u]++;
+                Interaction event = interaction(crashUser(u), item(random.nextInt(CRASH_ITEMS)),
+                        types[random.nextInt(types.length)]);
+                producer.send(new ProducerRecord<>(topics.interactions(), event.getUser(),
+                        AvroSerdes.INTERACTION.encode(event)), (metadata, e) -> {
+                            if (e != null) {
+                                throw new AssertionError("the idempotent producer failed to publish", e);
+                            }
+                        });
+                if ((i + 1) % batch == 0) {
+                    producer.flush();
+                    produced.set(i + 1);
+                    long due = start + duration.toNanos() * (i + 1) / events;
+                    long ahead = due - System.nanoTime();
+                    if (ahead > 0) {
+                        Reliability.sleep(ahead / 1_000_000);
+                    }
+                }
+            }
+            producer.flush();
+            produced.set(events);
+        }
+    }
+
+    /** Idempotent, acks=all: the producer itself neither loses nor duplicates what it is given. */
+    private static KafkaProducer<String, byte[]> newProducer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "1048576"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static long applied(Map<String, UserState> state, long[] expected, int users) {
+        long total = 0;
+        for (int u = 0; u < users; u++) {
+            UserState s = state.get(crashUser(u));
+            total += s == null ? 0 : s.getEvents();
+        }
+        return total;
+    }
+
+    private static boolean counts(Map<String, UserState> state, long[] expected, int users) {
+        for (int u = 0; u < users; u++) {
+            UserState s = state.get(crashUser(u));
+            if ((s == null ? 0 : s.getEvents()) != expected[u]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int listsReflectAll(Map<String, Recommendations> lists, long[] expected, int users) {
+        int complete = 0;
+        for (int u = 0; u < users; u++) {
+            Recommendations list = lists.get(crashUser(u));
+            if (expected[u] == 0 || list != null && list.getEventsSeen() == expected[u] && !list.getItems().isEmpty()) {
+                complete++;
+            }
+        }
+        return complete;
+    }
+
+    /** The `run` command line of an instance with ItSupport's test settings plus {@code settings}. */
+    private static List<String> childArgs(String prefix, String applicationId, Map<String, String> settings,
+                                          int httpPort, Path stateDir) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.put("application.id", applicationId);
+        all.put("streamrec.topic.prefix", prefix);
+        all.put("streamrec.refresh.debounce.ms", "50");
+        all.put("streamrec.refresh.check.interval.ms", "10");
+        all.put(StreamrecConfig.STATE_DIR.name(), stateDir.toString());
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),
+                "--http-port", String.valueOf(httpPort)));
+        all.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
+        return args;
+    }
+
+    private static void awaitReady(String url, Child child, Path log) {
+        await(url + "/health/ready answers 200", Duration.ofSeconds(90), () -> {
+            if (!child.alive()) {
+                throw new AssertionError("the child JVM exited; see " + log);
+            }
+            return readiness(url);
+        }, status -> status == 200);
+    }
+
+    private static void awaitReady(String url) {
+        await(url + "/health/ready answers 200", Duration.ofSeconds(90), () -> readiness(url), status -> status == 200);
+    }
+
+    private static Integer readiness(String url) {
+        try {
+            return http.get(url + "/health/ready").status();
+        } catch (UncheckedIOException notListeningYet) {
+            return null;
+        }
+    }
+
+    /**
+     * Lookups run against the instances while a third one joins and then one of the first two
+     * leaves: every lookup answers 200 with the user's settled list, from a standby replica
+     * (X-Streamrec-Stale) whenever the active copy cannot answer.
+     */
+    @Test
+    void lookupsKeepAnsweringWhileInstancesComeAndGo() throws Exception {
+        int users = size(40, 400);
+        int eventsPerUser = 3;
+        Map<String, String> settings = new LinkedHashMap<>(FAST_FAILOVER);
+        settings.put("streamrec.topic.partitions", "4");
+        settings.put("num.standby.replicas", "1");
+        StreamrecConfig config = ItSupport.config(kafka.bootstrapServers(), "rebal.", "rel-rebalance", settings);
+        Topics topics = config.topics();
+        StreamrecApp a = null;
+        StreamrecApp b = null;
+        StreamrecApp c = null;
+        Lookups lookups = null;
+        try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
+            a = startRunning(config);
+            b = startRunning(ItSupport.config(kafka.bootstrapServers(), "rebal.", "rel-rebalance", settings));
+            producer.catalogue(ITEMS);
+            ItSupport.awaitIndexed(http, a, ITEMS);
+            ItSupport.awaitIndexed(http, b, ITEMS);
+            List<String> ids = new ArrayList<>();
+            List<Interaction> events = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                ids.add("rebal-user-" + u);
+                for (int e = 0; e < eventsPerUser; e++) {
+                    events.add(interaction(ids.get(u), item((u + 7 * e) % ITEMS), EventType.CLICK));
+                }
+            }
+            producer.interactions(events);
+            StreamrecApp first = a;
+            for (String user : ids) {
+                await("settled list of " + user, Duration.ofSeconds(60),
+                        () -> http.get(first.httpUrl() + "/v1/users/" + user + "/recommendations").body(),
+                        body -> body.path("eventsSeen").asLong() == eventsPerUser);
+            }
+
+            lookups = new Lookups(ids, eventsPerUser, List.of(a.httpUrl()));
+            lookups.start();
+            Reliability.sleep(500);
+            c = StreamrecApp.start(ItSupport.config(kafka.bootstrapServers(), "rebal.", "rel-rebalance", settings));
+            awaitMembers(a, 3);
+            lookups.alsoAsk(c.httpUrl());
+            Reliability.sleep(1_000);
+            b.close();
+            b = null;
+            awaitMembers(a, 2);
+            Reliability.sleep(1_000);
+            lookups.stop();
+            summary("rebalance: lookups=%d failed=%d stale=%d", lookups.count.get(), lookups.failed.get(),
+                    lookups.stale.get());
+            assertThat(lookups.count.get()).isPositive();
+            assertThat(lookups.failures).as("failed lookups").isEmpty();
+        } finally {
+            if (lookups != null) {
+                lookups.stop();
+            }
+            closeQuietly(c, b, a);
+        }
+    }
+
+    private static StreamrecApp startRunning(StreamrecConfig config) throws InterruptedException {
+        StreamrecApp app = StreamrecApp.start(config);
+        app.awaitRunning(Duration.ofSeconds(60));
+        return app;
+    }
+
+    /** Waits until {@code app} sees {@code members} instances, all running, with every partition assigned. */
+    private static void awaitMembers(StreamrecApp app, int members) {
+        await(members + " instances sharing the work", Duration.ofSeconds(60), () -> app.streams()
+                .metadataForAllStreamsClients().size(), size -> size == members
+                && app.streams().state() == KafkaStreams.State.RUNNING);
+    }
+
+    /** Lookups in a loop on their own thread, bounded in count and time. */
+    private static final class Lookups {
+        private static final int MAX = 200_000;
+        private final List<String> users;
+        private final long eventsPerUser;
+        private final List<String> urls;
+        private final AtomicInteger count = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicInteger stale = new AtomicInteger();
+        private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean stopped;
+        private final Thread thread = new Thread(this::run, "lookups");
+
+        Lookups(List<String> users, long eventsPerUser, List<String> urls) {
+            this.users = users;
+            this.eventsPerUser = eventsPerUser;
+            this.urls = new java.util.concurrent.CopyOnWriteArrayList<>(urls);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void alsoAsk(String url) {
+            urls.add(url);
+        }
+
+        void stop() throws InterruptedException {
+            stopped = true;
+            thread.join(30_000);
+        }
+
+        private void run() {
+            long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            for (int i = 0; !stopped && i < MAX && System.nanoTime() < end; i++) {
+                String user = users.get(i % users.size());
+                String url = urls.get(i % urls.size()) + "/v1/users/" + user + "/recommendations?n=5";
+                try {
+                    Answer answer = http.get(url);
+                    boolean fromStandby = "true".equals(answer.header("X-Streamrec-Stale"));
+                    long seen = answer.body().path("eventsSeen").asLong();
+                    // The active copy is exact; a standby may trail it, never invent or lose a user.
+                    boolean right = answer.status() == 200 && answer.body().path("personalized").asBoolean()
+                            && (fromStandby ? seen >= 1 && seen <= eventsPerUser : seen == eventsPerUser);
+                    if (fromStandby) {
+                        stale.incrementAndGet();
+                    }
+                    if (!right) {
+                        fail(url + " -> " + answer.status() + " " + answer.body());
+                    }
+                } catch (RuntimeException e) {
+                    fail(url + " -> " + e);
+                }
+                count.incrementAndGet();
+            }
+        }
+
+        private void fail(String what) {
+            failed.incrementAndGet();
+            if (failures.size() < 10) {
+                failures.add(what);
+            }
+        }
+    }
+
+    /**
+     * Random bytes, truncated Avro, other schema versions, huge ids, non-finite values, absurd
+     * timestamps, unknown event types and keyless tombstones at `interactions`, and bad JSON at
+     * POST /v1/events, with good events between them: nothing crashes (no 5xx, no stream thread
+     * replaced), every bad record is dead-lettered with its precise reason (or is a 400 with a
+     * message), every good event is applied exactly once.
+     */
+    @Test
+    void badInputNeverCrashesAndEveryBadRecordIsDeadLetteredWithItsReason() throws Exception {
+        int topicInputs = size(600, 20_000);
+        int httpInputs = size(300, 5_000);
+        int goodUsers = 20;
+        String applicationId = "rel-fuzz";
+        StreamrecConfig config = ItSupport.config(kafka.bootstrapServers(), "fuzz.", applicationId,
+                Map.of("streamrec.topic.partitions", "2"));
+        Topics topics = config.topics();
+        StreamrecApp app = null;
+        try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
+            app = startRunning(config);
+            producer.catalogue(ITEMS);
+            ItSupport.awaitIndexed(http, app, ITEMS);
+            java.util.Set<String> threads = threadNames(app);
+            Random random = new Random(2026);
+            long[] expected = new long[goodUsers];
+            Map<String, String> reasons = new HashMap<>();
+            BadInputs bad = new BadInputs(random);
+            try (KafkaProducer<String, byte[]> fast = newProducer()) {
+                List<Map.Entry<Future<RecordMetadata>, String>> sent = new ArrayList<>();
+                for (int i = 0; i < topicInputs; i++) {
+                    BadInputs.Record record = bad.next();
+                    sent.add(Map.entry(fast.send(new ProducerRecord<>(topics.interactions(), record.key(),
+                            record.value())), record.reason()));
+                    if (random.nextInt(3) == 0) {
+                        int u = random.nextInt(goodUsers);
+                        expected[u]++;
+                        Interaction good = interaction("fuzz-good-" + u, item(random.nextInt(ITEMS)),
+                                EventType.CLICK);
+                        // Some keyed by something else: re-keyed, still applied once.
+                        fast.send(new ProducerRecord<>(topics.interactions(), random.nextInt(4) == 0 ? "session-" + i
+                                : good.getUser(), AvroSerdes.INTERACTION.encode(good)));
+                    }
+                }
+                fast.flush();
+                for (Map.Entry<Future<RecordMetadata>, String> entry : sent) {
+                    RecordMetadata landed = entry.getKey().get();
+                    reasons.put(landed.partition() + "@" + landed.offset(), entry.getValue());
+                }
+            }
+            int badAnswers = 0;
+            List<String> wrongAnswers = new ArrayList<>();
+            for (int i = 0; i < httpInputs; i++) {
+                Answer answer = http.post(app.httpUrl() + "/v1/events", bad.json());
+                if (answer.status() != 400 || answer.body().path("error").asText().isBlank()) {
+                    badAnswers++;
+                    if (wrongAnswers.size() < 5) {
+                        wrongAnswers.add(answer.status() + " " + answer.body());
+                    }
+                }
+                if (random.nextInt(3) == 0) {
+                    int u = random.nextInt(goodUsers);
+                    expected[u]++;
+                    Answer good = http.post(app.httpUrl() + "/v1/events", "{\"user\":\"fuzz-good-" + u
+                            + "\",\"item\":\"" + item(random.nextInt(ITEMS)) + "\",\"type\":\"VIEW\"}");
+                    assertThat(good.status()).as(good.body().toString()).isEqualTo(202);
+                }
+            }
+
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, io.streamrec.avro.RejectedEvent>> dead =
+                    Reliability.readAll(kafka.bootstrapServers(), topics.rejected(), AvroSerdes.REJECTED,
+                            Duration.ofSeconds(60), all -> all.size() >= topicInputs);
+            int deadLettered = 0;
+            List<String> mismatches = new ArrayList<>();
+            for (var record : dead) {
+                String expectedReason = reasons.get(record.value().getPartition() + "@" + record.value().getOffset());
+                if (expectedReason != null && record.value().getTopic().equals(topics.interactions())
+                        && record.value().getReason().contains(expectedReason)) {
+                    deadLettered++;
+                } else if (mismatches.size() < 5) {
+                    mismatches.add(record.value().getReason() + " (expected " + expectedReason + ")");
+                }
+            }
+            long goodEvents = java.util.Arrays.stream(expected).sum();
+            Map<String, UserState> state;
+            try (Latest<UserState> changelog = new Latest<>(kafka.bootstrapServers(),
+                    Reliability.changelog(applicationId, StoreNames.USER_STATE), AvroSerdes.USER_STATE)) {
+                state = changelog.awaitAll("good events applied", Duration.ofSeconds(60), latest -> {
+                    for (int u = 0; u < goodUsers; u++) {
+                        UserState s = latest.get("fuzz-good-" + u);
+                        if ((s == null ? 0 : s.getEvents()) != expected[u]) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+            }
+            long appliedGood = 0;
+            for (int u = 0; u < goodUsers; u++) {
+                UserState s = state.get("fuzz-good-" + u);
+                appliedGood += Math.min(expected[u], s == null ? 0 : s.getEvents());
+            }
+            int replacedThreads = (int) threadNames(app).stream().filter(t -> !threads.contains(t)).count();
+            boolean running = app.streams().state() == KafkaStreams.State.RUNNING;
+            int crashed = badAnswers + replacedThreads + (running ? 0 : 1);
+            summary("fuzz: tried=%d crashed=%d dead_lettered=%d applied_good=%d/%d", topicInputs + httpInputs,
+                    crashed, deadLettered + (httpInputs - badAnswers), appliedGood, goodEvents);
+            assertThat(wrongAnswers).as("POST /v1/events answers other than 400 with a message").isEmpty();
+            assertThat(replacedThreads).as("stream threads that died").isZero();
+            assertThat(running).as("streams still RUNNING").isTrue();
+            assertThat(mismatches).as("dead letters without the expected reason").isEmpty();
+            assertThat(deadLettered).as("bad records dead-lettered with their reason").isEqualTo(topicInputs);
+            assertThat(appliedGood).isEqualTo(goodEvents);
+            for (int u = 0; u < goodUsers; u++) {
+                UserState s = state.get("fuzz-good-" + u);
+                assertThat(s == null ? 0 : s.getEvents()).as("events of fuzz-good-" + u).isEqualTo(expected[u]);
+            }
+        } finally {
+            closeQuietly(app);
+        }
+    }
+
+    private static java.util.Set<String> threadNames(StreamrecApp app) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        app.streams().metadataForLocalThreads().forEach(t -> names.add(t.threadName()));
+        return names;
+    }
+
+    /**
+     * An instance started on an empty state folder restores every user from the changelogs;
+     * the time from start to ready (RUNNING, nothing restoring) is printed.
+     */
+    @Test
+    void aFreshInstanceRestoresEveryUserFromTheChangelogs() throws Exception {
+        Reliability.longTest();
+        int users = size(2_000, 100_000);
+        String applicationId = "rel-restore";
+        Map<String, String> settings = Map.of("streamrec.topic.partitions", "4", "num.standby.replicas", "0");
+        StreamrecConfig config = ItSupport.config(kafka.bootstrapServers(), "restore.", applicationId, settings);
+        Topics topics = config.topics();
+        StreamrecApp first = null;
+        StreamrecApp restored = null;
+        try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
+            first = startRunning(config);
+            producer.catalogue(ITEMS);
+            ItSupport.awaitIndexed(http, first, ITEMS);
+            List<Interaction> events = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                events.add(interaction("restore-user-" + u, item(u % ITEMS), EventType.VIEW));
+                if (events.size() == 10_000 || u == users - 1) {
+                    producer.interactions(events);
+                    events.clear();
+                }
+            }
+            try (Latest<UserState> changelog = new Latest<>(kafka.bootstrapServers(),
+                    Reliability.changelog(applicationId, StoreNames.USER_STATE), AvroSerdes.USER_STATE)) {
+                Map<String, UserState> state = changelog.awaitAll("every user learned", deadline(60, 600),
+                        latest -> latest.size() == users);
+                assertThat(state).hasSize(users);
+            }
+            first.close();
+            first = null;
+
+            long start = System.nanoTime();
+            restored = StreamrecApp.start(ItSupport.config(kafka.bootstrapServers(), "restore.", applicationId,
+                    settings));
+            awaitReady(restored.httpUrl());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            summary("restore: users=%d seconds=%.1f", users, seconds);
+            assertThat(countUsers(restored)).isEqualTo(users);
+        } finally {
+            closeQuietly(restored, first);
+        }
+    }
+
+    private static long countUsers(StreamrecApp app) {
+        ReadOnlyKeyValueStore<String, UserState> store = app.streams().store(StoreQueryParameters.fromNameAndType(
+                StoreNames.USER_STATE, QueryableStoreTypes.<String, UserState>keyValueStore()));
+        long count = 0;
+        try (KeyValueIterator<String, UserState> it = store.all()) {
+            while (it.hasNext()) {
+                it.next();
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * A user tombstone removes the user's state and list everywhere (store, lookups on every
+     * instance, a tombstone on `recommendations`); an item tombstone removes the item from every
+     * instance's index and from every list it was in, each re-emitted without it.
+     */
+    @Test
+    void deletedUsersAndItemsLeaveEveryStoreIndexAndList() throws Exception {
+        Reliability.longTest();
+        int users = 24;
+        String applicationId = "rel-delete";
+        Map<String, String> settings = Map.of("streamrec.topic.partitions", "4", "num.standby.replicas", "1");
+        StreamrecConfig config = ItSupport.config(kafka.bootstrapServers(), "delete.", applicationId, settings);
+        Topics topics = config.topics();
+        StreamrecApp a = null;
+        StreamrecApp b = null;
+        Latest<Recommendations> lists = null;
+        Latest<UserState> state = null;
+        try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
+            a = startRunning(config);
+            b = startRunning(ItSupport.config(kafka.bootstrapServers(), "delete.", applicationId, settings));
+            lists = new Latest<>(kafka.bootstrapServers(), topics.recommendations(), AvroSerdes.RECOMMENDATIONS);
+            state = new Latest<>(kafka.bootstrapServers(), Reliability.changelog(applicationId, StoreNames.USER_STATE),
+                    AvroSerdes.USER_STATE);
+            producer.catalogue(ITEMS);
+            ItSupport.awaitIndexed(http, a, ITEMS);
+            ItSupport.awaitIndexed(http, b, ITEMS);
+            List<Interaction> events = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                for (int e = 0; e < 3; e++) {
+                    events.add(interaction("delete-user-" + u, item((u + 5 * e) % ITEMS), EventType.CLICK));
+                }
+            }
+            producer.interactions(events);
+            Map<String, Recommendations> before = new HashMap<>(lists.awaitAll("every user's list",
+                    Duration.ofSeconds(30), latest -> latest.values().stream().filter(Objects::nonNull)
+                            .filter(l -> l.getEventsSeen() == 3).count() == users));
+            assertThat(before).hasSize(users);
+
+            String gone = "delete-user-0";
+            producer.send(topics.interactions(), gone, null);
+            lists.awaitAll("tombstone of " + gone + " on " + topics.recommendations(), Duration.ofSeconds(30),
+                    latest -> latest.containsKey(gone) && latest.get(gone) == null);
+            assertThat(lists.catchUp().get(gone)).as("list of the deleted user").isNull();
+            state.awaitAll("tombstone of " + gone + " in the user-state changelog", Duration.ofSeconds(30),
+                    latest -> latest.containsKey(gone) && latest.get(gone) == null);
+            assertThat(state.catchUp().get(gone)).as("state of the deleted user").isNull();
+            for (StreamrecApp app : List.of(a, b)) {
+                JsonNode answer = http.get(app.httpUrl() + "/v1/users/" + gone + "/recommendations").body();
+                assertThat(answer.get("personalized").asBoolean()).as("lookup of a deleted user").isFalse();
+                assertThat(answer.has("eventsSeen")).isFalse();
+            }
+
+            // The item in the most lists, so its deletion has lists to refresh on both instances.
+            Map<String, Long> appearances = new HashMap<>();
+            before.forEach((user, list) -> list.getItems().forEach(i -> appearances.merge(i.getItem(), 1L, Long::sum)));
+            String item = appearances.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            List<String> naming = before.entrySet().stream().filter(e -> !e.getKey().equals(gone))
+                    .filter(e -> e.getValue().getItems().stream().anyMatch(i -> i.getItem().equals(item)))
+                    .map(Map.Entry::getKey).toList();
+            assertThat(naming).as("lists naming " + item).isNotEmpty();
+            producer.send(topics.items(), item, null);
+            for (StreamrecApp app : List.of(a, b)) {
+                await(item + " gone from the index of " + app.httpUrl(), Duration.ofSeconds(30),
+                        () -> http.get(app.httpUrl() + "/v1/items/" + item + "/similar").status(), s -> s == 404);
+            }
+            Map<String, Recommendations> after = lists.awaitAll("lists naming " + item + " re-emitted without it",
+                    Duration.ofSeconds(30), latest -> naming.stream().allMatch(u -> latest.get(u) != null
+                            && latest.get(u).getItems().stream().noneMatch(i -> i.getItem().equals(item))));
+            for (String user : naming) {
+                assertThat(after.get(user).getItems()).as("re-emitted list of " + user).isNotEmpty()
+                        .noneMatch(i -> i.getItem().equals(item));
+                assertThat(after.get(user).getGeneratedAt()).isAfter(before.get(user).getGeneratedAt());
+            }
+            for (StreamrecApp app : List.of(a, b)) {
+                for (int u = 1; u < users; u++) {
+                    JsonNode answer = http.get(app.httpUrl() + "/v1/users/delete-user-" + u + "/recommendations?n=50")
+                            .body();
+                    assertThat(ItSupport.itemIds(answer)).as("lookup on " + app.httpUrl()).doesNotContain(item);
+                }
+                assertThat(ItSupport.itemIds(http.get(app.httpUrl() + "/v1/trending?n=50").body())).doesNotContain(item);
+            }
+            summary("deletion: ok");
+        } finally {
+            closeQuietly(lists, state, b, a);
+        }
+    }
+}

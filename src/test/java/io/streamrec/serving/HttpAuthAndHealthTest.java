@@ -1,0 +1,129 @@
+package io.streamrec.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamrec.embedded.EmbeddedKafka;
+import io.streamrec.metrics.StreamrecMetrics;
+import io.streamrec.model.ItemIndex;
+import io.streamrec.topology.TopologyFactory;
+import io.streamrec.topology.TopologySettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP layer alone, with Kafka Streams created but not started (no broker needed): the
+ * bearer token guards writes and only writes, and the probes follow the Streams state.
+ */
+class HttpAuthAndHealthTest {
+    private static final String TOKEN = "s3cret-token-0123456789";
+    private static final String EVENT = "{\"user\":\"u1\",\"item\":\"i9\",\"type\":\"CLICK\"}";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private KafkaStreams streams;
+    private HttpApi api;
+    private MockProducer<String, byte[]> producer;
+    private final StreamrecMetrics metrics = new StreamrecMetrics(TopologySettings.defaults().refresh().listSize());
+    private String url;
+
+    @BeforeEach
+    void start() throws Exception {
+        TopologySettings settings = TopologySettings.defaults();
+        ItemIndex index = new ItemIndex(settings.model().dimensions());
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "http-auth-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-http").toString());
+        streams = new KafkaStreams(TopologyFactory.build(settings, index), props);
+        producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        HostInfo self = new HostInfo("localhost", EmbeddedKafka.freePorts(1)[0]);
+        api = HttpApi.start("localhost", self, streams, index, settings, producer, metrics, TOKEN);
+        url = "http://localhost:" + api.port();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+        metrics.close();
+        streams.close();
+    }
+
+    @Test
+    void writesNeedTheBearerTokenAndLookupsDoNot() throws Exception {
+        HttpResponse<String> none = post(null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(none.body()).get("error").asText()).contains("Authorization: Bearer");
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+
+        HttpResponse<String> wrong = post("Bearer not-the-token-at-all");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(wrong.body()).get("error").asText()).isEqualTo("the bearer token is not valid")
+                .doesNotContain(TOKEN);
+        assertThat(post("Basic " + TOKEN).statusCode()).isEqualTo(401);
+        assertThat(producer.history()).as("nothing published without the token").isEmpty();
+
+        HttpResponse<String> right = post("Bearer " + TOKEN);
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(202);
+        assertThat(producer.history()).hasSize(1);
+
+        assertThat(get("/v1/trending?n=5").statusCode()).as("lookups stay open").isEqualTo(200);
+        assertThat(BearerAuth.guarded("GET", "/v1/admin/anything")).as("admin reads are guarded too").isTrue();
+        assertThat(BearerAuth.guarded("DELETE", "/v1/users/u1")).isTrue();
+        assertThat(BearerAuth.guarded("GET", "/v1/users/u1/recommendations")).isFalse();
+    }
+
+    @Test
+    void withoutATokenWritesAreOpen() throws Exception {
+        api.close();
+        api = HttpApi.start("localhost", new HostInfo("localhost", EmbeddedKafka.freePorts(1)[0]), streams,
+                new ItemIndex(TopologySettings.defaults().model().dimensions()), TopologySettings.defaults(),
+                producer, metrics, "");
+        url = "http://localhost:" + api.port();
+        assertThat(post(null).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void probesFollowTheStreamsState() throws Exception {
+        // Created, not started: alive (starting), not ready.
+        HttpResponse<String> live = get("/health/live");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(live.body()).get("status").asText()).isEqualTo("UP");
+        HttpResponse<String> ready = get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        JsonNode body = JSON.readTree(ready.body());
+        assertThat(body.get("status").asText()).isEqualTo("NOT_READY");
+        assertThat(body.get("streams").asText()).isEqualTo("CREATED");
+
+        streams.close();
+        assertThat(get("/health/live").statusCode()).as("shut down: needs a restart").isEqualTo(503);
+        assertThat(get("/health/ready").statusCode()).isEqualTo(503);
+    }
+
+    private HttpResponse<String> post(String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/v1/events"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(EVENT));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
