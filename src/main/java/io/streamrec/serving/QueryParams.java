@@ -24,6 +24,22 @@ final class QueryParams {
         return value;
     }
 
+    /** The number parameter {@code name} in [min, max], or null when absent. */
+    static Double doubleParam(Context ctx, String name, double min, double max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(raw.trim());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(name + " must be a number, was '" + raw + "'");
+        }
+        ApiError.check(value >= min && value <= max, name + " must be between " + min + " and " + max + ", was " + raw);
+        return value;
+    }
+
     /** A comma-separated list parameter, empty when absent. */
     static List<String> listParam(Context ctx, String name) {
         String raw = ctx.queryParam(name);

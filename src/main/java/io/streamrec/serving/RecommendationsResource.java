@@ -1,10 +1,16 @@
 package io.streamrec.serving;
 
 import io.javalin.http.Context;
+import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
+import io.streamrec.model.ItemIndex;
+import io.streamrec.model.ListPolicy;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.Recommender;
+import io.streamrec.model.ScoredItem;
 import io.streamrec.topology.StoreNames;
+import io.streamrec.topology.UserStateQuery.UserView;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -16,20 +22,29 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * {@code GET /v1/users/{userId}/recommendations?n=20}: the user's current list, read from the
  * recommendations store of the instance that owns the user (forwarded there when that is not
  * this one). A user without a list yet gets trending items with {@code "personalized": false}.
- * 400 when n is not in 1..streamrec.recommendations.size; 503 while ownership is moving.
+ * With business rules or diversity ({@link PolicyParams}) the stored list is filtered when
+ * enough of it passes; when too little does, or a boost or diversity changes the order, the list
+ * is computed live from the user's state. 400 when n is not in 1..streamrec.recommendations.size
+ * or a rule is malformed; 503 while ownership is moving.
  */
 final class RecommendationsResource {
     private final KafkaStreams streams;
     private final KeyRouter router;
     private final Recommender recommender;
+    private final ItemIndex index;
+    private final UserStates users;
+    private final ListPolicy defaults;
     private final int maxIdLength;
     private final int listSize;
 
-    RecommendationsResource(KafkaStreams streams, KeyRouter router, Recommender recommender, int maxIdLength,
-                            int listSize) {
+    RecommendationsResource(KafkaStreams streams, KeyRouter router, Recommender recommender, ItemIndex index,
+                            UserStates users, ListPolicy defaults, int maxIdLength, int listSize) {
         this.streams = streams;
         this.router = router;
         this.recommender = recommender;
+        this.index = index;
+        this.users = users;
+        this.defaults = defaults;
         this.maxIdLength = maxIdLength;
         this.listSize = listSize;
     }
@@ -37,29 +52,44 @@ final class RecommendationsResource {
     void get(Context ctx) {
         String user = QueryParams.id(ctx, "userId", maxIdLength);
         int n = QueryParams.intParam(ctx, "n", Math.min(20, listSize), 1, listSize);
-        KeyRouter.Route route = router.route(StoreNames.RECOMMENDATIONS, user);
-        switch (route.kind()) {
-            case UNAVAILABLE -> throw new ApiError(503, "the instance owning user " + user
-                    + " is not available (rebalancing); retry shortly");
-            case REMOTE -> router.forward(ctx, route.host());
-            case LOCAL -> ctx.json(local(user, n, route.partition()));
-        }
+        ListPolicy request = PolicyParams.parse(ctx);
+        router.serve(ctx, StoreNames.RECOMMENDATIONS, user, partition -> ctx.json(local(user, n, partition, request)));
     }
 
-    private ListResponse local(String user, int n, int partition) {
-        Recommendations list;
+    private ListResponse local(String user, int n, int partition, ListPolicy request) {
+        long now = System.currentTimeMillis();
+        ListPolicy policy = defaults.and(request);
+        Recommendations list = stored(user, partition);
+        if (list != null && !request.reorders()) {
+            // The stored list already obeys the defaults as they were when it was emitted; items may
+            // have expired since, and the request may filter further.
+            List<RecommendedItem> admitted = list.getItems().stream().filter(item -> admits(policy, item, now)).toList();
+            if (admitted.size() == list.getItems().size() || admitted.size() >= n) {
+                return ListResponse.ofStored(list, admitted, n);
+            }
+        }
+        UserView view = list == null ? null : users.local(user, partition);
+        if (view == null) {
+            return ListResponse.ofScored(user, null, false,
+                    policy.recommend(recommender, index, null, Set.of(), n, now), ModelParams.VERSION);
+        }
+        List<ScoredItem> live = policy.recommend(recommender, index, view.profile(), view.seen(), n, now);
+        return ListResponse.ofLive(user, !view.profile().isCold(), live, view);
+    }
+
+    private boolean admits(ListPolicy policy, RecommendedItem item, long now) {
+        ItemIndex.Entry entry = index.entry(item.getItem());
+        return entry != null && policy.rules().admits(entry, now);
+    }
+
+    private Recommendations stored(String user, int partition) {
         try {
             ReadOnlyKeyValueStore<String, Recommendations> store = streams.store(StoreQueryParameters
                     .fromNameAndType(StoreNames.RECOMMENDATIONS, QueryableStoreTypes.<String, Recommendations>keyValueStore())
                     .withPartition(partition));
-            list = store.get(user);
+            return store.get(user);
         } catch (InvalidStateStoreException e) {
             throw new ApiError(503, "recommendations of user " + user + " are being restored; retry shortly");
         }
-        if (list != null) {
-            return ListResponse.ofStored(list, n);
-        }
-        return ListResponse.ofScored(user, null, false,
-                recommender.trending(Set.of(), entry -> true, n, System.currentTimeMillis()), ModelParams.VERSION);
     }
 }

@@ -1,0 +1,74 @@
+package io.streamrec.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything a list is asked for beyond relevance: business rules and diversity. Filters run
+ * inside the recommender's candidate pass, so a rule never shortens a list that the catalogue
+ * could fill. Boosts and diversity change the order, so the recommender is asked for a larger
+ * pool of the most relevant admitted items ({@link #poolSize}), which is then re-ranked.
+ */
+public record ListPolicy(BusinessRules rules, Diversifier diversifier) {
+    /** Re-ranking looks at this many times the items asked for (and at least {@link #MIN_POOL}). */
+    public static final int POOL_FACTOR = 5;
+    public static final int MIN_POOL = 50;
+
+    public static ListPolicy of(BusinessRules rules) {
+        return new ListPolicy(rules, Diversifier.none());
+    }
+
+    public static ListPolicy none() {
+        return of(BusinessRules.none());
+    }
+
+    /** Whether the order can differ from pure relevance. */
+    public boolean reorders() {
+        return rules.hasBoosts() || diversifier.active();
+    }
+
+    public int poolSize(int n) {
+        return reorders() ? Math.max(MIN_POOL, POOL_FACTOR * n) : n;
+    }
+
+    /** This policy with {@code request}'s rules added and its diversity settings in place of ours. */
+    public ListPolicy and(ListPolicy request) {
+        return new ListPolicy(rules.and(request.rules), request.diversifier.active() ? request.diversifier : diversifier);
+    }
+
+    /** The user's list under this policy; {@code user} may be null or cold (trending). */
+    public List<ScoredItem> recommend(Recommender recommender, ItemIndex index, UserProfile user, Set<String> exclude,
+                                      int n, long now) {
+        Set<String> excluded = exclude;
+        if (!rules.excludeItems().isEmpty()) {
+            excluded = new HashSet<>(exclude);
+            excluded.addAll(rules.excludeItems());
+        }
+        List<ScoredItem> pool = recommender.recommend(user, excluded, rules.filter(now), poolSize(n), now);
+        return reorders() ? rerank(pool, index, n, now) : pool;
+    }
+
+    /**
+     * Applies the policy to a list already ranked by relevance: drops what the rules do not
+     * admit at {@code now}, multiplies boosted scores, re-sorts, diversifies and keeps {@code n}.
+     */
+    public List<ScoredItem> rerank(List<ScoredItem> ranked, ItemIndex index, int n, long now) {
+        List<ScoredItem> kept = new ArrayList<>(ranked.size());
+        for (ScoredItem item : ranked) {
+            ItemIndex.Entry entry = index.entry(item.item());
+            if (entry != null && rules.admits(entry, now)) {
+                double boost = rules.boost(entry);
+                kept.add(boost == 1 ? item : new ScoredItem(item.item(), item.score() * boost, item.source(),
+                        item.reason()));
+            }
+        }
+        if (rules.hasBoosts()) {
+            // A stable sort: equal scores keep the recommender's order.
+            kept.sort(Comparator.comparingDouble(ScoredItem::score).reversed());
+        }
+        return diversifier.rerank(kept, index, n);
+    }
+}
