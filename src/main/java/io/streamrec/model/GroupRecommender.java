@@ -37,7 +37,7 @@ public final class GroupRecommender {
         members.forEach(m -> seenByAny.addAll(m.seen()));
         Set<String> candidates = new LinkedHashSet<>();
         // The pool a policy re-ranks from, per member: the group's best items are among the members' best.
-        int pool = Math.max(ListPolicy.MIN_POOL, ListPolicy.POOL_FACTOR * n);
+        int pool = ListPolicy.rerankPool(n);
         ListPolicy filtersOnly = ListPolicy.of(policy.rules());
         for (Member member : members) {
             filtersOnly.recommend(recommender, index, member.profile(), seenByAny, pool, now)

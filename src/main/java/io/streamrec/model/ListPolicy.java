@@ -31,7 +31,12 @@ public record ListPolicy(BusinessRules rules, Diversifier diversifier) {
     }
 
     public int poolSize(int n) {
-        return reorders() ? Math.max(MIN_POOL, POOL_FACTOR * n) : n;
+        return reorders() ? rerankPool(n) : n;
+    }
+
+    /** How many of the most relevant items a re-ranking to {@code n} items looks at. */
+    public static int rerankPool(int n) {
+        return Math.max(MIN_POOL, POOL_FACTOR * n);
     }
 
     /** This policy with {@code request}'s rules added and its diversity settings in place of ours. */

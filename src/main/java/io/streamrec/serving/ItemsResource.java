@@ -38,9 +38,8 @@ final class ItemsResource {
         if (!index.contains(item)) {
             throw new ApiError(404, "unknown item " + item);
         }
-        int pool = Math.max(ListPolicy.MIN_POOL, ListPolicy.POOL_FACTOR * n);
         ctx.json(ListResponse.ofScored(null, item, true,
-                policy.rerank(recommender.similar(item, pool), index, n, System.currentTimeMillis()),
+                policy.rerank(recommender.similar(item, ListPolicy.rerankPool(n)), index, n, System.currentTimeMillis()),
                 ModelParams.VERSION));
     }
 
