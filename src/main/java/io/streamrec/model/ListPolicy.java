@@ -16,6 +16,8 @@ public record ListPolicy(BusinessRules rules, Diversifier diversifier) {
     /** Re-ranking looks at this many times the items asked for (and at least {@link #MIN_POOL}). */
     public static final int POOL_FACTOR = 5;
     public static final int MIN_POOL = 50;
+    /** When a category cap leaves the list short, the pool is widened this many times, once. */
+    public static final int DEEP_POOL_FACTOR = 10;
 
     public static ListPolicy of(BusinessRules rules) {
         return new ListPolicy(rules, Diversifier.none());
@@ -52,8 +54,18 @@ public record ListPolicy(BusinessRules rules, Diversifier diversifier) {
             excluded = new HashSet<>(exclude);
             excluded.addAll(rules.excludeItems());
         }
-        List<ScoredItem> pool = recommender.recommend(user, excluded, rules.filter(now), poolSize(n), now);
-        return reorders() ? rerank(pool, index, n, now) : pool;
+        int size = poolSize(n);
+        List<ScoredItem> pool = recommender.recommend(user, excluded, rules.filter(now), size, now);
+        if (!reorders()) {
+            return pool;
+        }
+        List<ScoredItem> ranked = rerank(pool, index, n, now);
+        if (ranked.size() < n && pool.size() == size && diversifier.maxPerCategory() > 0) {
+            // The category cap used up the pool before the list was full: look once, deeper.
+            pool = recommender.recommend(user, excluded, rules.filter(now), DEEP_POOL_FACTOR * size, now);
+            ranked = rerank(pool, index, n, now);
+        }
+        return ranked;
     }
 
     /**

@@ -66,4 +66,20 @@ class ReRankingTest {
         assertThat(ids(out)).containsExactly("b1", "a1", "a3");
         assertThat(out.get(0).score()).isEqualTo(1.4, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void aCategoryCapThatEmptiesThePoolLooksDeeperOnce() {
+        ItemIndex catalogue = new ItemIndex(2);
+        // 60 popular items in one category, then one less popular item in another: beyond the first pool.
+        for (int i = 0; i <= 60; i++) {
+            ItemRecord record = new ItemRecord("p" + i, new float[] {1, 0}, 1);
+            record.categories = List.of(i < 60 ? "a" : "b");
+            record.popularity = 1000 - i;
+            catalogue.upsert(record);
+        }
+        Recommender recommender = new Recommender(ModelParams.defaults(), catalogue);
+        List<ScoredItem> list = new ListPolicy(BusinessRules.none(), new Diversifier(0, 1))
+                .recommend(recommender, catalogue, null, Set.of(), 2, 0);
+        assertThat(ids(list)).containsExactly("p0", "p60");
+    }
 }
