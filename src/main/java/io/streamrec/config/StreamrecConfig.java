@@ -2,6 +2,7 @@ package io.streamrec.config;
 
 import io.streamrec.avro.EventType;
 import io.streamrec.events.Validation;
+import io.streamrec.model.BusinessRules;
 import io.streamrec.model.EventWeights;
 import io.streamrec.model.ModelParams;
 import io.streamrec.topology.RefreshPolicy;
@@ -12,7 +13,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,6 +120,19 @@ public final class StreamrecConfig {
     public static final Key HTTP_AUTH_TOKEN = key("streamrec.http.auth.token", "",
             "Bearer token required by write endpoints (POST /v1/events, /v1/admin/...); empty: no auth. Never logged.");
 
+    public static final Key RULES_INCLUDE_CATEGORIES = key("streamrec.rules.include.categories", "",
+            "Comma-separated categories: when set, every list (emitted and HTTP) holds only items in one of them.");
+    public static final Key RULES_EXCLUDE_CATEGORIES = key("streamrec.rules.exclude.categories", "",
+            "Comma-separated categories never recommended.");
+    public static final Key RULES_EXCLUDE_ITEMS = key("streamrec.rules.exclude.items", "",
+            "Comma-separated item ids never recommended.");
+    public static final Key RULES_BOOST = key("streamrec.rules.boost", "",
+            "category:weight or tag:weight pairs, comma-separated: scores of matching items are multiplied by weight.");
+    public static final Key RULES_MIN_PRICE = key("streamrec.rules.min.price", "",
+            "When set, items priced below are never recommended (items without a price pass).");
+    public static final Key RULES_MAX_PRICE = key("streamrec.rules.max.price", "",
+            "When set, items priced above are never recommended (items without a price pass).");
+
     private final Map<String, String> values;
 
     private StreamrecConfig(Map<String, String> values) {
@@ -203,7 +219,29 @@ public final class StreamrecConfig {
         return new TopologySettings(topics(), modelParams(), eventWeights(),
                 new Validation(getInt(MAX_ID_LENGTH), getLong(MIN_TIMESTAMP_MS), getLong(MAX_FUTURE_MS)),
                 new RefreshPolicy(getLong(REFRESH_DEBOUNCE_MS), getLong(REFRESH_CHECK_INTERVAL_MS),
-                        getInt(RECOMMENDATIONS_SIZE), getLong(ITEM_PUBLISH_INTERVAL_MS)));
+                        getInt(RECOMMENDATIONS_SIZE), getLong(ITEM_PUBLISH_INTERVAL_MS)), businessRules());
+    }
+
+    /** The configured default rules, applied to every list. */
+    public BusinessRules businessRules() {
+        List<String> include = list(RULES_INCLUDE_CATEGORIES);
+        try {
+            return new BusinessRules(include.isEmpty() ? null : new HashSet<>(include),
+                    new HashSet<>(list(RULES_EXCLUDE_CATEGORIES)), new HashSet<>(list(RULES_EXCLUDE_ITEMS)),
+                    BusinessRules.parseBoosts(list(RULES_BOOST)), optionalDouble(RULES_MIN_PRICE),
+                    optionalDouble(RULES_MAX_PRICE));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("streamrec.rules.*: " + e.getMessage(), e);
+        }
+    }
+
+    /** A comma-separated value as its non-blank trimmed parts. */
+    public List<String> list(Key key) {
+        return Arrays.stream(get(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private Double optionalDouble(Key key) {
+        return get(key).isBlank() ? null : getDouble(key);
     }
 
     public ModelParams modelParams() {

@@ -62,6 +62,11 @@ public final class DemoTraffic implements AutoCloseable {
         return CATEGORIES.get(item % CATEGORIES.size());
     }
 
+    /** The price of demo item n: 5.00 to 99.00, spread over the catalogue so price rules have something to cut. */
+    public static double price(int item) {
+        return 5 + (item * 37) % 95;
+    }
+
     /** The two categories demo user n mostly shops in. */
     public static List<String> tastes(int user) {
         return List.of(CATEGORIES.get(user % CATEGORIES.size()), CATEGORIES.get((user * 7 + 3) % CATEGORIES.size()));
@@ -71,7 +76,7 @@ public final class DemoTraffic implements AutoCloseable {
     public DemoTraffic start() {
         for (int i = 0; i < items; i++) {
             Item item = Item.newBuilder().setId(item(i)).setTitle("Demo " + category(i) + " item " + i)
-                    .setCategories(List.of(category(i))).setAvailable(true).build();
+                    .setCategories(List.of(category(i))).setAvailable(true).setPrice(price(i)).build();
             producer.send(new ProducerRecord<>(topics.items(), item(i), AvroSerdes.ITEM.encode(item)));
         }
         producer.flush();

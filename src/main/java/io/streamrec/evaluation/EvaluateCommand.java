@@ -1,6 +1,9 @@
 package io.streamrec.evaluation;
 
+import io.streamrec.model.BusinessRules;
+import io.streamrec.model.Diversifier;
 import io.streamrec.model.EventWeights;
+import io.streamrec.model.ListPolicy;
 import io.streamrec.model.ModelParams;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +79,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", description = "Models to run, comma-separated (default: streamrec,POP,RECENT-POP,ITEM-KNN,ISGD).")
     List<String> models = new ArrayList<>(Models.ALL);
 
+    @Option(names = "--diversity", defaultValue = "0", description = "streamrec: MMR re-ranking, 0 (off) to 1 (variety only), as the diversity= query parameter.")
+    double diversity;
+
+    @Option(names = "--max-per-category", defaultValue = "0", description = "streamrec: at most this many items per category in a list (0: no cap); categories from the catalogue.")
+    int maxPerCategory;
+
     @Option(names = "--protocol", defaultValue = "prequential", description = "prequential (default) or holdout (temporal 80/20, precision/recall/F1@N).")
     Protocol protocol;
 
@@ -109,10 +118,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                 log.users().size(), log.items().size(), catalogue.size());
         Files.createDirectories(output);
         ModelParams params = ModelParams.defaults();
+        ListPolicy reranking = new ListPolicy(BusinessRules.none(), new Diversifier(diversity, maxPerCategory));
         if (protocol == Protocol.holdout) {
             List<Holdout.Result> results = new ArrayList<>();
             for (String name : modelNames) {
-                results.add(new Holdout(log, 0.8).run(Models.create(name, log, params, weights, catalogue)));
+                results.add(new Holdout(log, 0.8).run(Models.create(name, log, params, weights, catalogue, reranking)));
             }
             Holdout.print(results, System.out);
             ResultsJson.writeHoldout(output.resolve("results.json"), dataset, results);
@@ -121,7 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Prequential replay = new Prequential(log, targetTypes);
         List<ModelResult> results = new ArrayList<>();
         for (String name : modelNames) {
-            ReplayModel model = Models.create(name, log, params, weights, catalogue);
+            ReplayModel model = Models.create(name, log, params, weights, catalogue, reranking);
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(String.format("%-10s", name))
                     .setInitialMax(log.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
                     .continuousUpdate().build()) {

@@ -1,6 +1,7 @@
 package io.streamrec.evaluation;
 
 import io.streamrec.model.EventWeights;
+import io.streamrec.model.ListPolicy;
 import io.streamrec.model.ModelParams;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,14 @@ public final class Models {
 
     public static ReplayModel create(String name, ReplayLog log, ModelParams params, EventWeights weights,
                                      List<CatalogueItem> catalogue) {
+        return create(name, log, params, weights, catalogue, ListPolicy.none());
+    }
+
+    /** As above; {@code reranking} (diversity, category cap) applies to streamrec's lists only. */
+    public static ReplayModel create(String name, ReplayLog log, ModelParams params, EventWeights weights,
+                                     List<CatalogueItem> catalogue, ListPolicy reranking) {
         return switch (name.toUpperCase(Locale.ROOT)) {
-            case "STREAMREC" -> new StreamrecModel(log, params, weights, catalogue, SEED);
+            case "STREAMREC" -> new StreamrecModel(log, params, weights, catalogue, SEED, reranking);
             case "POP" -> new PopModel(log);
             case "RECENT-POP" -> new RecentPopModel(log, RecentPopModel.DEFAULT_HALF_LIFE_MS);
             case "ITEM-KNN" -> new ItemKnnModel(log, 5);

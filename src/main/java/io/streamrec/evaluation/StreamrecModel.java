@@ -5,6 +5,7 @@ import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ItemRecord;
 import io.streamrec.model.ItemSide;
 import io.streamrec.model.ItemUpdate;
+import io.streamrec.model.ListPolicy;
 import io.streamrec.model.Learner;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.Recommender;
@@ -34,8 +35,16 @@ final class StreamrecModel implements ReplayModel {
     private final Map<String, UserProfile> profiles = new HashMap<>();
     private final Map<String, Set<String>> seen = new HashMap<>();
     private final Map<String, ItemRecord> records = new HashMap<>();
+    private final ListPolicy reranking;
 
     StreamrecModel(ReplayLog log, ModelParams params, EventWeights weights, List<CatalogueItem> catalogue, long seed) {
+        this(log, params, weights, catalogue, seed, ListPolicy.none());
+    }
+
+    /** @param reranking what the HTTP API's diversity parameters do, applied to every list of the replay */
+    StreamrecModel(ReplayLog log, ModelParams params, EventWeights weights, List<CatalogueItem> catalogue, long seed,
+                   ListPolicy reranking) {
+        this.reranking = reranking;
         this.log = log;
         this.params = params;
         this.weights = weights;
@@ -64,6 +73,10 @@ final class StreamrecModel implements ReplayModel {
         out.put("version", ModelParams.VERSION);
         out.put("model", params.toString());
         out.put("event_weights", weights.asMap());
+        if (reranking.reorders()) {
+            out.put("diversity", reranking.diversifier().diversity());
+            out.put("max_per_category", reranking.diversifier().maxPerCategory());
+        }
         return out;
     }
 
@@ -71,8 +84,8 @@ final class StreamrecModel implements ReplayModel {
     public int[] recommend(int user, int n, long now) {
         String id = log.users().name(user);
         UserProfile profile = profiles.get(id);
-        List<ScoredItem> list = recommender.recommend(profile == null ? UserProfile.empty() : profile,
-                seen.getOrDefault(id, Set.of()), entry -> true, n, now);
+        List<ScoredItem> list = reranking.recommend(recommender, index, profile == null ? UserProfile.empty() : profile,
+                seen.getOrDefault(id, Set.of()), n, now);
         int[] items = new int[list.size()];
         for (int r = 0; r < items.length; r++) {
             items[r] = log.items().find(list.get(r).item());

@@ -44,7 +44,8 @@ public final class ItemIndex {
     /** Everything but the vector, immutable so readers can hold it outside the lock. */
     public record Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
                         long distinctUsers, double popularity, long popularityTimestamp,
-                        String[] neighbourIds, float[] neighbourWeights) {
+                        String[] neighbourIds, float[] neighbourWeights,
+                        Double price, Long availableFrom, Long expires) {
     }
 
     private static final class ContentSum {
@@ -97,7 +98,8 @@ public final class ItemIndex {
                     List.copyOf(record.tags), record.available, record.distinctUsers, record.popularity,
                     record.popularityTimestamp,
                     sameNeighbours ? old.neighbourIds() : record.neighbours.idsCopy(),
-                    sameNeighbours ? old.neighbourWeights() : record.neighbours.weightsCopy());
+                    sameNeighbours ? old.neighbourWeights() : record.neighbours.weightsCopy(),
+                    record.price, record.availableFrom, record.expires);
             copiedNeighbours[slot] = record.neighbours;
             copiedNeighboursVersion[slot] = record.neighbours.version();
             if (old != null && old.categories().equals(entry.categories()) && old.tags().equals(entry.tags())) {

@@ -19,6 +19,11 @@ public final class ItemRecord {
     public List<String> categories = List.of();
     public List<String> tags = List.of();
     public boolean available = true;
+    /** Null when the catalogue gives none. */
+    public Double price;
+    /** Epoch ms of the availability window from the catalogue; null = open on that side. */
+    public Long availableFrom;
+    public Long expires;
 
     public ItemRecord(String id, float[] vector, int neighbourCapacity) {
         this.id = id;

@@ -26,6 +26,13 @@ public final class ItemSide {
      */
     public ItemRecord describe(ItemRecord existing, String id, String title, List<String> categories,
                                List<String> tags, boolean available, ItemIndex index) {
+        return describe(existing, id, title, categories, tags, available, null, null, null, index);
+    }
+
+    /** As above, with the price and availability window the business rules look at (each may be null). */
+    public ItemRecord describe(ItemRecord existing, String id, String title, List<String> categories,
+                               List<String> tags, boolean available, Double price, Long availableFrom,
+                               Long expires, ItemIndex index) {
         ItemRecord record = existing != null ? existing
                 : new ItemRecord(id, index.initialVector(id, categories, tags, params.initStd()), params.neighbours());
         record.known = true;
@@ -33,6 +40,9 @@ public final class ItemSide {
         record.categories = List.copyOf(categories);
         record.tags = List.copyOf(tags);
         record.available = available;
+        record.price = price;
+        record.availableFrom = availableFrom;
+        record.expires = expires;
         return record;
     }
 

@@ -1,6 +1,8 @@
 package io.streamrec.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -177,6 +179,34 @@ public final class Recommender {
         return pool.slots();
     }
 
+    /**
+     * Scores exactly {@code items} (unknown and unavailable ones left out) for {@code user} with
+     * the blend of {@link #recommend}, normalised over these items, best first. Group
+     * recommendations compare their members on one candidate set this way.
+     */
+    public List<ScoredItem> score(UserProfile user, Collection<String> items, long now) {
+        boolean personal = user != null && !user.isCold();
+        Set<String> wanted = new HashSet<>(items);
+        return index.read(snapshot -> {
+            Candidates c = scratch.get().begin(snapshot.slotCount());
+            for (String id : wanted) {
+                int slot = snapshot.slot(id);
+                if (slot >= 0) {
+                    c.add(slot);
+                }
+            }
+            if (c.size == 0) {
+                return List.<ScoredItem>of();
+            }
+            if (personal) {
+                // Also adds the recent items' other neighbours as candidates; the filter below drops them.
+                accumulateCoVisitation(snapshot, user.recentItems, c);
+            }
+            admit(snapshot, c, 0, Set.of(), entry -> wanted.contains(entry.id()));
+            return rank(snapshot, user, personal, c, wanted.size(), now);
+        });
+    }
+
     /** Most popular items now: the fallback for users without history. */
     public List<ScoredItem> trending(Set<String> exclude, Predicate<ItemIndex.Entry> filter, int n, long now) {
         return recommend(null, exclude, filter, n, now);
@@ -278,8 +308,29 @@ public final class Recommender {
             case EMBEDDING:
                 return "because you viewed " + label(snapshot, mostSimilarRecent(snapshot, user, slot, recentUnits));
             default:
-                return "trending";
+                return popularityReason(snapshot, user, slot);
         }
+    }
+
+    /**
+     * "trending in C" when the item shares category C with one of the user's recent items (the
+     * popularity is about something they browse), else "popular".
+     */
+    private static String popularityReason(ItemIndex.Snapshot snapshot, UserProfile user, int slot) {
+        List<String> categories = snapshot.entry(slot).categories();
+        if (user != null && !user.isCold() && !categories.isEmpty()) {
+            for (String recent : user.recentItems) {
+                int recentSlot = snapshot.slot(recent);
+                if (recentSlot >= 0) {
+                    for (String category : snapshot.entry(recentSlot).categories()) {
+                        if (categories.contains(category)) {
+                            return "trending in " + category;
+                        }
+                    }
+                }
+            }
+        }
+        return "popular";
     }
 
     /** The recent item whose vector is closest to the candidate: the best single explanation. */

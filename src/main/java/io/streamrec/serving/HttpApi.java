@@ -4,7 +4,10 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.streamrec.metrics.StreamrecMetrics;
+import io.streamrec.model.Explainer;
+import io.streamrec.model.GroupRecommender;
 import io.streamrec.model.ItemIndex;
+import io.streamrec.model.ListPolicy;
 import io.streamrec.model.Recommender;
 import io.streamrec.topology.TopologySettings;
 import java.time.Duration;
@@ -38,9 +41,16 @@ public final class HttpApi implements AutoCloseable {
         KeyRouter router = new KeyRouter(streams, self);
         int maxId = settings.validation().maxIdLength();
         ReadYourWrites readYourWrites = new ReadYourWrites(settings.topics().interactions());
-        RecommendationsResource recommendations = new RecommendationsResource(streams, router, recommender, maxId,
-                settings.refresh().listSize(), readYourWrites);
-        ItemsResource items = new ItemsResource(index, recommender, maxId);
+        ListPolicy defaults = ListPolicy.of(settings.rules());
+        UserStates users = new UserStates(streams, router, maxId);
+        RecommendationsResource recommendations = new RecommendationsResource(streams, router, recommender, index,
+                users, defaults, maxId, settings.refresh().listSize(), readYourWrites);
+        ItemsResource items = new ItemsResource(index, recommender, defaults, maxId);
+        GroupsResource groups = new GroupsResource(new GroupRecommender(recommender, index), users, defaults, maxId);
+        ContextResource context = new ContextResource(recommender, index, settings.model(), router, users, defaults,
+                maxId);
+        ExplanationsResource explanations = new ExplanationsResource(new Explainer(settings.model(), index), index,
+                router, users, maxId);
         EventsResource events = new EventsResource(producer, settings.topics().interactions(), settings.validation());
         ClusterResource cluster = new ClusterResource(streams, router, index);
         MetricsResource metricsResource = new MetricsResource(metrics, router, index);
@@ -51,6 +61,10 @@ public final class HttpApi implements AutoCloseable {
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.get("/v1/users/{userId}/recommendations", recommendations::get);
+            config.routes.get("/v1/users/{userId}/because/{itemId}", explanations::because);
+            config.routes.post("/v1/groups/recommendations", groups::post);
+            config.routes.post("/v1/recommendations/context", context::post);
+            config.routes.get(UserStates.INTERNAL_PATH + "{userId}/state", users::internal);
             config.routes.get("/v1/items/{itemId}/similar", items::similar);
             config.routes.get("/v1/trending", items::trending);
             config.routes.post("/v1/events", events::post);

@@ -2,40 +2,53 @@ package io.streamrec.serving;
 
 import io.javalin.http.Context;
 import io.streamrec.model.ItemIndex;
+import io.streamrec.model.ListPolicy;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.Recommender;
-import java.util.HashSet;
 import java.util.Set;
 
-/** Answers from this instance's copy of the item index: every instance holds all items. */
+/**
+ * Answers from this instance's copy of the item index: every instance holds all items. Both
+ * lists take the business-rule and diversity parameters ({@link PolicyParams}) on top of the
+ * configured defaults.
+ */
 final class ItemsResource {
     static final int MAX_N = 100;
 
     private final ItemIndex index;
     private final Recommender recommender;
+    private final ListPolicy defaults;
     private final int maxIdLength;
 
-    ItemsResource(ItemIndex index, Recommender recommender, int maxIdLength) {
+    ItemsResource(ItemIndex index, Recommender recommender, ListPolicy defaults, int maxIdLength) {
         this.index = index;
         this.recommender = recommender;
+        this.defaults = defaults;
         this.maxIdLength = maxIdLength;
     }
 
-    /** {@code GET /v1/items/{itemId}/similar?n=10}: items like this one; 404 for an unknown item. */
+    /**
+     * {@code GET /v1/items/{itemId}/similar?n=10}: items like this one; 404 for an unknown item.
+     * Rules and diversity apply to the most similar {@link ListPolicy#MIN_POOL} (at least 5n) items.
+     */
     void similar(Context ctx) {
         String item = QueryParams.id(ctx, "itemId", maxIdLength);
         int n = QueryParams.intParam(ctx, "n", 10, 1, MAX_N);
+        ListPolicy policy = defaults.and(PolicyParams.parse(ctx));
         if (!index.contains(item)) {
             throw new ApiError(404, "unknown item " + item);
         }
-        ctx.json(ListResponse.ofScored(null, item, true, recommender.similar(item, n), ModelParams.VERSION));
+        ctx.json(ListResponse.ofScored(null, item, true,
+                policy.rerank(recommender.similar(item, ListPolicy.rerankPool(n)), index, n, System.currentTimeMillis()),
+                ModelParams.VERSION));
     }
 
     /** {@code GET /v1/trending?n=10&exclude=a,b}: most popular items now, by decayed popularity. */
     void trending(Context ctx) {
         int n = QueryParams.intParam(ctx, "n", 10, 1, MAX_N);
-        Set<String> exclude = new HashSet<>(QueryParams.listParam(ctx, "exclude"));
+        ListPolicy policy = defaults.and(PolicyParams.parse(ctx));
         ctx.json(ListResponse.ofScored(null, null, false,
-                recommender.trending(exclude, entry -> true, n, System.currentTimeMillis()), ModelParams.VERSION));
+                policy.recommend(recommender, index, null, Set.of(), n, System.currentTimeMillis()),
+                ModelParams.VERSION));
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -166,6 +167,41 @@ final class KeyRouter {
             return metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata) ? null : metadata;
         } catch (IllegalStateException e) {
             return null;
+        }
+    }
+
+    /**
+     * Runs {@code local} with the key's partition when this instance owns {@code key}; otherwise
+     * relays the request to the owner, or answers 503 while no instance owns it. For answers
+     * computed from the owner's state, which a standby copy must not stand in for unmarked.
+     */
+    void serveFromOwner(Context ctx, String store, String key, IntConsumer local) {
+        Route route = route(store, key);
+        switch (route.kind()) {
+            case UNAVAILABLE -> throw new ApiError(503, "the instance owning " + key
+                    + " is not available (rebalancing); retry shortly");
+            case REMOTE -> forward(ctx, route.host());
+            case LOCAL -> local.accept(route.partition());
+        }
+    }
+
+    /** An answer fetched from another instance on this instance's own behalf. */
+    record Fetched(int status, String body) {}
+
+    /** GETs {@code pathAndQuery} from {@code owner}, marked as relayed so the owner answers itself. */
+    Fetched fetch(HostInfo owner, String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port()
+                        + pathAndQuery)).timeout(FORWARD_TIMEOUT)
+                .header(FORWARDED_HEADER, self.host() + ":" + self.port()).GET().build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Fetched(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new ApiError(503, "instance " + owner.host() + ":" + owner.port() + " did not answer: "
+                    + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(503, "interrupted while asking " + owner.host() + ":" + owner.port());
         }
     }
 

@@ -1,11 +1,13 @@
 package io.streamrec.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
+import io.streamrec.model.ModelParams;
 import io.streamrec.model.ScoredItem;
+import io.streamrec.topology.UserStateQuery.UserView;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 
 /**
  * The shape of every list answer. {@code personalized} is false when the list is a fallback
@@ -19,16 +21,24 @@ public record ListResponse(String user, String item, boolean personalized, List<
     public record Entry(String item, double score, String reason, String source) {}
 
     static ListResponse ofStored(Recommendations list, int n) {
-        return ofStored(list, n, item -> true);
+        return ofStored(list, list.getItems(), n);
     }
 
-    /** The stored list's first n items that {@code keep} accepts. */
-    static ListResponse ofStored(Recommendations list, int n, Predicate<String> keep) {
-        List<Entry> items = list.getItems().stream().filter(i -> keep.test(i.getItem())).limit(n)
+    /** A stored list after filtering: its items narrowed to {@code items}, its metadata kept. */
+    static ListResponse ofStored(Recommendations list, List<RecommendedItem> items, int n) {
+        List<Entry> entries = items.stream().limit(n)
                 .map(i -> new Entry(i.getItem(), i.getScore(), i.getReason(), i.getSource())).toList();
-        return new ListResponse(list.getUser(), null, list.getPersonalized(), items, list.getModelVersion(),
+        return new ListResponse(list.getUser(), null, list.getPersonalized(), entries, list.getModelVersion(),
                 list.getGeneratedAt().toEpochMilli(), list.getLastEventTimestamp().toEpochMilli(),
                 list.getLastEventPartition(), list.getLastEventOffset(), list.getEventsSeen());
+    }
+
+    /** A list computed now from the user's state, which it reflects up to that state's last event. */
+    static ListResponse ofLive(String user, boolean personalized, List<ScoredItem> scored, UserView state) {
+        ListResponse list = ofScored(user, null, personalized, scored, ModelParams.VERSION);
+        return new ListResponse(user, null, personalized, list.items(), list.modelVersion(), list.generatedAt(),
+                state.lastEventTimestamp(), state.lastEventPartition(), state.lastEventOffset(),
+                state.profile().events);
     }
 
     static ListResponse ofScored(String user, String item, boolean personalized, List<ScoredItem> scored,

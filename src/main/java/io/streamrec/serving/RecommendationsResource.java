@@ -1,10 +1,16 @@
 package io.streamrec.serving;
 
 import io.javalin.http.Context;
+import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
+import io.streamrec.model.ItemIndex;
+import io.streamrec.model.ListPolicy;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.Recommender;
+import io.streamrec.model.ScoredItem;
 import io.streamrec.topology.StoreNames;
+import io.streamrec.topology.UserStateQuery.UserView;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -16,25 +22,35 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * {@code GET /v1/users/{userId}/recommendations?n=20}: the user's current list, read from the
  * recommendations store of the instance that owns the user (forwarded there when that is not
  * this one). A user without a list yet gets trending items with {@code "personalized": false}.
- * While the owner's copy cannot answer (moving, restoring, its instance gone) a standby replica
- * answers, marked {@code X-Streamrec-Stale: true}. 400 when n is not in
- * 1..streamrec.recommendations.size; 503 when no copy can answer.
- * With {@code after=<event id>&waitMs=1000} it answers once the list reflects that event, 504 when
- * not in time (see {@link ReadYourWrites}); the owning instance waits, a forwarding one relays.
+ * With business rules or diversity ({@link PolicyParams}) the stored list is filtered when
+ * enough of it passes; when too little does, or a boost or diversity changes the order, the list
+ * is computed live from the user's state. An item deleted since the list was computed is never
+ * served. While the owner's copy cannot answer (moving, restoring, its instance gone) a standby
+ * replica answers, marked {@code X-Streamrec-Stale: true}. With {@code after=<event id>&waitMs=1000}
+ * it answers once the list reflects that event, 504 when not in time (see {@link ReadYourWrites});
+ * the owning instance waits, a forwarding one relays. 400 when n is not in
+ * 1..streamrec.recommendations.size or a rule is malformed; 503 when no copy can answer.
  */
 final class RecommendationsResource {
     private final KafkaStreams streams;
     private final KeyRouter router;
     private final Recommender recommender;
+    private final ItemIndex index;
+    private final UserStates users;
+    private final ListPolicy defaults;
     private final int maxIdLength;
     private final int listSize;
     private final ReadYourWrites readYourWrites;
 
-    RecommendationsResource(KafkaStreams streams, KeyRouter router, Recommender recommender, int maxIdLength,
-                            int listSize, ReadYourWrites readYourWrites) {
+    RecommendationsResource(KafkaStreams streams, KeyRouter router, Recommender recommender, ItemIndex index,
+                            UserStates users, ListPolicy defaults, int maxIdLength, int listSize,
+                            ReadYourWrites readYourWrites) {
         this.streams = streams;
         this.router = router;
         this.recommender = recommender;
+        this.index = index;
+        this.users = users;
+        this.defaults = defaults;
         this.maxIdLength = maxIdLength;
         this.listSize = listSize;
         this.readYourWrites = readYourWrites;
@@ -43,9 +59,14 @@ final class RecommendationsResource {
     void get(Context ctx) {
         String user = QueryParams.id(ctx, "userId", maxIdLength);
         int n = QueryParams.intParam(ctx, "n", Math.min(20, listSize), 1, listSize);
+        ListPolicy request = PolicyParams.parse(ctx);
         ReadYourWrites.Wait wait = readYourWrites.parse(ctx);
         if (wait == null) {
-            router.serve(ctx, StoreNames.RECOMMENDATIONS, user, (partition, stale) -> local(user, n, partition, stale));
+            router.serve(ctx, StoreNames.RECOMMENDATIONS, user, (partition, stale) -> {
+                Recommendations list = stored(user, partition, stale);
+                // A standby may simply not have the user yet: null lets the router ask another copy.
+                return list == null && stale ? null : answer(user, n, partition, request, list);
+            });
             return;
         }
         // Only the active copy learns the awaited event, so a wait is never answered by a standby.
@@ -54,34 +75,47 @@ final class RecommendationsResource {
             case UNAVAILABLE -> throw new ApiError(503, "the instance owning user " + user
                     + " is not available (rebalancing); retry shortly");
             case REMOTE -> router.forward(ctx, route.host());
-            case LOCAL -> ctx.future(() -> readYourWrites.await(user, wait, () -> stored(user, route.partition()))
-                    .thenAccept(list -> ctx.json(ListResponse.ofStored(list, n, recommender::isIndexed))));
+            case LOCAL -> ctx.future(() -> readYourWrites.await(user, wait, () -> activeList(user, route.partition()))
+                    .thenAccept(list -> ctx.json(answer(user, n, route.partition(), request, list))));
         }
+    }
+
+    private ListResponse answer(String user, int n, int partition, ListPolicy request, Recommendations list) {
+        long now = System.currentTimeMillis();
+        ListPolicy policy = defaults.and(request);
+        if (list != null && !request.reorders()) {
+            // The stored list already obeys the defaults as they were when it was emitted; items may
+            // have been deleted or expired since, and the request may filter further.
+            List<RecommendedItem> admitted = list.getItems().stream().filter(item -> admits(policy, item, now)).toList();
+            if (admitted.size() == list.getItems().size() || admitted.size() >= n) {
+                return ListResponse.ofStored(list, admitted, n);
+            }
+        }
+        UserView view = list == null ? null : users.local(user, partition);
+        if (view == null) {
+            return ListResponse.ofScored(user, null, false,
+                    policy.recommend(recommender, index, null, Set.of(), n, now), ModelParams.VERSION);
+        }
+        List<ScoredItem> live = policy.recommend(recommender, index, view.profile(), view.seen(), n, now);
+        return ListResponse.ofLive(user, !view.profile().isCold(), live, view);
+    }
+
+    private boolean admits(ListPolicy policy, RecommendedItem item, long now) {
+        ItemIndex.Entry entry = index.entry(item.getItem());
+        return entry != null && policy.rules().admits(entry, now);
     }
 
     /** @throws InvalidStateStoreException when this instance has no readable copy of the partition */
-    private ListResponse local(String user, int n, int partition, boolean stale) {
+    private Recommendations stored(String user, int partition, boolean stale) {
         StoreQueryParameters<ReadOnlyKeyValueStore<String, Recommendations>> query = StoreQueryParameters
                 .fromNameAndType(StoreNames.RECOMMENDATIONS, QueryableStoreTypes.<String, Recommendations>keyValueStore())
                 .withPartition(partition);
-        Recommendations list = streams.store(stale ? query.enableStaleStores() : query).get(user);
-        if (list == null && stale) {
-            return null; // a standby may simply not have it yet: let the router ask another copy
-        }
-        if (list != null) {
-            // An item deleted since the list was computed is never served; the list itself is re-emitted shortly.
-            return ListResponse.ofStored(list, n, recommender::isIndexed);
-        }
-        return ListResponse.ofScored(user, null, false,
-                recommender.trending(Set.of(), entry -> true, n, System.currentTimeMillis()), ModelParams.VERSION);
+        return streams.store(stale ? query.enableStaleStores() : query).get(user);
     }
 
-    private Recommendations stored(String user, int partition) {
+    private Recommendations activeList(String user, int partition) {
         try {
-            ReadOnlyKeyValueStore<String, Recommendations> store = streams.store(StoreQueryParameters
-                    .fromNameAndType(StoreNames.RECOMMENDATIONS, QueryableStoreTypes.<String, Recommendations>keyValueStore())
-                    .withPartition(partition));
-            return store.get(user);
+            return stored(user, partition, false);
         } catch (InvalidStateStoreException e) {
             throw new ApiError(503, "recommendations of user " + user + " are being restored; retry shortly");
         }

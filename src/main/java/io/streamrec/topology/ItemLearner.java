@@ -7,6 +7,7 @@ import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ItemRecord;
 import io.streamrec.model.ItemSide;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -63,12 +64,17 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         } else {
             Item item = (Item) record.value();
             updated = itemSide.describe(current, id, item.getTitle(), item.getCategories(), item.getTags(),
-                    item.getAvailable(), index);
+                    item.getAvailable(), item.getPrice(), epochMs(item.getAvailableFrom()), epochMs(item.getExpires()),
+                    index);
         }
         items.put(id, ModelCodec.itemVector(updated));
         if (dirty.get(id) == null) {
             dirty.put(id, context.currentSystemTimeMs());
         }
+    }
+
+    private static Long epochMs(Instant time) {
+        return time == null ? null : time.toEpochMilli();
     }
 
     private void publishChanged() {

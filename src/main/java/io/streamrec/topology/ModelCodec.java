@@ -91,6 +91,9 @@ final class ModelCodec {
         record.categories = stored.getCategories();
         record.tags = stored.getTags();
         record.available = stored.getAvailable();
+        record.price = stored.getPrice();
+        record.availableFrom = stored.getAvailableFrom();
+        record.expires = stored.getExpires();
         return record;
     }
 
@@ -110,6 +113,9 @@ final class ModelCodec {
                 .setCategories(new ArrayList<>(record.categories))
                 .setTags(new ArrayList<>(record.tags))
                 .setAvailable(record.available)
+                .setPrice(record.price)
+                .setAvailableFrom(record.availableFrom)
+                .setExpires(record.expires)
                 .build();
     }
 

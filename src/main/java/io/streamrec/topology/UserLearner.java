@@ -8,6 +8,7 @@ import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ItemUpdate;
 import io.streamrec.model.Learner;
+import io.streamrec.model.ListPolicy;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.Recommender;
 import io.streamrec.model.ScoredItem;
@@ -163,8 +164,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         long started = System.nanoTime();
         UserProfile profile = ModelCodec.profile(state);
         long now = Math.max(context.currentStreamTimeMs(), state.getLastEventTimestamp());
-        List<ScoredItem> ranked = recommender.recommend(profile, seenItems(user), entry -> true,
-                settings.refresh().listSize(), now);
+        List<ScoredItem> ranked = ListPolicy.of(settings.rules()).recommend(recommender, index, profile,
+                seenItems(user), settings.refresh().listSize(), now);
         Recommendations list = Recommendations.newBuilder()
                 .setUser(user)
                 .setItems(ranked.stream().map(ModelCodec::recommended).toList())

@@ -3,6 +3,7 @@ package io.streamrec.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamrec.model.BusinessRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -116,5 +117,22 @@ class StreamrecConfigTest {
         assertThat(config.eventWeights().weight("VIEW")).isEqualTo(0.5);
         assertThat(config.eventWeights().weight("PURCHASE")).isEqualTo(10);
         assertThat(config.eventWeights().weight("CLICK")).as("left out: not learned from").isZero();
+    }
+
+    @Test
+    void configuredRulesAreReadAndValidatedAtStartUp() {
+        StreamrecConfig config = StreamrecConfig.of(Map.of("streamrec.rules.include.categories", "books, music",
+                "streamrec.rules.exclude.items", "i1,i2", "streamrec.rules.boost", "sale:2,books:1.5",
+                "streamrec.rules.max.price", "99.5"));
+        BusinessRules rules = config.topologySettings().rules();
+        assertThat(rules.includeCategories()).containsExactlyInAnyOrder("books", "music");
+        assertThat(rules.excludeItems()).containsExactlyInAnyOrder("i1", "i2");
+        assertThat(rules.boosts()).containsEntry("sale", 2.0).containsEntry("books", 1.5);
+        assertThat(rules.maxPrice()).isEqualTo(99.5);
+        assertThat(StreamrecConfig.defaults().topologySettings().rules().filters()).isFalse();
+        assertThatThrownBy(() -> StreamrecConfig.of(Map.of("streamrec.rules.boost", "sale")))
+                .hasMessageContaining("streamrec.rules.*").hasMessageContaining("category:weight");
+        assertThatThrownBy(() -> StreamrecConfig.of(Map.of(
+                "streamrec.rules.min.price", "10", "streamrec.rules.max.price", "5"))).hasMessageContaining("above maximum");
     }
 }

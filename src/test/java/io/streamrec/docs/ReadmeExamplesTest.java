@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -47,6 +48,8 @@ class ReadmeExamplesTest {
         app.awaitRunning(Duration.ofSeconds(60));
         traffic = new DemoTraffic(kafka.bootstrapServers(), StreamrecConfig.defaults().topics(), 20, 50, 200, 1).start();
         awaitItemsIndexed(50);
+        // The because example explains an item to demo-user-1, which needs the user's first events.
+        awaitOk("/v1/internal/users/demo-user-1/state");
     }
 
     @AfterAll
@@ -158,17 +161,25 @@ class ReadmeExamplesTest {
         return words;
     }
 
+    private static void awaitOk(String path) throws Exception {
+        await(path + " answering 200", path, response -> response.statusCode() == 200);
+    }
+
     private static void awaitItemsIndexed(int items) throws Exception {
+        await(items + " items indexed", "/health", response -> response.body().contains("\"indexedItems\":" + items));
+    }
+
+    /** Polls GET {@code path} until {@code done} accepts the answer; fails after 30 s. */
+    private static void await(String what, String path, Predicate<HttpResponse<String>> done) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            String health = client.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            if (health.contains("\"indexedItems\":" + items)) {
+            if (done.test(client.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()))) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("items not indexed within 30 s");
+        throw new AssertionError("not within 30 s: " + what);
     }
 }

@@ -87,4 +87,18 @@ class EvaluateCommandTest {
         assertThat(run("--input", typedLog().toString(), "--format", "csv", "--header", "--models", "nope",
                 "--output", dir.resolve("x").toString())).isNotZero();
     }
+
+    @Test
+    void diversityOptionsAreRecordedWithTheResultsAndValidated() throws IOException {
+        Path out = dir.resolve("diverse");
+        int exit = run("--input", typedLog().toString(), "--format", "csv", "--sep", ";", "--header",
+                "--time-col", "t", "--models", "streamrec", "--diversity", "0.4", "--max-per-category", "2", "--output", out.toString());
+        assertThat(exit).isZero();
+        JsonNode params = new ObjectMapper().readTree(out.resolve("results.json").toFile()).path("models").get(0)
+                .path("params");
+        assertThat(params.path("diversity").asDouble()).isEqualTo(0.4);
+        assertThat(params.path("max_per_category").asInt()).isEqualTo(2);
+        assertThat(run("--input", typedLog().toString(), "--format", "csv", "--header", "--diversity", "1.5",
+                "--output", dir.resolve("y").toString())).as("diversity outside 0..1").isEqualTo(2);
+    }
 }

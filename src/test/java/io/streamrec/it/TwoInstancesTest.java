@@ -18,6 +18,8 @@ import io.streamrec.topology.StoreNames;
 import io.streamrec.topology.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,6 +125,61 @@ class TwoInstancesTest {
         assertThat(relayed.body().get("lastEventPartition").asInt()).isEqualTo(posted.body().get("partition").asInt());
         assertThat(relayed.body().get("lastEventOffset").asLong()).isGreaterThanOrEqualTo(offset);
         assertThat(relayed.body().get("eventsSeen").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupWhoseMembersLiveOnBothInstancesGetsOneAnswerFromEither() {
+        List<String> users = new ArrayList<>();
+        Map<String, Set<String>> seen = new HashMap<>();
+        List<Interaction> events = new ArrayList<>();
+        for (int u = 0; u < 12; u++) {
+            String user = "group-user-" + u;
+            users.add(user);
+            for (int e = 0; e < EVENTS_PER_USER; e++) {
+                String item = item((2 * u + 5 * e) % ITEMS);
+                events.add(interaction(user, item, EventType.CLICK));
+                seen.computeIfAbsent(user, x -> new HashSet<>()).add(item);
+            }
+        }
+        try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
+            producer.interactions(events);
+        }
+        String onA = users.stream().filter(u -> owner(a, u).equals(hostOf(a))).findFirst().orElseThrow();
+        String onB = users.stream().filter(u -> owner(a, u).equals(hostOf(b))).findFirst().orElseThrow();
+        for (String member : List.of(onA, onB)) {
+            await("state of " + member + " with all its events", () -> http.get(a.httpUrl()
+                    + "/v1/internal/users/" + member + "/state").body(), body -> body.path("events").asLong() == EVENTS_PER_USER);
+        }
+        Set<String> seenByEither = new HashSet<>(seen.get(onA));
+        seenByEither.addAll(seen.get(onB));
+        for (String strategy : List.of("average", "least_misery", "most_pleasure")) {
+            String body = "{\"users\": [\"" + onA + "\", \"" + onB + "\"], \"strategy\": \"" + strategy
+                    + "\", \"n\": 8}";
+            // Each instance's item index takes the latest item vectors a few ms apart: once it
+            // settles, both compute the same list from the same member states.
+            Answer[] fromB = new Answer[1];
+            Answer fromA = await(strategy + " group answer equal on both instances", () -> {
+                fromB[0] = http.post(b.httpUrl() + "/v1/groups/recommendations", body);
+                return http.post(a.httpUrl() + "/v1/groups/recommendations", body);
+            }, answer -> answer.status() != 200 || answer.body().get("items").equals(fromB[0].body().get("items")));
+            assertThat(fromA.status()).as(fromA.body().toString()).isEqualTo(200);
+            assertThat(fromA.body().get("user").asText()).isEqualTo(onA + "," + onB);
+            assertThat(fromA.body().get("personalized").asBoolean()).isTrue();
+            assertThat(ItSupport.itemIds(fromA.body())).as(strategy).isNotEmpty().hasSizeLessThanOrEqualTo(8)
+                    .doesNotContainAnyElementsOf(seenByEither)
+                    .isEqualTo(ItSupport.itemIds(fromB[0].body()));
+            assertThat(fromA.body().get("items")).as("scores too").isEqualTo(fromB[0].body().get("items"));
+            fromA.body().get("items").forEach(entry -> assertThat(entry.get("reason").asText())
+                    .matches("for (" + onA + "|" + onB + "): .+"));
+        }
+        String path = "/v1/groups/recommendations";
+        for (String bad : List.of("{\"users\": []}", "{\"strategy\": \"average\"}",
+                "{\"users\": [\"" + onA + "\"], \"strategy\": \"dictator\"}",
+                "{\"users\": [\"" + onA + "\"], \"n\": 0}", "{\"users\": [\"" + onA + "\"], \"n\": 101}")) {
+            Answer answer = http.post(a.httpUrl() + path, bad);
+            assertThat(answer.status()).as(bad).isEqualTo(400);
+            assertThat(answer.body().get("error").asText()).as(bad).isNotBlank();
+        }
     }
 
     /** For each user owned by {@code owner}, asking {@code other} gives exactly the owner's own answer. */

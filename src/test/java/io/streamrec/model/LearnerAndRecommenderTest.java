@@ -94,7 +94,7 @@ class LearnerAndRecommenderTest {
         List<ScoredItem> trending = recommender.trending(Set.of(), e -> true, 3, 1_000);
         assertThat(trending.get(0).item()).isEqualTo("i4");
         assertThat(trending.get(0).source()).isEqualTo(ScoredItem.Source.POPULARITY);
-        assertThat(trending.get(0).reason()).isEqualTo("trending");
+        assertThat(trending.get(0).reason()).isEqualTo("popular");
         assertThat(recommender.recommend(UserProfile.empty(), Set.of(), e -> true, 3, 1_000))
                 .extracting(ScoredItem::item).isEqualTo(trending.stream().map(ScoredItem::item).toList());
     }

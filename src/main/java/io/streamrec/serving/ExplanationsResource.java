@@ -1,0 +1,47 @@
+package io.streamrec.serving;
+
+import io.javalin.http.Context;
+import io.streamrec.model.Explainer;
+import io.streamrec.model.ItemIndex;
+import io.streamrec.model.ModelParams;
+import io.streamrec.topology.StoreNames;
+import io.streamrec.topology.UserStateQuery.UserView;
+
+/**
+ * {@code GET /v1/users/{userId}/because/{itemId}?n=10}: the user's recent items ranked by how
+ * much they explain {@code itemId} (co-visitation and embedding similarity, as the blend weighs
+ * them); each entry's reason says which. Answered by the instance owning the user. 404 for an
+ * item the index does not hold or a user without events; 400 for n outside 1..100.
+ */
+final class ExplanationsResource {
+    private final Explainer explainer;
+    private final ItemIndex index;
+    private final KeyRouter router;
+    private final UserStates users;
+    private final int maxIdLength;
+
+    ExplanationsResource(Explainer explainer, ItemIndex index, KeyRouter router, UserStates users, int maxIdLength) {
+        this.explainer = explainer;
+        this.index = index;
+        this.router = router;
+        this.users = users;
+        this.maxIdLength = maxIdLength;
+    }
+
+    void because(Context ctx) {
+        String user = QueryParams.id(ctx, "userId", maxIdLength);
+        String item = QueryParams.id(ctx, "itemId", maxIdLength);
+        int n = QueryParams.intParam(ctx, "n", 10, 1, ItemsResource.MAX_N);
+        if (!index.contains(item)) {
+            throw new ApiError(404, "unknown item " + item);
+        }
+        router.serveFromOwner(ctx, StoreNames.USER_STATE, user, partition -> {
+            UserView view = users.local(user, partition);
+            if (view == null) {
+                throw new ApiError(404, "unknown user " + user + " (no events yet)");
+            }
+            ctx.json(ListResponse.ofScored(user, item, true, explainer.because(view.profile(), item, n),
+                    ModelParams.VERSION));
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package io.streamrec.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BusinessRulesTest {
+    private static ItemIndex.Entry item(String id, String category, Double price, Long from, Long expires) {
+        return new ItemIndex.Entry(id, id, List.of(category), List.of("tag-" + category), true, 1, 1, 0,
+                new String[0], new float[0], price, from, expires);
+    }
+
+    private static BusinessRules rules(Set<String> include, Set<String> exclude, Double min, Double max) {
+        return new BusinessRules(include, exclude, Set.of(), Map.of(), min, max);
+    }
+
+    @Test
+    void categoriesAreIncludedAndExcluded() {
+        BusinessRules onlyBooks = rules(Set.of("books"), Set.of(), null, null);
+        assertThat(onlyBooks.admits(item("a", "books", null, null, null), 0)).isTrue();
+        assertThat(onlyBooks.admits(item("b", "music", null, null, null), 0)).isFalse();
+        BusinessRules noMusic = rules(null, Set.of("music"), null, null);
+        assertThat(noMusic.admits(item("b", "music", null, null, null), 0)).isFalse();
+        assertThat(noMusic.admits(item("a", "books", null, null, null), 0)).isTrue();
+    }
+
+    @Test
+    void priceRangeDropsPricedItemsOutsideItAndKeepsUnpricedOnes() {
+        BusinessRules range = rules(null, Set.of(), 10.0, 20.0);
+        assertThat(range.admits(item("a", "x", 9.99, null, null), 0)).isFalse();
+        assertThat(range.admits(item("b", "x", 10.0, null, null), 0)).isTrue();
+        assertThat(range.admits(item("c", "x", 20.01, null, null), 0)).isFalse();
+        assertThat(range.admits(item("d", "x", null, null, null), 0)).isTrue();
+        assertThatThrownBy(() -> rules(null, Set.of(), 30.0, 20.0)).hasMessageContaining("above maximum");
+    }
+
+    @Test
+    void theAvailabilityWindowAlwaysApplies() {
+        ItemIndex.Entry window = item("a", "x", null, 100L, 200L);
+        assertThat(BusinessRules.none().admits(window, 99)).isFalse();
+        assertThat(BusinessRules.none().admits(window, 100)).isTrue();
+        assertThat(BusinessRules.none().admits(window, 199)).isTrue();
+        assertThat(BusinessRules.none().admits(window, 200)).as("expired").isFalse();
+    }
+
+    @Test
+    void combinedRulesMustAllPassAndBoostsMultiply() {
+        BusinessRules defaults = new BusinessRules(Set.of("books", "music"), Set.of(), Set.of("a"),
+                Map.of("books", 2.0), null, 50.0);
+        BusinessRules request = new BusinessRules(Set.of("music", "toys"), Set.of(), Set.of("b"),
+                Map.of("books", 1.5, "tag-music", 3.0), 5.0, 80.0);
+        BusinessRules both = defaults.and(request);
+        assertThat(both.includeCategories()).containsExactly("music");
+        assertThat(both.excludeItems()).containsExactlyInAnyOrder("a", "b");
+        assertThat(both.minPrice()).isEqualTo(5.0);
+        assertThat(both.maxPrice()).isEqualTo(50.0);
+        assertThat(both.boost(item("x", "books", null, null, null))).isEqualTo(3.0);
+        assertThat(both.boost(item("y", "music", null, null, null))).as("a tag boost").isEqualTo(3.0);
+        assertThat(both.boost(item("z", "toys", null, null, null))).isEqualTo(1.0);
+        BusinessRules disjoint = rules(Set.of("books"), Set.of(), null, null).and(rules(Set.of("toys"), Set.of(), null, null));
+        assertThat(disjoint.admits(item("a", "books", null, null, null), 0)).as("no category satisfies both").isFalse();
+    }
+
+    @Test
+    void boostsParseWithClearErrors() {
+        assertThat(BusinessRules.parseBoosts(List.of("books:1.5", "sale:2"))).containsEntry("books", 1.5)
+                .containsEntry("sale", 2.0);
+        assertThatThrownBy(() -> BusinessRules.parseBoosts(List.of("books"))).hasMessageContaining("category:weight");
+        assertThatThrownBy(() -> BusinessRules.parseBoosts(List.of("books:x"))).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> BusinessRules.parseBoosts(List.of("books:0"))).hasMessageContaining("> 0");
+    }
+}
