@@ -9,9 +9,9 @@ import io.streamrec.model.Learner;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.Recommender;
 import io.streamrec.model.ScoredItem;
+import io.streamrec.model.SeenItems;
 import io.streamrec.model.UserProfile;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ final class StreamrecModel implements ReplayModel {
     private final ItemIndex index;
     private final Recommender recommender;
     private final Map<String, UserProfile> profiles = new HashMap<>();
-    private final Map<String, Set<String>> seen = new HashMap<>();
+    private final Map<String, SeenItems> seen = new HashMap<>();
     private final Map<String, ItemRecord> records = new HashMap<>();
 
     StreamrecModel(ReplayLog log, ModelParams params, EventWeights weights, List<CatalogueItem> catalogue, long seed) {
@@ -72,7 +72,7 @@ final class StreamrecModel implements ReplayModel {
         String id = log.users().name(user);
         UserProfile profile = profiles.get(id);
         List<ScoredItem> list = recommender.recommend(profile == null ? UserProfile.empty() : profile,
-                seen.getOrDefault(id, Set.of()), entry -> true, n, now);
+                seen.get(id), Set.of(), entry -> true, n, now);
         int[] items = new int[list.size()];
         for (int r = 0; r < items.length; r++) {
             items[r] = log.items().find(list.get(r).item());
@@ -83,7 +83,7 @@ final class StreamrecModel implements ReplayModel {
     @Override
     public void learn(int user, int item, LoggedEvent event, boolean newForUser) {
         // An event that is not learned from still excludes its item, as the protocol asks.
-        seen.computeIfAbsent(event.user(), u -> new HashSet<>()).add(event.item());
+        seen.computeIfAbsent(event.user(), u -> new SeenItems()).add(event.item());
         double weight = weights.weight(event.type());
         if (weight <= 0) {
             return;

@@ -29,6 +29,8 @@ public final class ItemIndex {
     private int[][] neighbourSlots;
     /** Per slot, the removal count when its neighbour slots were resolved: any removal since may have reused one. */
     private int[] resolvedAtRemoval;
+    /** Per slot, how many of its neighbour slots were unknown (-1) when resolved, so need a lookup. */
+    private int[] unknownNeighbours;
     private int removals;
     /** Per slot, 1 / sqrt(max(1, distinct users)): the co-visitation cosine's norm, kept flat for scoring. */
     private float[] inverseSqrtUsers;
@@ -62,6 +64,7 @@ public final class ItemIndex {
         this.entries = new Entry[16];
         this.neighbourSlots = new int[16][];
         this.resolvedAtRemoval = new int[16];
+        this.unknownNeighbours = new int[16];
         this.inverseSqrtUsers = new float[16];
         this.copiedNeighbours = new Neighbours[16];
         this.copiedNeighboursVersion = new long[16];
@@ -110,8 +113,10 @@ public final class ItemIndex {
                 addContent(entry, slot, 1f);
             }
             if (!sameNeighbours || resolvedAtRemoval[slot] != removals) {
-                neighbourSlots[slot] = resolveNeighbours(old, resolvedAtRemoval[slot] == removals
+                int[] resolvedSlots = resolveNeighbours(old, resolvedAtRemoval[slot] == removals
                         ? neighbourSlots[slot] : null, entry);
+                neighbourSlots[slot] = resolvedSlots;
+                unknownNeighbours[slot] = countUnknown(resolvedSlots);
             }
             resolvedAtRemoval[slot] = removals;
             inverseSqrtUsers[slot] = (float) (1 / Math.sqrt(Math.max(1, entry.distinctUsers())));
@@ -231,8 +236,17 @@ public final class ItemIndex {
         /** The slot of the k-th neighbour of the item in {@code slot}, or -1 when the index lacks it. */
         int neighbourSlot(int slot, int k);
 
+        /**
+         * The slots of all neighbours of the item in {@code slot}, in its entry's order, -1 where
+         * the index lacks one. Shared with the index: read it, never write it.
+         */
+        int[] neighbourSlots(int slot);
+
         /** 1 / sqrt(max(1, distinct users of the item in slot)). */
         float inverseSqrtUsers(int slot);
+
+        /** Count of removals so far: slots resolved since the same count still name the same items. */
+        int removals();
     }
 
     /** Runs {@code pass} with a consistent view of the whole index. */
@@ -275,8 +289,24 @@ public final class ItemIndex {
                     return found == null ? -1 : found;
                 }
 
+                public int[] neighbourSlots(int slot) {
+                    if (resolvedAtRemoval[slot] == removals && unknownNeighbours[slot] == 0) {
+                        return neighbourSlots[slot];
+                    }
+                    // Rare: a removal since, or a neighbour the index did not know yet; resolve afresh.
+                    int[] slots = new int[neighbourSlots[slot].length];
+                    for (int k = 0; k < slots.length; k++) {
+                        slots[k] = neighbourSlot(slot, k);
+                    }
+                    return slots;
+                }
+
                 public float inverseSqrtUsers(int slot) {
                     return inverseSqrtUsers[slot];
+                }
+
+                public int removals() {
+                    return removals;
                 }
             });
         } finally {
@@ -319,6 +349,7 @@ public final class ItemIndex {
             entries = Arrays.copyOf(entries, capacity);
             neighbourSlots = Arrays.copyOf(neighbourSlots, capacity);
             resolvedAtRemoval = Arrays.copyOf(resolvedAtRemoval, capacity);
+            unknownNeighbours = Arrays.copyOf(unknownNeighbours, capacity);
             inverseSqrtUsers = Arrays.copyOf(inverseSqrtUsers, capacity);
             copiedNeighbours = Arrays.copyOf(copiedNeighbours, capacity);
             copiedNeighboursVersion = Arrays.copyOf(copiedNeighboursVersion, capacity);
@@ -365,6 +396,16 @@ public final class ItemIndex {
             }
         }
         return slots;
+    }
+
+    private static int countUnknown(int[] slots) {
+        int unknown = 0;
+        for (int s : slots) {
+            if (s < 0) {
+                unknown++;
+            }
+        }
+        return unknown;
     }
 
     private void addContentChange(int slot, float[] vector) {

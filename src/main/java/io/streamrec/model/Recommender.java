@@ -37,12 +37,30 @@ public final class Recommender {
      */
     public List<ScoredItem> recommend(UserProfile user, Set<String> exclude, Predicate<ItemIndex.Entry> filter,
                                       int n, long now) {
+        return recommend(user, null, exclude, filter, n, now);
+    }
+
+    /**
+     * The same list, with the user's history kept as {@link SeenItems} so it is excluded by slot
+     * rather than looked up id by id on every refresh.
+     *
+     * @param seen    the user's history, never shown; null for none
+     * @param exclude further items never to return (request exclusions)
+     */
+    public List<ScoredItem> recommend(UserProfile user, SeenItems seen, Set<String> exclude,
+                                      Predicate<ItemIndex.Entry> filter, int n, long now) {
         if (n <= 0) {
             throw new IllegalArgumentException("n must be positive");
         }
         boolean personal = user != null && !user.isCold();
         return index.read(snapshot -> {
             Candidates c = scratch.get().begin(snapshot.slotCount());
+            if (seen != null) {
+                int[] seenSlots = seen.slots(snapshot);
+                for (int i = 0; i < seen.size(); i++) {
+                    c.exclude(seenSlots[i]);
+                }
+            }
             for (String id : exclude) {
                 c.exclude(snapshot.slot(id));
             }
@@ -242,8 +260,9 @@ public final class Recommender {
             }
             double sourceWeight = recency * snapshot.inverseSqrtUsers(slot);
             float[] weights = snapshot.entry(slot).neighbourWeights();
+            int[] neighbours = snapshot.neighbourSlots(slot);
             for (int k = 0; k < weights.length; k++) {
-                int neighbour = snapshot.neighbourSlot(slot, k);
+                int neighbour = neighbours[k];
                 if (neighbour < 0 || c.excluded(neighbour)) {
                     continue;
                 }
