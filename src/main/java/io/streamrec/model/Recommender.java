@@ -263,11 +263,11 @@ public final class Recommender {
             int[] neighbours = snapshot.neighbourSlots(slot);
             for (int k = 0; k < weights.length; k++) {
                 int neighbour = neighbours[k];
-                if (neighbour < 0 || c.excluded(neighbour)) {
+                int at;
+                if (neighbour < 0 || (at = c.addUnlessExcluded(neighbour)) < 0) {
                     continue;
                 }
                 float similarity = (float) (sourceWeight * weights[k] * snapshot.inverseSqrtUsers(neighbour));
-                int at = c.add(neighbour);
                 c.coVisitation[at] += similarity;
                 if (similarity > c.strongest[at]) {
                     c.strongest[at] = similarity;
@@ -299,13 +299,12 @@ public final class Recommender {
     /** The recent item whose vector is closest to the candidate: the best single explanation. */
     private static String mostSimilarRecent(ItemIndex.Snapshot snapshot, UserProfile user, int slot,
                                             float[][] recentUnits) {
-        float[] candidate = snapshot.vector(slot);
         String best = user.recentItems.get(0);
         float bestDot = Float.NEGATIVE_INFINITY;
         for (int r = 0; r < recentUnits.length; r++) {
             if (recentUnits[r] != null) {
                 // The candidate's own norm scales every recent item alike, so it is left out.
-                float dot = VectorMath.dot(candidate, recentUnits[r]);
+                float dot = snapshot.dot(recentUnits[r], slot);
                 if (dot > bestDot) {
                     bestDot = dot;
                     best = user.recentItems.get(r);
