@@ -90,8 +90,11 @@ final class StreamrecModel implements ReplayModel {
         }
         UserProfile profile = profiles.computeIfAbsent(event.user(), u -> UserProfile.empty());
         for (ItemUpdate update : learner.learn(profile, event.item(), weight, newForUser, event.timestamp(), index)) {
-            ItemRecord record = itemSide.apply(records.get(update.item()), update);
-            records.put(update.item(), record);
+            ItemRecord existing = records.get(update.item());
+            ItemRecord record = itemSide.apply(existing, update);
+            if (record != existing) {
+                records.put(update.item(), record);
+            }
             index.upsert(record);
         }
     }

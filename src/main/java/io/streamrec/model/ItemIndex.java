@@ -103,20 +103,21 @@ public final class ItemIndex {
                     sameNeighbours ? old.neighbourWeights() : record.neighbours.weightsCopy());
             copiedNeighbours[slot] = record.neighbours;
             copiedNeighboursVersion[slot] = record.neighbours.version();
-            if (old != null && old.categories().equals(entry.categories()) && old.tags().equals(entry.tags())) {
-                // Same content keys, the common case of an event: move their sums by the vector's change.
-                addContentChange(slot, record.vector);
-                System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
+            int row = slot * dimensions;
+            if (old != null && sameContent(old, entry)) {
+                // Same content keys, the common case of an event: move their sums by the vector's
+                // change, if any (a co-visitation pair or a popularity update leaves it alone).
+                if (!Arrays.equals(record.vector, 0, dimensions, matrix, row, row + dimensions)) {
+                    addContentChange(slot, record.vector);
+                    System.arraycopy(record.vector, 0, matrix, row, dimensions);
+                }
             } else {
                 addContent(old, slot, -1f);
                 System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
                 addContent(entry, slot, 1f);
             }
             if (!sameNeighbours || resolvedAtRemoval[slot] != removals) {
-                int[] resolvedSlots = resolveNeighbours(old, resolvedAtRemoval[slot] == removals
-                        ? neighbourSlots[slot] : null, entry);
-                neighbourSlots[slot] = resolvedSlots;
-                unknownNeighbours[slot] = countUnknown(resolvedSlots);
+                resolveNeighbours(slot, old, resolvedAtRemoval[slot] == removals ? neighbourSlots[slot] : null, entry);
             }
             resolvedAtRemoval[slot] = removals;
             inverseSqrtUsers[slot] = (float) (1 / Math.sqrt(Math.max(1, entry.distinctUsers())));
@@ -333,6 +334,29 @@ public final class ItemIndex {
         }
     }
 
+    /**
+     * Like {@link #randomItem(Random, IntPredicate)} for any item, also copying its vector into
+     * {@code vectorOut}: a negative sample then costs one lock and no id lookup.
+     */
+    public String randomItem(Random random, float[] vectorOut) {
+        lock.readLock().lock();
+        try {
+            if (slotOf.isEmpty()) {
+                return null;
+            }
+            for (int attempt = 0; attempt < 8; attempt++) {
+                int slot = random.nextInt(slotCount);
+                if (entries[slot] != null) {
+                    System.arraycopy(matrix, slot * dimensions, vectorOut, 0, dimensions);
+                    return entries[slot].id();
+                }
+            }
+            return null;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private int slot(String id) {
         lock.readLock().lock();
         try {
@@ -383,29 +407,32 @@ public final class ItemIndex {
      * Neighbours keep their positions between updates (a count grows in place, a newcomer takes
      * the weakest's place), so only changed positions need a lookup.
      */
-    private int[] resolveNeighbours(Entry old, int[] oldSlots, Entry entry) {
+    private void resolveNeighbours(int slot, Entry old, int[] oldSlots, Entry entry) {
         String[] ids = entry.neighbourIds();
+        String[] oldIds = old != null && oldSlots != null ? old.neighbourIds() : new String[0];
+        int reusable = Math.min(oldIds.length, ids.length);
         int[] slots = new int[ids.length];
+        int unknown = 0;
         for (int k = 0; k < ids.length; k++) {
-            if (old != null && oldSlots != null && k < old.neighbourIds().length && old.neighbourIds()[k] == ids[k]
-                    && oldSlots[k] >= 0) {
-                slots[k] = oldSlots[k];
+            int found;
+            if (k < reusable && oldIds[k] == ids[k] && oldSlots[k] >= 0) {
+                found = oldSlots[k];
             } else {
-                Integer slot = slotOf.get(ids[k]);
-                slots[k] = slot == null ? -1 : slot;
+                Integer s = slotOf.get(ids[k]);
+                found = s == null ? -1 : s;
+                if (found < 0) {
+                    unknown++;
+                }
             }
+            slots[k] = found;
         }
-        return slots;
+        neighbourSlots[slot] = slots;
+        unknownNeighbours[slot] = unknown;
     }
 
-    private static int countUnknown(int[] slots) {
-        int unknown = 0;
-        for (int s : slots) {
-            if (s < 0) {
-                unknown++;
-            }
-        }
-        return unknown;
+    private static boolean sameContent(Entry a, Entry b) {
+        return (a.categories() == b.categories() || a.categories().equals(b.categories()))
+                && (a.tags() == b.tags() || a.tags().equals(b.tags()));
     }
 
     private void addContentChange(int slot, float[] vector) {
