@@ -25,12 +25,10 @@ public final class ItemIndex {
     private final Map<String, ContentSum> contentSums = new HashMap<>();
     private float[] matrix;
     private Entry[] entries;
-    /** Per slot, the slot of each neighbour in its entry (-1 when unknown), so scoring needs no id lookups. */
-    private int[][] neighbourSlots;
+    /** Per slot, its neighbours as last copied, with their slots resolved, so scoring needs no id lookups. */
+    private NeighbourRow[] neighbourRows;
     /** Per slot, the removal count when its neighbour slots were resolved: any removal since may have reused one. */
     private int[] resolvedAtRemoval;
-    /** Per slot, how many of its neighbour slots were unknown (-1) when resolved, so need a lookup. */
-    private int[] unknownNeighbours;
     private int removals;
     /** Per slot, 1 / sqrt(max(1, distinct users)): the co-visitation cosine's norm, kept flat for scoring. */
     private float[] inverseSqrtUsers;
@@ -43,10 +41,124 @@ public final class ItemIndex {
     /** Bumped by every write, so readers can tell how stale a derived view is. */
     private long version;
 
-    /** Everything but the vector, immutable so readers can hold it outside the lock. */
-    public record Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
-                        long distinctUsers, double popularity, long popularityTimestamp,
-                        String[] neighbourIds, float[] neighbourWeights) {
+    /**
+     * Everything but the vector. The scalar fields never change. The neighbours of an entry from
+     * a {@link Snapshot} are read from the index's row when asked, so they are current during that
+     * pass only; {@link #entry(String)} returns a detached copy that readers may keep.
+     */
+    public static final class Entry {
+        private final String id;
+        private final String title;
+        private final List<String> categories;
+        private final List<String> tags;
+        private final boolean available;
+        private final long distinctUsers;
+        private final double popularity;
+        private final long popularityTimestamp;
+        private final String[] neighbourIds;
+        private final float[] neighbourWeights;
+        /** The index's live row for entries inside the index; null for a detached entry. */
+        private final NeighbourRow row;
+
+        public Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
+                     long distinctUsers, double popularity, long popularityTimestamp,
+                     String[] neighbourIds, float[] neighbourWeights) {
+            this(id, title, categories, tags, available, distinctUsers, popularity, popularityTimestamp,
+                    neighbourIds, neighbourWeights, null);
+        }
+
+        private Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
+                      long distinctUsers, double popularity, long popularityTimestamp,
+                      String[] neighbourIds, float[] neighbourWeights, NeighbourRow row) {
+            this.id = id;
+            this.title = title;
+            this.categories = categories;
+            this.tags = tags;
+            this.available = available;
+            this.distinctUsers = distinctUsers;
+            this.popularity = popularity;
+            this.popularityTimestamp = popularityTimestamp;
+            this.neighbourIds = neighbourIds;
+            this.neighbourWeights = neighbourWeights;
+            this.row = row;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public List<String> categories() {
+            return categories;
+        }
+
+        public List<String> tags() {
+            return tags;
+        }
+
+        public boolean available() {
+            return available;
+        }
+
+        public long distinctUsers() {
+            return distinctUsers;
+        }
+
+        public double popularity() {
+            return popularity;
+        }
+
+        public long popularityTimestamp() {
+            return popularityTimestamp;
+        }
+
+        /** The neighbour ids in space-saving positions (not sorted); a copy for an entry in the index. */
+        public String[] neighbourIds() {
+            return row == null ? neighbourIds : Arrays.copyOf(row.ids, row.size);
+        }
+
+        public float[] neighbourWeights() {
+            return row == null ? neighbourWeights : Arrays.copyOf(row.weights, row.size);
+        }
+
+        Entry detached() {
+            return row == null ? this : new Entry(id, title, categories, tags, available, distinctUsers, popularity,
+                    popularityTimestamp, neighbourIds(), neighbourWeights(), null);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[id=" + id + ", title=" + title + ", categories=" + categories + ", tags=" + tags
+                    + ", available=" + available + ", distinctUsers=" + distinctUsers + ", popularity=" + popularity
+                    + ", neighbours=" + Arrays.toString(neighbourIds()) + "]";
+        }
+    }
+
+    /**
+     * One item's neighbours as the index last copied them from its record, updated in place under
+     * the write lock: a co-visitation pair changes one weight, so copying and re-resolving all of
+     * them per event (the allocation that dominated the replay) is avoided.
+     */
+    private static final class NeighbourRow {
+        String[] ids = new String[0];
+        float[] weights = new float[0];
+        /** The slot of each neighbour, -1 when the index did not know it when resolved. */
+        int[] slots = new int[0];
+        int size;
+        /** How many of slots[0..size) are -1, so need a lookup. */
+        int unknown;
+
+        void ensureCapacity(int n) {
+            if (ids.length < n) {
+                int capacity = Math.max(n, ids.length * 2);
+                ids = Arrays.copyOf(ids, capacity);
+                weights = Arrays.copyOf(weights, capacity);
+                slots = Arrays.copyOf(slots, capacity);
+            }
+        }
     }
 
     private static final class ContentSum {
@@ -62,9 +174,8 @@ public final class ItemIndex {
         this.dimensions = dimensions;
         this.matrix = new float[16 * dimensions];
         this.entries = new Entry[16];
-        this.neighbourSlots = new int[16][];
+        this.neighbourRows = new NeighbourRow[16];
         this.resolvedAtRemoval = new int[16];
-        this.unknownNeighbours = new int[16];
         this.inverseSqrtUsers = new float[16];
         this.copiedNeighbours = new Neighbours[16];
         this.copiedNeighboursVersion = new long[16];
@@ -92,15 +203,16 @@ public final class ItemIndex {
             } else {
                 old = entries[slot];
             }
-            // Most updates (negative samples, gradients) leave the neighbours alone: share the
-            // previous immutable copy instead of copying them again.
+            // Most updates (negative samples, gradients) leave the neighbours alone: keep the row.
             boolean sameNeighbours = old != null && copiedNeighbours[slot] == record.neighbours
                     && copiedNeighboursVersion[slot] == record.neighbours.version();
+            if (!sameNeighbours || resolvedAtRemoval[slot] != removals) {
+                copyNeighbours(slot, record.neighbours, old != null && resolvedAtRemoval[slot] == removals);
+            }
+            resolvedAtRemoval[slot] = removals;
             Entry entry = new Entry(record.id, record.title, List.copyOf(record.categories),
                     List.copyOf(record.tags), record.available, record.distinctUsers, record.popularity,
-                    record.popularityTimestamp,
-                    sameNeighbours ? old.neighbourIds() : record.neighbours.idsCopy(),
-                    sameNeighbours ? old.neighbourWeights() : record.neighbours.weightsCopy());
+                    record.popularityTimestamp, null, null, neighbourRows[slot]);
             copiedNeighbours[slot] = record.neighbours;
             copiedNeighboursVersion[slot] = record.neighbours.version();
             int row = slot * dimensions;
@@ -116,10 +228,6 @@ public final class ItemIndex {
                 System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
                 addContent(entry, slot, 1f);
             }
-            if (!sameNeighbours || resolvedAtRemoval[slot] != removals) {
-                resolveNeighbours(slot, old, resolvedAtRemoval[slot] == removals ? neighbourSlots[slot] : null, entry);
-            }
-            resolvedAtRemoval[slot] = removals;
             inverseSqrtUsers[slot] = (float) (1 / Math.sqrt(Math.max(1, entry.distinctUsers())));
             entries[slot] = entry;
             version++;
@@ -135,7 +243,7 @@ public final class ItemIndex {
             if (slot != null) {
                 addContent(entries[slot], slot, -1f);
                 entries[slot] = null;
-                neighbourSlots[slot] = null;
+                neighbourRows[slot] = null;
                 copiedNeighbours[slot] = null;
                 removals++;
                 Arrays.fill(matrix, slot * dimensions, (slot + 1) * dimensions, 0f);
@@ -175,7 +283,7 @@ public final class ItemIndex {
         lock.readLock().lock();
         try {
             Integer slot = slotOf.get(id);
-            return slot == null ? null : entries[slot];
+            return slot == null ? null : entries[slot].detached();
         } finally {
             lock.readLock().unlock();
         }
@@ -222,7 +330,7 @@ public final class ItemIndex {
     public interface Snapshot {
         int slotCount();
 
-        /** Null for a free slot. */
+        /** Null for a free slot. Its neighbours are current during this pass only. */
         Entry entry(int slot);
 
         int slot(String id);
@@ -237,9 +345,18 @@ public final class ItemIndex {
         /** The slot of the k-th neighbour of the item in {@code slot}, or -1 when the index lacks it. */
         int neighbourSlot(int slot, int k);
 
+        /** How many neighbours the item in {@code slot} has. */
+        int neighbourCount(int slot);
+
         /**
-         * The slots of all neighbours of the item in {@code slot}, in its entry's order, -1 where
-         * the index lacks one. Shared with the index: read it, never write it.
+         * The weights of the item's neighbours, valid up to {@link #neighbourCount}, in its
+         * entry's order. Shared with the index for this pass: read it, never write it.
+         */
+        float[] neighbourWeights(int slot);
+
+        /**
+         * The slots of the item's neighbours, valid up to {@link #neighbourCount}, in its entry's
+         * order, -1 where the index lacks one. Shared with the index: read it, never write it.
          */
         int[] neighbourSlots(int slot);
 
@@ -281,21 +398,31 @@ public final class ItemIndex {
                 }
 
                 public int neighbourSlot(int slot, int k) {
-                    int cached = neighbourSlots[slot][k];
+                    NeighbourRow row = neighbourRows[slot];
+                    int cached = row.slots[k];
                     // Only a removal can free a slot for another item; until one happens the cache holds.
                     if (cached >= 0 && resolvedAtRemoval[slot] == removals) {
                         return cached;
                     }
-                    Integer found = slotOf.get(entries[slot].neighbourIds()[k]);
+                    Integer found = slotOf.get(row.ids[k]);
                     return found == null ? -1 : found;
                 }
 
+                public int neighbourCount(int slot) {
+                    return neighbourRows[slot].size;
+                }
+
+                public float[] neighbourWeights(int slot) {
+                    return neighbourRows[slot].weights;
+                }
+
                 public int[] neighbourSlots(int slot) {
-                    if (resolvedAtRemoval[slot] == removals && unknownNeighbours[slot] == 0) {
-                        return neighbourSlots[slot];
+                    NeighbourRow row = neighbourRows[slot];
+                    if (resolvedAtRemoval[slot] == removals && row.unknown == 0) {
+                        return row.slots;
                     }
                     // Rare: a removal since, or a neighbour the index did not know yet; resolve afresh.
-                    int[] slots = new int[neighbourSlots[slot].length];
+                    int[] slots = new int[row.size];
                     for (int k = 0; k < slots.length; k++) {
                         slots[k] = neighbourSlot(slot, k);
                     }
@@ -371,9 +498,8 @@ public final class ItemIndex {
         if (slots > entries.length) {
             int capacity = Math.max(slots, entries.length * 2);
             entries = Arrays.copyOf(entries, capacity);
-            neighbourSlots = Arrays.copyOf(neighbourSlots, capacity);
+            neighbourRows = Arrays.copyOf(neighbourRows, capacity);
             resolvedAtRemoval = Arrays.copyOf(resolvedAtRemoval, capacity);
-            unknownNeighbours = Arrays.copyOf(unknownNeighbours, capacity);
             inverseSqrtUsers = Arrays.copyOf(inverseSqrtUsers, capacity);
             copiedNeighbours = Arrays.copyOf(copiedNeighbours, capacity);
             copiedNeighboursVersion = Arrays.copyOf(copiedNeighboursVersion, capacity);
@@ -404,30 +530,45 @@ public final class ItemIndex {
     }
 
     /**
-     * Neighbours keep their positions between updates (a count grows in place, a newcomer takes
-     * the weakest's place), so only changed positions need a lookup.
+     * Copies the record's neighbours into the slot's row. Neighbours keep their positions between
+     * updates (a count grows in place, a newcomer takes the weakest's place), so with
+     * {@code incremental} only positions whose id changed (or was unknown) need a lookup.
      */
-    private void resolveNeighbours(int slot, Entry old, int[] oldSlots, Entry entry) {
-        String[] ids = entry.neighbourIds();
-        String[] oldIds = old != null && oldSlots != null ? old.neighbourIds() : new String[0];
-        int reusable = Math.min(oldIds.length, ids.length);
-        int[] slots = new int[ids.length];
-        int unknown = 0;
-        for (int k = 0; k < ids.length; k++) {
-            int found;
-            if (k < reusable && oldIds[k] == ids[k] && oldSlots[k] >= 0) {
-                found = oldSlots[k];
-            } else {
-                Integer s = slotOf.get(ids[k]);
-                found = s == null ? -1 : s;
-                if (found < 0) {
+    private void copyNeighbours(int slot, Neighbours neighbours, boolean incremental) {
+        NeighbourRow row = neighbourRows[slot];
+        if (row == null || !incremental) {
+            row = neighbourRows[slot] = new NeighbourRow();
+        }
+        int size = neighbours.size();
+        row.ensureCapacity(size);
+        String[] ids = row.ids;
+        float[] weights = row.weights;
+        int[] slots = row.slots;
+        int unknown = row.unknown;
+        for (int k = 0; k < size; k++) {
+            String id = neighbours.id(k);
+            weights[k] = neighbours.weight(k);
+            String had = k < row.size ? ids[k] : null;
+            if (had == null || slots[k] < 0 || (had != id && !had.equals(id))) {
+                if (had != null && slots[k] < 0) {
+                    unknown--;
+                }
+                Integer found = slotOf.get(id);
+                slots[k] = found == null ? -1 : found;
+                if (slots[k] < 0) {
                     unknown++;
                 }
             }
-            slots[k] = found;
+            ids[k] = id;
         }
-        neighbourSlots[slot] = slots;
-        unknownNeighbours[slot] = unknown;
+        for (int k = size; k < row.size; k++) {
+            if (slots[k] < 0) {
+                unknown--;
+            }
+            ids[k] = null;
+        }
+        row.size = size;
+        row.unknown = unknown;
     }
 
     private static boolean sameContent(Entry a, Entry b) {

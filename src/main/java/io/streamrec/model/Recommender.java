@@ -259,9 +259,10 @@ public final class Recommender {
                 continue;
             }
             double sourceWeight = recency * snapshot.inverseSqrtUsers(slot);
-            float[] weights = snapshot.entry(slot).neighbourWeights();
+            int count = snapshot.neighbourCount(slot);
+            float[] weights = snapshot.neighbourWeights(slot);
             int[] neighbours = snapshot.neighbourSlots(slot);
-            for (int k = 0; k < weights.length; k++) {
+            for (int k = 0; k < count; k++) {
                 int neighbour = neighbours[k];
                 int at;
                 if (neighbour < 0 || (at = c.addUnlessExcluded(neighbour)) < 0) {

@@ -52,4 +52,40 @@ class ItemIndexTest {
         assertThatThrownBy(() -> index.upsert(new ItemRecord("z", new float[3], 1)))
                 .hasMessageContaining("3 dimensions");
     }
+
+    @Test
+    void neighbourRowsFollowTheRecordInPlaceAndDetachedEntriesKeepTheirCopy() {
+        index.upsert(item("x", 0, 0, "books"));
+        index.upsert(item("y", 0, 0, "books"));
+        ItemRecord a = item("a", 1, 0, "books");
+        for (String n : List.of("n1", "n2", "n3", "n4")) {
+            a.neighbours.add(n, 1f);
+        }
+        index.upsert(a);
+        ItemIndex.Entry before = index.entry("a");
+
+        a.neighbours.add("n2", 2f);
+        a.neighbours.add("x", 1f);   // full (capacity 4): replaces the weakest, n1, in its position
+        index.upsert(a);
+
+        assertThat(before.neighbourIds()).as("a detached copy").containsExactly("n1", "n2", "n3", "n4");
+        assertThat(index.entry("a").neighbourIds()).containsExactly("x", "n2", "n3", "n4");
+        assertThat(index.entry("a").neighbourWeights()).containsExactly(2f, 3f, 1f, 1f);
+        index.read(snapshot -> {
+            int slot = snapshot.slot("a");
+            assertThat(snapshot.neighbourCount(slot)).isEqualTo(4);
+            int[] slots = snapshot.neighbourSlots(slot);
+            assertThat(slots[0]).as("the newcomer resolved").isEqualTo(snapshot.slot("x"));
+            assertThat(slots[1]).as("unknown to the index").isEqualTo(-1);
+            return null;
+        });
+
+        index.upsert(item("n2", 0, 0, "books"));
+        index.upsert(a);
+        index.read(snapshot -> {
+            assertThat(snapshot.neighbourSlots(snapshot.slot("a"))[1]).as("resolved once known")
+                    .isEqualTo(snapshot.slot("n2"));
+            return null;
+        });
+    }
 }
