@@ -110,6 +110,9 @@ public final class Recommender {
         float embMax = Float.NEGATIVE_INFINITY;
         float covMax = 0f;
         double popMax = 0;
+        if (personal) {
+            snapshot.dots(user.vector, c.slots, c.size, c.embedding);
+        }
         for (int k = 0; k < c.size; k++) {
             if (!c.admitted[k]) {
                 continue;
@@ -119,7 +122,6 @@ public final class Recommender {
                     params.popularityHalfLifeMs());
             popMax = Math.max(popMax, c.popularity[k]);
             if (personal) {
-                c.embedding[k] = snapshot.dot(user.vector, c.slots[k]);
                 embMin = Math.min(embMin, c.embedding[k]);
                 embMax = Math.max(embMax, c.embedding[k]);
                 covMax = Math.max(covMax, c.coVisitation[k]);
@@ -302,10 +304,12 @@ public final class Recommender {
                                             float[][] recentUnits) {
         String best = user.recentItems.get(0);
         float bestDot = Float.NEGATIVE_INFINITY;
+        // The candidate's own norm scales every recent item alike, so it is left out.
+        float[] dots = new float[recentUnits.length];
+        snapshot.dots(recentUnits, slot, dots);
         for (int r = 0; r < recentUnits.length; r++) {
             if (recentUnits[r] != null) {
-                // The candidate's own norm scales every recent item alike, so it is left out.
-                float dot = snapshot.dot(recentUnits[r], slot);
+                float dot = dots[r];
                 if (dot > bestDot) {
                     bestDot = dot;
                     best = user.recentItems.get(r);

@@ -88,4 +88,34 @@ class ItemIndexTest {
             return null;
         });
     }
+
+    @Test
+    void batchedDotsAreBitIdenticalToOneAtATime() {
+        ItemIndex wide = new ItemIndex(13);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 9; i++) {
+            float[] v = new float[13];
+            for (int d = 0; d < v.length; d++) {
+                v[d] = (float) random.nextGaussian();
+            }
+            ItemRecord record = new ItemRecord("i" + i, v, 4);
+            wide.upsert(record);
+        }
+        float[] user = ItemIndex.noise("u", 13, 1f);
+        float[][] vectors = {user, null, ItemIndex.noise("v", 13, 1f), user, user, ItemIndex.noise("w", 13, 1f)};
+        wide.read(snapshot -> {
+            int[] slots = {8, 0, 3, 3, 5, 1, 7};
+            float[] out = new float[slots.length];
+            snapshot.dots(user, slots, slots.length, out);
+            for (int k = 0; k < slots.length; k++) {
+                assertThat(out[k]).isEqualTo(snapshot.dot(user, slots[k]));
+            }
+            float[] perVector = new float[vectors.length];
+            snapshot.dots(vectors, 4, perVector);
+            for (int r = 0; r < vectors.length; r++) {
+                assertThat(perVector[r]).isEqualTo(vectors[r] == null ? 0f : snapshot.dot(vectors[r], 4));
+            }
+            return null;
+        });
+    }
 }
