@@ -207,7 +207,14 @@ public final class ItemIndex {
             boolean sameNeighbours = old != null && copiedNeighbours[slot] == record.neighbours
                     && copiedNeighboursVersion[slot] == record.neighbours.version();
             if (!sameNeighbours || resolvedAtRemoval[slot] != removals) {
-                copyNeighbours(slot, record.neighbours, old != null && resolvedAtRemoval[slot] == removals);
+                boolean incremental = old != null && resolvedAtRemoval[slot] == removals;
+                long behind = record.neighbours.version() - copiedNeighboursVersion[slot];
+                if (incremental && copiedNeighbours[slot] == record.neighbours && behind > 0
+                        && behind <= Neighbours.CHANGE_LOG) {
+                    catchUpNeighbours(slot, record.neighbours, copiedNeighboursVersion[slot]);
+                } else {
+                    copyNeighbours(slot, record.neighbours, incremental);
+                }
             }
             resolvedAtRemoval[slot] = removals;
             Entry entry = new Entry(record.id, record.title, List.copyOf(record.categories),
@@ -634,34 +641,56 @@ public final class ItemIndex {
         }
         int size = neighbours.size();
         row.ensureCapacity(size);
-        String[] ids = row.ids;
-        float[] weights = row.weights;
-        int[] slots = row.slots;
-        int unknown = row.unknown;
         for (int k = 0; k < size; k++) {
-            String id = neighbours.id(k);
-            weights[k] = neighbours.weight(k);
-            String had = k < row.size ? ids[k] : null;
-            if (had == null || slots[k] < 0 || (had != id && !had.equals(id))) {
-                if (had != null && slots[k] < 0) {
-                    unknown--;
-                }
-                Integer found = slotOf.get(id);
-                slots[k] = found == null ? -1 : found;
-                if (slots[k] < 0) {
-                    unknown++;
-                }
-            }
-            ids[k] = id;
+            copyNeighbour(row, k, neighbours);
         }
-        for (int k = size; k < row.size; k++) {
-            if (slots[k] < 0) {
-                unknown--;
+        truncate(row, size);
+    }
+
+    /** Applies only the positions the record's last changes touched (see {@link Neighbours#changedPosition}). */
+    private void catchUpNeighbours(int slot, Neighbours neighbours, long copiedVersion) {
+        NeighbourRow row = neighbourRows[slot];
+        int size = neighbours.size();
+        row.ensureCapacity(size);
+        for (long v = copiedVersion + 1; v <= neighbours.version(); v++) {
+            int k = neighbours.changedPosition(v);
+            if (k < size) {
+                copyNeighbour(row, k, neighbours);
             }
-            ids[k] = null;
+        }
+        truncate(row, size);
+    }
+
+    /**
+     * Position k of the row takes the record's id and weight, looking the slot up only when the id
+     * changed or was unknown. Ids beyond the row's size are null, so a new position is told apart.
+     */
+    private void copyNeighbour(NeighbourRow row, int k, Neighbours neighbours) {
+        String id = neighbours.id(k);
+        row.weights[k] = neighbours.weight(k);
+        String had = row.ids[k];
+        if (had == null || row.slots[k] < 0 || (had != id && !had.equals(id))) {
+            if (had != null && row.slots[k] < 0) {
+                row.unknown--;
+            }
+            Integer found = slotOf.get(id);
+            row.slots[k] = found == null ? -1 : found;
+            if (row.slots[k] < 0) {
+                row.unknown++;
+            }
+        }
+        row.ids[k] = id;
+        row.size = Math.max(row.size, k + 1);
+    }
+
+    private static void truncate(NeighbourRow row, int size) {
+        for (int k = size; k < row.size; k++) {
+            if (row.slots[k] < 0) {
+                row.unknown--;
+            }
+            row.ids[k] = null;
         }
         row.size = size;
-        row.unknown = unknown;
     }
 
     private static boolean sameContent(Entry a, Entry b) {

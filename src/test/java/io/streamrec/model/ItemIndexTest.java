@@ -118,4 +118,42 @@ class ItemIndexTest {
             return null;
         });
     }
+
+    @Test
+    void neighbourRowsStayEqualToTheRecordThroughAddsRemovalsAndLongGaps() {
+        java.util.Random random = new java.util.Random(3);
+        ItemRecord a = new ItemRecord("a", new float[] {1, 0}, 8);
+        index.upsert(a);
+        for (int step = 0; step < 300; step++) {
+            int changes = random.nextInt(3) == 0 ? 1 + random.nextInt(2 * Neighbours.CHANGE_LOG) : 1 + random.nextInt(4);
+            for (int c = 0; c < changes; c++) {
+                String id = "n" + random.nextInt(14);
+                if (random.nextInt(6) == 0) {
+                    a.neighbours.remove(id);
+                } else {
+                    a.neighbours.add(id, random.nextInt(3) + 0.5f);
+                }
+            }
+            if (random.nextInt(4) == 0) {
+                String other = "n" + random.nextInt(14);
+                if (index.contains(other)) {
+                    index.remove(other);
+                } else {
+                    index.upsert(new ItemRecord(other, new float[] {0, 1}, 8));
+                }
+            }
+            index.upsert(a);
+            assertThat(index.entry("a").neighbourIds()).containsExactly(a.neighbours.idsCopy());
+            assertThat(index.entry("a").neighbourWeights()).containsExactly(a.neighbours.weightsCopy());
+            index.read(snapshot -> {
+                int slot = snapshot.slot("a");
+                int[] slots = snapshot.neighbourSlots(slot);
+                for (int k = 0; k < snapshot.neighbourCount(slot); k++) {
+                    assertThat(slots[k]).isEqualTo(snapshot.slot(a.neighbours.id(k)));
+                    assertThat(snapshot.neighbourWeights(slot)[k]).isEqualTo(a.neighbours.weight(k));
+                }
+                return null;
+            });
+        }
+    }
 }
