@@ -32,6 +32,10 @@ public final class ItemIndex {
     private int removals;
     /** Per slot, 1 / sqrt(max(1, distinct users)): the co-visitation cosine's norm, kept flat for scoring. */
     private float[] inverseSqrtUsers;
+    /** Per slot, the entry's popularity, its timestamp and availability (false for a free slot), kept flat for scoring. */
+    private double[] popularity;
+    private long[] popularityTimestamp;
+    private boolean[] available;
     /** Per slot, the Neighbours object and version last copied into its entry. */
     private Neighbours[] copiedNeighbours;
     private long[] copiedNeighboursVersion;
@@ -177,6 +181,9 @@ public final class ItemIndex {
         this.neighbourRows = new NeighbourRow[16];
         this.resolvedAtRemoval = new int[16];
         this.inverseSqrtUsers = new float[16];
+        this.popularity = new double[16];
+        this.popularityTimestamp = new long[16];
+        this.available = new boolean[16];
         this.copiedNeighbours = new Neighbours[16];
         this.copiedNeighboursVersion = new long[16];
         this.contentOf = new ContentSum[16][];
@@ -236,6 +243,9 @@ public final class ItemIndex {
                 addContent(entry, slot, 1f);
             }
             inverseSqrtUsers[slot] = (float) (1 / Math.sqrt(Math.max(1, entry.distinctUsers())));
+            popularity[slot] = entry.popularity();
+            popularityTimestamp[slot] = entry.popularityTimestamp();
+            available[slot] = entry.available();
             entries[slot] = entry;
             version++;
         } finally {
@@ -250,6 +260,7 @@ public final class ItemIndex {
             if (slot != null) {
                 addContent(entries[slot], slot, -1f);
                 entries[slot] = null;
+                available[slot] = false;
                 neighbourRows[slot] = null;
                 copiedNeighbours[slot] = null;
                 removals++;
@@ -380,6 +391,14 @@ public final class ItemIndex {
         /** 1 / sqrt(max(1, distinct users of the item in slot)). */
         float inverseSqrtUsers(int slot);
 
+        /** The entry's popularity, read from a flat array (no entry to fetch). */
+        double popularity(int slot);
+
+        long popularityTimestamp(int slot);
+
+        /** Whether the slot holds an available item (false for a free slot). */
+        boolean available(int slot);
+
         /** Count of removals so far: slots resolved since the same count still name the same items. */
         int removals();
     }
@@ -456,6 +475,18 @@ public final class ItemIndex {
 
                 public float inverseSqrtUsers(int slot) {
                     return inverseSqrtUsers[slot];
+                }
+
+                public double popularity(int slot) {
+                    return popularity[slot];
+                }
+
+                public long popularityTimestamp(int slot) {
+                    return popularityTimestamp[slot];
+                }
+
+                public boolean available(int slot) {
+                    return available[slot];
                 }
 
                 public int removals() {
@@ -601,6 +632,9 @@ public final class ItemIndex {
             neighbourRows = Arrays.copyOf(neighbourRows, capacity);
             resolvedAtRemoval = Arrays.copyOf(resolvedAtRemoval, capacity);
             inverseSqrtUsers = Arrays.copyOf(inverseSqrtUsers, capacity);
+            popularity = Arrays.copyOf(popularity, capacity);
+            popularityTimestamp = Arrays.copyOf(popularityTimestamp, capacity);
+            available = Arrays.copyOf(available, capacity);
             copiedNeighbours = Arrays.copyOf(copiedNeighbours, capacity);
             copiedNeighboursVersion = Arrays.copyOf(copiedNeighboursVersion, capacity);
             contentOf = Arrays.copyOf(contentOf, capacity);

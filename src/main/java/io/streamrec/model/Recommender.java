@@ -94,8 +94,8 @@ public final class Recommender {
         int admitted = 0;
         for (int k = 0; k < c.size; k++) {
             if (k >= from) {
-                ItemIndex.Entry e = snapshot.entry(c.slots[k]);
-                c.admitted[k] = e != null && e.available() && !c.excluded(c.slots[k]) && filter.test(e);
+                int slot = c.slots[k];
+                c.admitted[k] = snapshot.available(slot) && !c.excluded(slot) && filter.test(snapshot.entry(slot));
             }
             if (c.admitted[k]) {
                 admitted++;
@@ -117,8 +117,8 @@ public final class Recommender {
             if (!c.admitted[k]) {
                 continue;
             }
-            ItemIndex.Entry e = snapshot.entry(c.slots[k]);
-            c.popularity[k] = ItemRecord.decayed(e.popularity(), e.popularityTimestamp(), now,
+            int slot = c.slots[k];
+            c.popularity[k] = ItemRecord.decayed(snapshot.popularity(slot), snapshot.popularityTimestamp(slot), now,
                     params.popularityHalfLifeMs());
             popMax = Math.max(popMax, c.popularity[k]);
             if (personal) {
@@ -185,9 +185,8 @@ public final class Recommender {
         if (pool == null || snapshot.version() - pool.version() > staleAfter) {
             TopN top = new TopN(TRENDING_POOL);
             for (int s = 0; s < snapshot.slotCount(); s++) {
-                ItemIndex.Entry e = snapshot.entry(s);
-                if (e != null && e.available()) {
-                    top.offer(s, ItemRecord.decayed(e.popularity(), e.popularityTimestamp(), now,
+                if (snapshot.available(s)) {
+                    top.offer(s, ItemRecord.decayed(snapshot.popularity(s), snapshot.popularityTimestamp(s), now,
                             params.popularityHalfLifeMs()));
                 }
             }
