@@ -143,13 +143,15 @@ public final class Recommender {
         }
         List<ScoredItem> result = new ArrayList<>(top.size());
         float[][] recentUnits = null;
+        // Personal reasons name one of the recent items; many listed items share one, so each is built once.
+        String[] reasons = personal ? new String[user.recentItems.size()] : null;
         for (int k : top.slotsBestFirst()) {
             if (c.source[k] == ScoredItem.Source.EMBEDDING && recentUnits == null) {
                 // The explanation names one of the items co-visitation also looks at: the recent ones.
                 recentUnits = unitVectors(snapshot,
                         user.recentItems.subList(0, Math.min(params.coVisitWindow(), user.recentItems.size())));
             }
-            String reason = reason(snapshot, user, c.slots[k], c.source[k], c.coVisitedFrom[k], recentUnits);
+            String reason = reason(snapshot, user, c.slots[k], c.source[k], c.coVisitedFrom[k], recentUnits, reasons);
             result.add(new ScoredItem(snapshot.entry(c.slots[k]).id(), c.score[k], c.source[k], reason));
         }
         return result;
@@ -287,21 +289,27 @@ public final class Recommender {
     }
 
     private String reason(ItemIndex.Snapshot snapshot, UserProfile user, int slot, ScoredItem.Source source,
-                          int coVisitedFrom, float[][] recentUnits) {
+                          int coVisitedFrom, float[][] recentUnits, String[] reasons) {
+        int recent;
         switch (source) {
             case COVISITATION:
-                return "because you viewed " + label(snapshot, user.recentItems.get(coVisitedFrom));
+                recent = coVisitedFrom;
+                break;
             case EMBEDDING:
-                return "because you viewed " + label(snapshot, mostSimilarRecent(snapshot, user, slot, recentUnits));
+                recent = mostSimilarRecent(snapshot, slot, recentUnits);
+                break;
             default:
                 return "trending";
         }
+        if (reasons[recent] == null) {
+            reasons[recent] = "because you viewed " + label(snapshot, user.recentItems.get(recent));
+        }
+        return reasons[recent];
     }
 
-    /** The recent item whose vector is closest to the candidate: the best single explanation. */
-    private static String mostSimilarRecent(ItemIndex.Snapshot snapshot, UserProfile user, int slot,
-                                            float[][] recentUnits) {
-        String best = user.recentItems.get(0);
+    /** The position of the recent item whose vector is closest to the candidate: the best single explanation. */
+    private static int mostSimilarRecent(ItemIndex.Snapshot snapshot, int slot, float[][] recentUnits) {
+        int best = 0;
         float bestDot = Float.NEGATIVE_INFINITY;
         // The candidate's own norm scales every recent item alike, so it is left out.
         float[] dots = new float[recentUnits.length];
@@ -311,7 +319,7 @@ public final class Recommender {
                 float dot = dots[r];
                 if (dot > bestDot) {
                     bestDot = dot;
-                    best = user.recentItems.get(r);
+                    best = r;
                 }
             }
         }
