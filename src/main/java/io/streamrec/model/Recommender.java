@@ -128,18 +128,26 @@ public final class Recommender {
             }
         }
         double embRange = embMax - embMin;
-        double[] parts = new double[3];
         TopN top = new TopN(n);
-        for (int k = 0; k < c.size; k++) {
-            if (!c.admitted[k]) {
+        // Arrays in locals: one loop-invariant view for the JIT, whose speculation on the
+        // candidates' fields kept failing and recompiling this method during warm-up.
+        int size = c.size;
+        boolean[] admitted = c.admitted;
+        float[] embedding = c.embedding;
+        float[] coVisitation = c.coVisitation;
+        double[] popularity = c.popularity;
+        double[] score = c.score;
+        ScoredItem.Source[] source = c.source;
+        for (int k = 0; k < size; k++) {
+            if (!admitted[k]) {
                 continue;
             }
-            parts[0] = personal && embRange > 0 ? params.embeddingWeight() * (c.embedding[k] - embMin) / embRange : 0;
-            parts[1] = covMax > 0 ? params.coVisitationWeight() * c.coVisitation[k] / covMax : 0;
-            parts[2] = popMax > 0 ? params.popularityWeight() * c.popularity[k] / popMax : 0;
-            c.score[k] = personal ? parts[0] + parts[1] + parts[2] : (popMax > 0 ? c.popularity[k] / popMax : 0);
-            c.source[k] = strongest(parts, personal);
-            top.offer(k, c.score[k]);
+            double emb = personal && embRange > 0 ? params.embeddingWeight() * (embedding[k] - embMin) / embRange : 0;
+            double cov = covMax > 0 ? params.coVisitationWeight() * coVisitation[k] / covMax : 0;
+            double pop = popMax > 0 ? params.popularityWeight() * popularity[k] / popMax : 0;
+            score[k] = personal ? emb + cov + pop : (popMax > 0 ? popularity[k] / popMax : 0);
+            source[k] = strongest(emb, cov, pop, personal);
+            top.offer(k, score[k]);
         }
         List<ScoredItem> result = new ArrayList<>(top.size());
         float[][] recentUnits = null;
@@ -281,11 +289,12 @@ public final class Recommender {
         }
     }
 
-    private static ScoredItem.Source strongest(double[] parts, boolean personal) {
-        if (!personal || (parts[2] >= parts[0] && parts[2] >= parts[1])) {
+    private static ScoredItem.Source strongest(double embedding, double coVisitation, double popularity,
+                                               boolean personal) {
+        if (!personal || (popularity >= embedding && popularity >= coVisitation)) {
             return ScoredItem.Source.POPULARITY;
         }
-        return parts[1] >= parts[0] ? ScoredItem.Source.COVISITATION : ScoredItem.Source.EMBEDDING;
+        return coVisitation >= embedding ? ScoredItem.Source.COVISITATION : ScoredItem.Source.EMBEDDING;
     }
 
     private String reason(ItemIndex.Snapshot snapshot, UserProfile user, int slot, ScoredItem.Source source,
