@@ -430,7 +430,7 @@ public final class ItemIndex {
                 }
 
                 public void dots(float[][] vectors, int slot, float[] out) {
-                    dotVectors(vectors, matrix, slot * dimensions, out);
+                    dotVectors(vectors, matrix, slot, dimensions, out);
                 }
 
                 public float[] vector(int slot) {
@@ -527,7 +527,8 @@ public final class ItemIndex {
         }
     }
 
-    private static void dotVectors(float[][] vectors, float[] matrix, int offset, float[] out) {
+    private static void dotVectors(float[][] vectors, float[] matrix, int slot, int dimensions, float[] out) {
+        int offset = slot * dimensions;
         int r = 0;
         for (; r + 4 <= vectors.length; r += 4) {
             float[] a = vectors[r];
@@ -537,7 +538,7 @@ public final class ItemIndex {
             if (a == null || b == null || c == null || e == null) {
                 for (int q = r; q < r + 4; q++) {
                     if (vectors[q] != null) {
-                        out[q] = dotAt(vectors[q], matrix, offset);
+                        out[q] = VectorMath.dotRow(vectors[q], matrix, slot);
                     }
                 }
                 continue;
@@ -560,33 +561,17 @@ public final class ItemIndex {
         }
         for (; r < vectors.length; r++) {
             if (vectors[r] != null) {
-                out[r] = dotAt(vectors[r], matrix, offset);
+                out[r] = VectorMath.dotRow(vectors[r], matrix, slot);
             }
         }
-    }
-
-    private static float dotAt(float[] a, float[] matrix, int offset) {
-        float sum = 0f;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * matrix[offset + i];
-        }
-        return sum;
     }
 
     /** A uniformly random item id among those matching {@code accept}, or null; for negative sampling. */
     public String randomItem(Random random, IntPredicate accept) {
         lock.readLock().lock();
         try {
-            if (slotOf.isEmpty()) {
-                return null;
-            }
-            for (int attempt = 0; attempt < 8; attempt++) {
-                int slot = random.nextInt(slotCount);
-                if (entries[slot] != null && accept.test(slot)) {
-                    return entries[slot].id();
-                }
-            }
-            return null;
+            int slot = randomSlot(random, accept);
+            return slot < 0 ? null : entries[slot].id();
         } finally {
             lock.readLock().unlock();
         }
@@ -599,20 +584,29 @@ public final class ItemIndex {
     public String randomItem(Random random, float[] vectorOut) {
         lock.readLock().lock();
         try {
-            if (slotOf.isEmpty()) {
+            int slot = randomSlot(random, s -> true);
+            if (slot < 0) {
                 return null;
             }
-            for (int attempt = 0; attempt < 8; attempt++) {
-                int slot = random.nextInt(slotCount);
-                if (entries[slot] != null) {
-                    System.arraycopy(matrix, slot * dimensions, vectorOut, 0, dimensions);
-                    return entries[slot].id();
-                }
-            }
-            return null;
+            System.arraycopy(matrix, slot * dimensions, vectorOut, 0, dimensions);
+            return entries[slot].id();
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Up to 8 uniform draws for an occupied slot matching {@code accept}; -1 when none hit. Under the lock. */
+    private int randomSlot(Random random, IntPredicate accept) {
+        if (slotOf.isEmpty()) {
+            return -1;
+        }
+        for (int attempt = 0; attempt < 8; attempt++) {
+            int slot = random.nextInt(slotCount);
+            if (entries[slot] != null && accept.test(slot)) {
+                return slot;
+            }
+        }
+        return -1;
     }
 
     private int slot(String id) {
