@@ -10,9 +10,9 @@ import io.streamrec.model.Learner;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.Recommender;
 import io.streamrec.model.ScoredItem;
+import io.streamrec.model.SeenItems;
 import io.streamrec.model.UserProfile;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ final class StreamrecModel implements ReplayModel {
     private final ItemIndex index;
     private final Recommender recommender;
     private final Map<String, UserProfile> profiles = new HashMap<>();
-    private final Map<String, Set<String>> seen = new HashMap<>();
+    private final Map<String, SeenItems> seen = new HashMap<>();
     private final Map<String, ItemRecord> records = new HashMap<>();
     private final ListPolicy reranking;
 
@@ -85,7 +85,7 @@ final class StreamrecModel implements ReplayModel {
         String id = log.users().name(user);
         UserProfile profile = profiles.get(id);
         List<ScoredItem> list = reranking.recommend(recommender, index, profile == null ? UserProfile.empty() : profile,
-                seen.getOrDefault(id, Set.of()), n, now);
+                seen.get(id), Set.of(), n, now);
         int[] items = new int[list.size()];
         for (int r = 0; r < items.length; r++) {
             items[r] = log.items().find(list.get(r).item());
@@ -96,15 +96,18 @@ final class StreamrecModel implements ReplayModel {
     @Override
     public void learn(int user, int item, LoggedEvent event, boolean newForUser) {
         // An event that is not learned from still excludes its item, as the protocol asks.
-        seen.computeIfAbsent(event.user(), u -> new HashSet<>()).add(event.item());
+        seen.computeIfAbsent(event.user(), u -> new SeenItems()).add(event.item());
         double weight = weights.weight(event.type());
         if (weight <= 0) {
             return;
         }
         UserProfile profile = profiles.computeIfAbsent(event.user(), u -> UserProfile.empty());
         for (ItemUpdate update : learner.learn(profile, event.item(), weight, newForUser, event.timestamp(), index)) {
-            ItemRecord record = itemSide.apply(records.get(update.item()), update);
-            records.put(update.item(), record);
+            ItemRecord existing = records.get(update.item());
+            ItemRecord record = itemSide.apply(existing, update);
+            if (record != existing) {
+                records.put(update.item(), record);
+            }
             index.upsert(record);
         }
     }

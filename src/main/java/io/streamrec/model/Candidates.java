@@ -18,23 +18,28 @@ final class Candidates {
     boolean[] admitted = new boolean[64];
     ScoredItem.Source[] source = new ScoredItem.Source[64];
     private float[] selection = new float[64];
-    /** position of a slot in this pass is valid when stampOf[slot] == stamp. */
-    private int[] stampOf = new int[0];
-    private int[] positionOf = new int[0];
-    private int[] excludedStamp = new int[0];
+    private static final long EXCLUDED = 1L << 31;
+    private static final long POSITION = EXCLUDED - 1;
+    private static final long NO_POSITION = POSITION;
+    /**
+     * Per slot, this pass's stamp (high 32 bits), an excluded flag and the slot's position among
+     * the candidates (NO_POSITION for none), packed so the co-visitation loop, which visits
+     * thousands of neighbours per list, answers "excluded? where?" with one load. A mark with an
+     * older stamp means neither.
+     */
+    private long[] mark = new long[0];
+    private long stampBits;
     private int stamp;
 
     Candidates begin(int slotCount) {
-        if (stampOf.length < slotCount) {
-            stampOf = Arrays.copyOf(stampOf, Math.max(slotCount, stampOf.length * 2));
-            positionOf = Arrays.copyOf(positionOf, stampOf.length);
-            excludedStamp = Arrays.copyOf(excludedStamp, stampOf.length);
+        if (mark.length < slotCount) {
+            mark = Arrays.copyOf(mark, Math.max(slotCount, mark.length * 2));
         }
         if (++stamp == Integer.MAX_VALUE) {
-            Arrays.fill(stampOf, 0);
-            Arrays.fill(excludedStamp, 0);
+            Arrays.fill(mark, 0);
             stamp = 1;
         }
+        stampBits = (long) stamp << 32;
         size = 0;
         return this;
     }
@@ -42,12 +47,27 @@ final class Candidates {
     /** Marks a slot as never to be shown in this pass; a negative slot (unknown item) is ignored. */
     void exclude(int slot) {
         if (slot >= 0) {
-            excludedStamp[slot] = stamp;
+            long m = mark[slot];
+            mark[slot] = ((m >>> 32) == stamp ? m : stampBits | NO_POSITION) | EXCLUDED;
         }
     }
 
     boolean excluded(int slot) {
-        return excludedStamp[slot] == stamp;
+        return (mark[slot] & (-1L << 31)) == (stampBits | EXCLUDED);
+    }
+
+    /** Adds the slot unless it is excluded: its position, or -1 when excluded. */
+    int addUnlessExcluded(int slot) {
+        long m = mark[slot];
+        if ((m >>> 32) == stamp) {
+            if ((m & EXCLUDED) != 0) {
+                return -1;
+            }
+            if ((m & POSITION) != NO_POSITION) {
+                return (int) (m & POSITION);
+            }
+        }
+        return append(slot, 0);
     }
 
     /**
@@ -68,7 +88,7 @@ final class Candidates {
             if (coVisitation[k] >= threshold) {
                 move(k, kept++);
             } else {
-                stampOf[slots[k]] = 0;
+                setPosition(slots[k], NO_POSITION);
             }
         }
         size = kept;
@@ -112,26 +132,37 @@ final class Candidates {
         coVisitation[to] = coVisitation[from];
         strongest[to] = strongest[from];
         coVisitedFrom[to] = coVisitedFrom[from];
-        positionOf[slots[to]] = to;
+        setPosition(slots[to], to);
     }
 
-    /** Adds the slot once; returns its position. */
+    /** Keeps the slot's stamp and excluded flag, replaces its position. */
+    private void setPosition(int slot, long position) {
+        long m = mark[slot];
+        mark[slot] = stampBits | ((m >>> 32) == stamp ? m & EXCLUDED : 0) | position;
+    }
+
+    /** Adds the slot once (excluded or not: admission checks that); returns its position. */
     int add(int slot) {
-        if (stampOf[slot] == stamp) {
-            return positionOf[slot];
+        long m = mark[slot];
+        if ((m >>> 32) == stamp && (m & POSITION) != NO_POSITION) {
+            return (int) (m & POSITION);
         }
+        return append(slot, (m >>> 32) == stamp ? m & EXCLUDED : 0);
+    }
+
+    /**
+     * A new candidate. Only the co-visitation fields start at zero: admission, embedding and
+     * popularity are written for every candidate before they are read.
+     */
+    private int append(int slot, long excludedFlag) {
         if (size == slots.length) {
             grow();
         }
-        stampOf[slot] = stamp;
-        positionOf[slot] = size;
+        mark[slot] = stampBits | excludedFlag | size;
         slots[size] = slot;
         coVisitation[size] = 0f;
         strongest[size] = 0f;
         coVisitedFrom[size] = 0;
-        embedding[size] = 0f;
-        popularity[size] = 0;
-        admitted[size] = false;
         return size++;
     }
 

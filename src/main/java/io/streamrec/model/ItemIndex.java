@@ -25,13 +25,17 @@ public final class ItemIndex {
     private final Map<String, ContentSum> contentSums = new HashMap<>();
     private float[] matrix;
     private Entry[] entries;
-    /** Per slot, the slot of each neighbour in its entry (-1 when unknown), so scoring needs no id lookups. */
-    private int[][] neighbourSlots;
+    /** Per slot, its neighbours as last copied, with their slots resolved, so scoring needs no id lookups. */
+    private NeighbourRow[] neighbourRows;
     /** Per slot, the removal count when its neighbour slots were resolved: any removal since may have reused one. */
     private int[] resolvedAtRemoval;
     private int removals;
     /** Per slot, 1 / sqrt(max(1, distinct users)): the co-visitation cosine's norm, kept flat for scoring. */
     private float[] inverseSqrtUsers;
+    /** Per slot, the entry's popularity, its timestamp and availability (false for a free slot), kept flat for scoring. */
+    private double[] popularity;
+    private long[] popularityTimestamp;
+    private boolean[] available;
     /** Per slot, the Neighbours object and version last copied into its entry. */
     private Neighbours[] copiedNeighbours;
     private long[] copiedNeighboursVersion;
@@ -41,11 +45,145 @@ public final class ItemIndex {
     /** Bumped by every write, so readers can tell how stale a derived view is. */
     private long version;
 
-    /** Everything but the vector, immutable so readers can hold it outside the lock. */
-    public record Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
-                        long distinctUsers, double popularity, long popularityTimestamp,
-                        String[] neighbourIds, float[] neighbourWeights,
-                        Double price, Long availableFrom, Long expires) {
+    /**
+     * Everything but the vector. The scalar fields never change. The neighbours of an entry from
+     * a {@link Snapshot} are read from the index's row when asked, so they are current during that
+     * pass only; {@link #entry(String)} returns a detached copy that readers may keep.
+     */
+    public static final class Entry {
+        private final String id;
+        private final String title;
+        private final List<String> categories;
+        private final List<String> tags;
+        private final boolean available;
+        private final long distinctUsers;
+        private final double popularity;
+        private final long popularityTimestamp;
+        private final String[] neighbourIds;
+        private final float[] neighbourWeights;
+        /** Catalogue price, and the availability window's bounds (epoch ms); null when not given. */
+        private final Double price;
+        private final Long availableFrom;
+        private final Long expires;
+        /** The index's live row for entries inside the index; null for a detached entry. */
+        private final NeighbourRow row;
+
+        public Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
+                     long distinctUsers, double popularity, long popularityTimestamp,
+                     String[] neighbourIds, float[] neighbourWeights,
+                     Double price, Long availableFrom, Long expires) {
+            this(id, title, categories, tags, available, distinctUsers, popularity, popularityTimestamp,
+                    neighbourIds, neighbourWeights, price, availableFrom, expires, null);
+        }
+
+        private Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
+                      long distinctUsers, double popularity, long popularityTimestamp,
+                      String[] neighbourIds, float[] neighbourWeights,
+                      Double price, Long availableFrom, Long expires, NeighbourRow row) {
+            this.id = id;
+            this.title = title;
+            this.categories = categories;
+            this.tags = tags;
+            this.available = available;
+            this.distinctUsers = distinctUsers;
+            this.popularity = popularity;
+            this.popularityTimestamp = popularityTimestamp;
+            this.neighbourIds = neighbourIds;
+            this.neighbourWeights = neighbourWeights;
+            this.price = price;
+            this.availableFrom = availableFrom;
+            this.expires = expires;
+            this.row = row;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public List<String> categories() {
+            return categories;
+        }
+
+        public List<String> tags() {
+            return tags;
+        }
+
+        public boolean available() {
+            return available;
+        }
+
+        public long distinctUsers() {
+            return distinctUsers;
+        }
+
+        public double popularity() {
+            return popularity;
+        }
+
+        public long popularityTimestamp() {
+            return popularityTimestamp;
+        }
+
+        public Double price() {
+            return price;
+        }
+
+        public Long availableFrom() {
+            return availableFrom;
+        }
+
+        public Long expires() {
+            return expires;
+        }
+
+        /** The neighbour ids in space-saving positions (not sorted); a copy for an entry in the index. */
+        public String[] neighbourIds() {
+            return row == null ? neighbourIds : Arrays.copyOf(row.ids, row.size);
+        }
+
+        public float[] neighbourWeights() {
+            return row == null ? neighbourWeights : Arrays.copyOf(row.weights, row.size);
+        }
+
+        Entry detached() {
+            return row == null ? this : new Entry(id, title, categories, tags, available, distinctUsers, popularity,
+                    popularityTimestamp, neighbourIds(), neighbourWeights(), price, availableFrom, expires, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[id=" + id + ", title=" + title + ", categories=" + categories + ", tags=" + tags
+                    + ", available=" + available + ", distinctUsers=" + distinctUsers + ", popularity=" + popularity
+                    + ", neighbours=" + Arrays.toString(neighbourIds()) + "]";
+        }
+    }
+
+    /**
+     * One item's neighbours as the index last copied them from its record, updated in place under
+     * the write lock: a co-visitation pair changes one weight, so copying and re-resolving all of
+     * them per event (the allocation that dominated the replay) is avoided.
+     */
+    private static final class NeighbourRow {
+        String[] ids = new String[0];
+        float[] weights = new float[0];
+        /** The slot of each neighbour, -1 when the index did not know it when resolved. */
+        int[] slots = new int[0];
+        int size;
+        /** How many of slots[0..size) are -1, so need a lookup. */
+        int unknown;
+
+        void ensureCapacity(int n) {
+            if (ids.length < n) {
+                int capacity = Math.max(n, ids.length * 2);
+                ids = Arrays.copyOf(ids, capacity);
+                weights = Arrays.copyOf(weights, capacity);
+                slots = Arrays.copyOf(slots, capacity);
+            }
+        }
     }
 
     private static final class ContentSum {
@@ -61,9 +199,12 @@ public final class ItemIndex {
         this.dimensions = dimensions;
         this.matrix = new float[16 * dimensions];
         this.entries = new Entry[16];
-        this.neighbourSlots = new int[16][];
+        this.neighbourRows = new NeighbourRow[16];
         this.resolvedAtRemoval = new int[16];
         this.inverseSqrtUsers = new float[16];
+        this.popularity = new double[16];
+        this.popularityTimestamp = new long[16];
+        this.available = new boolean[16];
         this.copiedNeighbours = new Neighbours[16];
         this.copiedNeighboursVersion = new long[16];
         this.contentOf = new ContentSum[16][];
@@ -90,33 +231,43 @@ public final class ItemIndex {
             } else {
                 old = entries[slot];
             }
-            // Most updates (negative samples, gradients) leave the neighbours alone: share the
-            // previous immutable copy instead of copying them again.
+            // Most updates (negative samples, gradients) leave the neighbours alone: keep the row.
             boolean sameNeighbours = old != null && copiedNeighbours[slot] == record.neighbours
                     && copiedNeighboursVersion[slot] == record.neighbours.version();
+            if (!sameNeighbours || resolvedAtRemoval[slot] != removals) {
+                boolean incremental = old != null && resolvedAtRemoval[slot] == removals;
+                long behind = record.neighbours.version() - copiedNeighboursVersion[slot];
+                if (incremental && copiedNeighbours[slot] == record.neighbours && behind > 0
+                        && behind <= Neighbours.CHANGE_LOG) {
+                    catchUpNeighbours(slot, record.neighbours, copiedNeighboursVersion[slot]);
+                } else {
+                    copyNeighbours(slot, record.neighbours, incremental);
+                }
+            }
+            resolvedAtRemoval[slot] = removals;
             Entry entry = new Entry(record.id, record.title, List.copyOf(record.categories),
                     List.copyOf(record.tags), record.available, record.distinctUsers, record.popularity,
-                    record.popularityTimestamp,
-                    sameNeighbours ? old.neighbourIds() : record.neighbours.idsCopy(),
-                    sameNeighbours ? old.neighbourWeights() : record.neighbours.weightsCopy(),
-                    record.price, record.availableFrom, record.expires);
+                    record.popularityTimestamp, null, null, record.price, record.availableFrom, record.expires,
+                    neighbourRows[slot]);
             copiedNeighbours[slot] = record.neighbours;
             copiedNeighboursVersion[slot] = record.neighbours.version();
-            if (old != null && old.categories().equals(entry.categories()) && old.tags().equals(entry.tags())) {
-                // Same content keys, the common case of an event: move their sums by the vector's change.
-                addContentChange(slot, record.vector);
-                System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
+            int row = slot * dimensions;
+            if (old != null && sameContent(old, entry)) {
+                // Same content keys, the common case of an event: move their sums by the vector's
+                // change, if any (a co-visitation pair or a popularity update leaves it alone).
+                if (!Arrays.equals(record.vector, 0, dimensions, matrix, row, row + dimensions)) {
+                    addContentChange(slot, record.vector);
+                    System.arraycopy(record.vector, 0, matrix, row, dimensions);
+                }
             } else {
                 addContent(old, slot, -1f);
                 System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
                 addContent(entry, slot, 1f);
             }
-            if (!sameNeighbours || resolvedAtRemoval[slot] != removals) {
-                neighbourSlots[slot] = resolveNeighbours(old, resolvedAtRemoval[slot] == removals
-                        ? neighbourSlots[slot] : null, entry);
-            }
-            resolvedAtRemoval[slot] = removals;
             inverseSqrtUsers[slot] = (float) (1 / Math.sqrt(Math.max(1, entry.distinctUsers())));
+            popularity[slot] = entry.popularity();
+            popularityTimestamp[slot] = entry.popularityTimestamp();
+            available[slot] = entry.available();
             entries[slot] = entry;
             version++;
         } finally {
@@ -131,7 +282,8 @@ public final class ItemIndex {
             if (slot != null) {
                 addContent(entries[slot], slot, -1f);
                 entries[slot] = null;
-                neighbourSlots[slot] = null;
+                available[slot] = false;
+                neighbourRows[slot] = null;
                 copiedNeighbours[slot] = null;
                 removals++;
                 Arrays.fill(matrix, slot * dimensions, (slot + 1) * dimensions, 0f);
@@ -181,7 +333,7 @@ public final class ItemIndex {
         lock.readLock().lock();
         try {
             Integer slot = slotOf.get(id);
-            return slot == null ? null : entries[slot];
+            return slot == null ? null : entries[slot].detached();
         } finally {
             lock.readLock().unlock();
         }
@@ -228,12 +380,22 @@ public final class ItemIndex {
     public interface Snapshot {
         int slotCount();
 
-        /** Null for a free slot. */
+        /** Null for a free slot. Its neighbours are current during this pass only. */
         Entry entry(int slot);
 
         int slot(String id);
 
         float dot(float[] user, int slot);
+
+        /**
+         * {@code out[k] = dot(user, slots[k])} for k below count, each bit-identical to
+         * {@link #dot}: four rows are summed side by side, each in its own order, so the adds of
+         * different rows overlap instead of waiting on one another.
+         */
+        void dots(float[] user, int[] slots, int count, float[] out);
+
+        /** {@code out[r] = dot(vectors[r], slot)} for every non-null vector, bit-identical to {@link #dot}. */
+        void dots(float[][] vectors, int slot, float[] out);
 
         float[] vector(int slot);
 
@@ -243,8 +405,34 @@ public final class ItemIndex {
         /** The slot of the k-th neighbour of the item in {@code slot}, or -1 when the index lacks it. */
         int neighbourSlot(int slot, int k);
 
+        /** How many neighbours the item in {@code slot} has. */
+        int neighbourCount(int slot);
+
+        /**
+         * The weights of the item's neighbours, valid up to {@link #neighbourCount}, in its
+         * entry's order. Shared with the index for this pass: read it, never write it.
+         */
+        float[] neighbourWeights(int slot);
+
+        /**
+         * The slots of the item's neighbours, valid up to {@link #neighbourCount}, in its entry's
+         * order, -1 where the index lacks one. Shared with the index: read it, never write it.
+         */
+        int[] neighbourSlots(int slot);
+
         /** 1 / sqrt(max(1, distinct users of the item in slot)). */
         float inverseSqrtUsers(int slot);
+
+        /** The entry's popularity, read from a flat array (no entry to fetch). */
+        double popularity(int slot);
+
+        long popularityTimestamp(int slot);
+
+        /** Whether the slot holds an available item (false for a free slot). */
+        boolean available(int slot);
+
+        /** Count of removals so far: slots resolved since the same count still name the same items. */
+        int removals();
     }
 
     /** Runs {@code pass} with a consistent view of the whole index. */
@@ -269,6 +457,14 @@ public final class ItemIndex {
                     return VectorMath.dotRow(user, matrix, slot);
                 }
 
+                public void dots(float[] user, int[] slots, int count, float[] out) {
+                    dotRows(user, matrix, slots, count, out);
+                }
+
+                public void dots(float[][] vectors, int slot, float[] out) {
+                    dotVectors(vectors, matrix, slot, dimensions, out);
+                }
+
                 public float[] vector(int slot) {
                     return Arrays.copyOfRange(matrix, slot * dimensions, (slot + 1) * dimensions);
                 }
@@ -278,17 +474,55 @@ public final class ItemIndex {
                 }
 
                 public int neighbourSlot(int slot, int k) {
-                    int cached = neighbourSlots[slot][k];
+                    NeighbourRow row = neighbourRows[slot];
+                    int cached = row.slots[k];
                     // Only a removal can free a slot for another item; until one happens the cache holds.
                     if (cached >= 0 && resolvedAtRemoval[slot] == removals) {
                         return cached;
                     }
-                    Integer found = slotOf.get(entries[slot].neighbourIds()[k]);
+                    Integer found = slotOf.get(row.ids[k]);
                     return found == null ? -1 : found;
+                }
+
+                public int neighbourCount(int slot) {
+                    return neighbourRows[slot].size;
+                }
+
+                public float[] neighbourWeights(int slot) {
+                    return neighbourRows[slot].weights;
+                }
+
+                public int[] neighbourSlots(int slot) {
+                    NeighbourRow row = neighbourRows[slot];
+                    if (resolvedAtRemoval[slot] == removals && row.unknown == 0) {
+                        return row.slots;
+                    }
+                    // Rare: a removal since, or a neighbour the index did not know yet; resolve afresh.
+                    int[] slots = new int[row.size];
+                    for (int k = 0; k < slots.length; k++) {
+                        slots[k] = neighbourSlot(slot, k);
+                    }
+                    return slots;
                 }
 
                 public float inverseSqrtUsers(int slot) {
                     return inverseSqrtUsers[slot];
+                }
+
+                public double popularity(int slot) {
+                    return popularity[slot];
+                }
+
+                public long popularityTimestamp(int slot) {
+                    return popularityTimestamp[slot];
+                }
+
+                public boolean available(int slot) {
+                    return available[slot];
+                }
+
+                public int removals() {
+                    return removals;
                 }
             });
         } finally {
@@ -296,23 +530,115 @@ public final class ItemIndex {
         }
     }
 
+    private static void dotRows(float[] user, float[] matrix, int[] slots, int count, float[] out) {
+        int d = user.length;
+        int k = 0;
+        for (; k + 4 <= count; k += 4) {
+            int o0 = slots[k] * d;
+            int o1 = slots[k + 1] * d;
+            int o2 = slots[k + 2] * d;
+            int o3 = slots[k + 3] * d;
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            for (int i = 0; i < d; i++) {
+                float u = user[i];
+                s0 += u * matrix[o0 + i];
+                s1 += u * matrix[o1 + i];
+                s2 += u * matrix[o2 + i];
+                s3 += u * matrix[o3 + i];
+            }
+            out[k] = s0;
+            out[k + 1] = s1;
+            out[k + 2] = s2;
+            out[k + 3] = s3;
+        }
+        for (; k < count; k++) {
+            out[k] = VectorMath.dotRow(user, matrix, slots[k]);
+        }
+    }
+
+    private static void dotVectors(float[][] vectors, float[] matrix, int slot, int dimensions, float[] out) {
+        int offset = slot * dimensions;
+        int r = 0;
+        for (; r + 4 <= vectors.length; r += 4) {
+            float[] a = vectors[r];
+            float[] b = vectors[r + 1];
+            float[] c = vectors[r + 2];
+            float[] e = vectors[r + 3];
+            if (a == null || b == null || c == null || e == null) {
+                for (int q = r; q < r + 4; q++) {
+                    if (vectors[q] != null) {
+                        out[q] = VectorMath.dotRow(vectors[q], matrix, slot);
+                    }
+                }
+                continue;
+            }
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            for (int i = 0; i < a.length; i++) {
+                float m = matrix[offset + i];
+                s0 += a[i] * m;
+                s1 += b[i] * m;
+                s2 += c[i] * m;
+                s3 += e[i] * m;
+            }
+            out[r] = s0;
+            out[r + 1] = s1;
+            out[r + 2] = s2;
+            out[r + 3] = s3;
+        }
+        for (; r < vectors.length; r++) {
+            if (vectors[r] != null) {
+                out[r] = VectorMath.dotRow(vectors[r], matrix, slot);
+            }
+        }
+    }
+
     /** A uniformly random item id among those matching {@code accept}, or null; for negative sampling. */
     public String randomItem(Random random, IntPredicate accept) {
         lock.readLock().lock();
         try {
-            if (slotOf.isEmpty()) {
-                return null;
-            }
-            for (int attempt = 0; attempt < 8; attempt++) {
-                int slot = random.nextInt(slotCount);
-                if (entries[slot] != null && accept.test(slot)) {
-                    return entries[slot].id();
-                }
-            }
-            return null;
+            int slot = randomSlot(random, accept);
+            return slot < 0 ? null : entries[slot].id();
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Like {@link #randomItem(Random, IntPredicate)} for any item, also copying its vector into
+     * {@code vectorOut}: a negative sample then costs one lock and no id lookup.
+     */
+    public String randomItem(Random random, float[] vectorOut) {
+        lock.readLock().lock();
+        try {
+            int slot = randomSlot(random, s -> true);
+            if (slot < 0) {
+                return null;
+            }
+            System.arraycopy(matrix, slot * dimensions, vectorOut, 0, dimensions);
+            return entries[slot].id();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Up to 8 uniform draws for an occupied slot matching {@code accept}; -1 when none hit. Under the lock. */
+    private int randomSlot(Random random, IntPredicate accept) {
+        if (slotOf.isEmpty()) {
+            return -1;
+        }
+        for (int attempt = 0; attempt < 8; attempt++) {
+            int slot = random.nextInt(slotCount);
+            if (entries[slot] != null && accept.test(slot)) {
+                return slot;
+            }
+        }
+        return -1;
     }
 
     private int slot(String id) {
@@ -329,9 +655,12 @@ public final class ItemIndex {
         if (slots > entries.length) {
             int capacity = Math.max(slots, entries.length * 2);
             entries = Arrays.copyOf(entries, capacity);
-            neighbourSlots = Arrays.copyOf(neighbourSlots, capacity);
+            neighbourRows = Arrays.copyOf(neighbourRows, capacity);
             resolvedAtRemoval = Arrays.copyOf(resolvedAtRemoval, capacity);
             inverseSqrtUsers = Arrays.copyOf(inverseSqrtUsers, capacity);
+            popularity = Arrays.copyOf(popularity, capacity);
+            popularityTimestamp = Arrays.copyOf(popularityTimestamp, capacity);
+            available = Arrays.copyOf(available, capacity);
             copiedNeighbours = Arrays.copyOf(copiedNeighbours, capacity);
             copiedNeighboursVersion = Arrays.copyOf(copiedNeighboursVersion, capacity);
             contentOf = Arrays.copyOf(contentOf, capacity);
@@ -361,22 +690,72 @@ public final class ItemIndex {
     }
 
     /**
-     * Neighbours keep their positions between updates (a count grows in place, a newcomer takes
-     * the weakest's place), so only changed positions need a lookup.
+     * Copies the record's neighbours into the slot's row. Neighbours keep their positions between
+     * updates (a count grows in place, a newcomer takes the weakest's place), so with
+     * {@code incremental} only positions whose id changed (or was unknown) need a lookup.
      */
-    private int[] resolveNeighbours(Entry old, int[] oldSlots, Entry entry) {
-        String[] ids = entry.neighbourIds();
-        int[] slots = new int[ids.length];
-        for (int k = 0; k < ids.length; k++) {
-            if (old != null && oldSlots != null && k < old.neighbourIds().length && old.neighbourIds()[k] == ids[k]
-                    && oldSlots[k] >= 0) {
-                slots[k] = oldSlots[k];
-            } else {
-                Integer slot = slotOf.get(ids[k]);
-                slots[k] = slot == null ? -1 : slot;
+    private void copyNeighbours(int slot, Neighbours neighbours, boolean incremental) {
+        NeighbourRow row = neighbourRows[slot];
+        if (row == null || !incremental) {
+            row = neighbourRows[slot] = new NeighbourRow();
+        }
+        int size = neighbours.size();
+        row.ensureCapacity(size);
+        for (int k = 0; k < size; k++) {
+            copyNeighbour(row, k, neighbours);
+        }
+        truncate(row, size);
+    }
+
+    /** Applies only the positions the record's last changes touched (see {@link Neighbours#changedPosition}). */
+    private void catchUpNeighbours(int slot, Neighbours neighbours, long copiedVersion) {
+        NeighbourRow row = neighbourRows[slot];
+        int size = neighbours.size();
+        row.ensureCapacity(size);
+        for (long v = copiedVersion + 1; v <= neighbours.version(); v++) {
+            int k = neighbours.changedPosition(v);
+            if (k < size) {
+                copyNeighbour(row, k, neighbours);
             }
         }
-        return slots;
+        truncate(row, size);
+    }
+
+    /**
+     * Position k of the row takes the record's id and weight, looking the slot up only when the id
+     * changed or was unknown. Ids beyond the row's size are null, so a new position is told apart.
+     */
+    private void copyNeighbour(NeighbourRow row, int k, Neighbours neighbours) {
+        String id = neighbours.id(k);
+        row.weights[k] = neighbours.weight(k);
+        String had = row.ids[k];
+        if (had == null || row.slots[k] < 0 || (had != id && !had.equals(id))) {
+            if (had != null && row.slots[k] < 0) {
+                row.unknown--;
+            }
+            Integer found = slotOf.get(id);
+            row.slots[k] = found == null ? -1 : found;
+            if (row.slots[k] < 0) {
+                row.unknown++;
+            }
+        }
+        row.ids[k] = id;
+        row.size = Math.max(row.size, k + 1);
+    }
+
+    private static void truncate(NeighbourRow row, int size) {
+        for (int k = size; k < row.size; k++) {
+            if (row.slots[k] < 0) {
+                row.unknown--;
+            }
+            row.ids[k] = null;
+        }
+        row.size = size;
+    }
+
+    private static boolean sameContent(Entry a, Entry b) {
+        return (a.categories() == b.categories() || a.categories().equals(b.categories()))
+                && (a.tags() == b.tags() || a.tags().equals(b.tags()));
     }
 
     private void addContentChange(int slot, float[] vector) {

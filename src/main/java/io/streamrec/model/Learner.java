@@ -44,14 +44,11 @@ public final class Learner {
         float lr = params.learningRate();
         float reg = params.regularization();
         double positiveScore = VectorMath.dot(u, positive);
+        float[] negative = new float[u.length];
 
         for (int n = 0; n < params.negatives(); n++) {
-            String negativeId = index.randomItem(random, slot -> true);
+            String negativeId = index.randomItem(random, negative);
             if (negativeId == null || negativeId.equals(item) || user.recentItems.contains(negativeId)) {
-                continue;
-            }
-            float[] negative = index.vector(negativeId);
-            if (negative == null) {
                 continue;
             }
             float g = (float) (weight * VectorMath.sigmoid(-(positiveScore - VectorMath.dot(u, negative))));

@@ -49,20 +49,29 @@ public record ListPolicy(BusinessRules rules, Diversifier diversifier) {
     /** The user's list under this policy; {@code user} may be null or cold (trending). */
     public List<ScoredItem> recommend(Recommender recommender, ItemIndex index, UserProfile user, Set<String> exclude,
                                       int n, long now) {
+        return recommend(recommender, index, user, null, exclude, n, now);
+    }
+
+    /**
+     * The same, with the user's history as {@link SeenItems} (excluded by slot, as a refresh does)
+     * besides the {@code exclude} ids.
+     */
+    public List<ScoredItem> recommend(Recommender recommender, ItemIndex index, UserProfile user, SeenItems seen,
+                                      Set<String> exclude, int n, long now) {
         Set<String> excluded = exclude;
         if (!rules.excludeItems().isEmpty()) {
             excluded = new HashSet<>(exclude);
             excluded.addAll(rules.excludeItems());
         }
         int size = poolSize(n);
-        List<ScoredItem> pool = recommender.recommend(user, excluded, rules.filter(now), size, now);
+        List<ScoredItem> pool = recommender.recommend(user, seen, excluded, rules.filter(now), size, now);
         if (!reorders()) {
             return pool;
         }
         List<ScoredItem> ranked = rerank(pool, index, n, now);
         if (ranked.size() < n && pool.size() == size && diversifier.maxPerCategory() > 0) {
             // The category cap used up the pool before the list was full: look once, deeper.
-            pool = recommender.recommend(user, excluded, rules.filter(now), DEEP_POOL_FACTOR * size, now);
+            pool = recommender.recommend(user, seen, excluded, rules.filter(now), DEEP_POOL_FACTOR * size, now);
             ranked = rerank(pool, index, n, now);
         }
         return ranked;

@@ -8,12 +8,16 @@ import java.util.Arrays;
  * neighbours survive while memory per item stays fixed.
  */
 public final class Neighbours {
+    /** How many recent changes {@link #changedPosition} remembers. */
+    static final int CHANGE_LOG = 32;
     private final String[] ids;
     /** ids[i].hashCode(), so the scan for an id compares ints and calls equals only on a match. */
     private final int[] hashes;
     private final float[] weights;
     private int size;
     private long version;
+    /** The position the change that produced version v touched, at [v % CHANGE_LOG]. */
+    private final int[] changeLog = new int[CHANGE_LOG];
 
     public Neighbours(int capacity) {
         ids = new String[capacity];
@@ -27,10 +31,12 @@ public final class Neighbours {
         for (int i = 0; i < size; i++) {
             if (hashes[i] == hash && ids[i].equals(id)) {
                 weights[i] += weight;
+                logChange(i);
                 return;
             }
         }
         if (size < ids.length) {
+            logChange(size);
             ids[size] = id;
             hashes[size] = hash;
             weights[size++] = weight;
@@ -45,12 +51,14 @@ public final class Neighbours {
         ids[weakest] = id;
         hashes[weakest] = hash;
         weights[weakest] += weight;
+        logChange(weakest);
     }
 
     public void remove(String id) {
         for (int i = 0; i < size; i++) {
             if (ids[i].equals(id)) {
                 version++;
+                logChange(i);
                 size--;
                 ids[i] = ids[size];
                 hashes[i] = hashes[size];
@@ -59,6 +67,19 @@ public final class Neighbours {
                 return;
             }
         }
+    }
+
+    private void logChange(int position) {
+        changeLog[(int) (version % CHANGE_LOG)] = position;
+    }
+
+    /**
+     * The position that the change producing {@code version} touched (a removal also shrinks the
+     * list), so a copy up to {@link #CHANGE_LOG} changes behind can catch up position by
+     * position. Valid for {@code version() - CHANGE_LOG < version <= version()}.
+     */
+    int changedPosition(long version) {
+        return changeLog[(int) (version % CHANGE_LOG)];
     }
 
     /** Changes with every add or remove, so a reader can tell whether its copy is current. */

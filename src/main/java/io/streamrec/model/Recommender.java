@@ -39,12 +39,30 @@ public final class Recommender {
      */
     public List<ScoredItem> recommend(UserProfile user, Set<String> exclude, Predicate<ItemIndex.Entry> filter,
                                       int n, long now) {
+        return recommend(user, null, exclude, filter, n, now);
+    }
+
+    /**
+     * The same list, with the user's history kept as {@link SeenItems} so it is excluded by slot
+     * rather than looked up id by id on every refresh.
+     *
+     * @param seen    the user's history, never shown; null for none
+     * @param exclude further items never to return (request exclusions)
+     */
+    public List<ScoredItem> recommend(UserProfile user, SeenItems seen, Set<String> exclude,
+                                      Predicate<ItemIndex.Entry> filter, int n, long now) {
         if (n <= 0) {
             throw new IllegalArgumentException("n must be positive");
         }
         boolean personal = user != null && !user.isCold();
         return index.read(snapshot -> {
             Candidates c = scratch.get().begin(snapshot.slotCount());
+            if (seen != null) {
+                int[] seenSlots = seen.slots(snapshot);
+                for (int i = 0; i < seen.size(); i++) {
+                    c.exclude(seenSlots[i]);
+                }
+            }
             for (String id : exclude) {
                 c.exclude(snapshot.slot(id));
             }
@@ -78,8 +96,8 @@ public final class Recommender {
         int admitted = 0;
         for (int k = 0; k < c.size; k++) {
             if (k >= from) {
-                ItemIndex.Entry e = snapshot.entry(c.slots[k]);
-                c.admitted[k] = e != null && e.available() && !c.excluded(c.slots[k]) && filter.test(e);
+                int slot = c.slots[k];
+                c.admitted[k] = snapshot.available(slot) && !c.excluded(slot) && filter.test(snapshot.entry(slot));
             }
             if (c.admitted[k]) {
                 admitted++;
@@ -94,44 +112,56 @@ public final class Recommender {
         float embMax = Float.NEGATIVE_INFINITY;
         float covMax = 0f;
         double popMax = 0;
+        if (personal) {
+            snapshot.dots(user.vector, c.slots, c.size, c.embedding);
+        }
         for (int k = 0; k < c.size; k++) {
             if (!c.admitted[k]) {
                 continue;
             }
-            ItemIndex.Entry e = snapshot.entry(c.slots[k]);
-            c.popularity[k] = ItemRecord.decayed(e.popularity(), e.popularityTimestamp(), now,
+            int slot = c.slots[k];
+            c.popularity[k] = ItemRecord.decayed(snapshot.popularity(slot), snapshot.popularityTimestamp(slot), now,
                     params.popularityHalfLifeMs());
             popMax = Math.max(popMax, c.popularity[k]);
             if (personal) {
-                c.embedding[k] = snapshot.dot(user.vector, c.slots[k]);
                 embMin = Math.min(embMin, c.embedding[k]);
                 embMax = Math.max(embMax, c.embedding[k]);
                 covMax = Math.max(covMax, c.coVisitation[k]);
             }
         }
         double embRange = embMax - embMin;
-        double[] parts = new double[3];
         TopN top = new TopN(n);
-        for (int k = 0; k < c.size; k++) {
-            if (!c.admitted[k]) {
+        // Arrays in locals: one loop-invariant view for the JIT, whose speculation on the
+        // candidates' fields kept failing and recompiling this method during warm-up.
+        int size = c.size;
+        boolean[] admitted = c.admitted;
+        float[] embedding = c.embedding;
+        float[] coVisitation = c.coVisitation;
+        double[] popularity = c.popularity;
+        double[] score = c.score;
+        ScoredItem.Source[] source = c.source;
+        for (int k = 0; k < size; k++) {
+            if (!admitted[k]) {
                 continue;
             }
-            parts[0] = personal && embRange > 0 ? params.embeddingWeight() * (c.embedding[k] - embMin) / embRange : 0;
-            parts[1] = covMax > 0 ? params.coVisitationWeight() * c.coVisitation[k] / covMax : 0;
-            parts[2] = popMax > 0 ? params.popularityWeight() * c.popularity[k] / popMax : 0;
-            c.score[k] = personal ? parts[0] + parts[1] + parts[2] : (popMax > 0 ? c.popularity[k] / popMax : 0);
-            c.source[k] = strongest(parts, personal);
-            top.offer(k, c.score[k]);
+            double emb = personal && embRange > 0 ? params.embeddingWeight() * (embedding[k] - embMin) / embRange : 0;
+            double cov = covMax > 0 ? params.coVisitationWeight() * coVisitation[k] / covMax : 0;
+            double pop = popMax > 0 ? params.popularityWeight() * popularity[k] / popMax : 0;
+            score[k] = personal ? emb + cov + pop : (popMax > 0 ? popularity[k] / popMax : 0);
+            source[k] = strongest(emb, cov, pop, personal);
+            top.offer(k, score[k]);
         }
         List<ScoredItem> result = new ArrayList<>(top.size());
         float[][] recentUnits = null;
+        // Personal reasons name one of the recent items; many listed items share one, so each is built once.
+        String[] reasons = personal ? new String[user.recentItems.size()] : null;
         for (int k : top.slotsBestFirst()) {
             if (c.source[k] == ScoredItem.Source.EMBEDDING && recentUnits == null) {
                 // The explanation names one of the items co-visitation also looks at: the recent ones.
                 recentUnits = unitVectors(snapshot,
                         user.recentItems.subList(0, Math.min(params.coVisitWindow(), user.recentItems.size())));
             }
-            String reason = reason(snapshot, user, c.slots[k], c.source[k], c.coVisitedFrom[k], recentUnits);
+            String reason = reason(snapshot, user, c.slots[k], c.source[k], c.coVisitedFrom[k], recentUnits, reasons);
             result.add(new ScoredItem(snapshot.entry(c.slots[k]).id(), c.score[k], c.source[k], reason));
         }
         return result;
@@ -167,9 +197,8 @@ public final class Recommender {
         if (pool == null || snapshot.version() - pool.version() > staleAfter) {
             TopN top = new TopN(TRENDING_POOL);
             for (int s = 0; s < snapshot.slotCount(); s++) {
-                ItemIndex.Entry e = snapshot.entry(s);
-                if (e != null && e.available()) {
-                    top.offer(s, ItemRecord.decayed(e.popularity(), e.popularityTimestamp(), now,
+                if (snapshot.available(s)) {
+                    top.offer(s, ItemRecord.decayed(snapshot.popularity(s), snapshot.popularityTimestamp(s), now,
                             params.popularityHalfLifeMs()));
                 }
             }
@@ -276,14 +305,16 @@ public final class Recommender {
                 continue;
             }
             double sourceWeight = recency * snapshot.inverseSqrtUsers(slot);
-            float[] weights = snapshot.entry(slot).neighbourWeights();
-            for (int k = 0; k < weights.length; k++) {
-                int neighbour = snapshot.neighbourSlot(slot, k);
-                if (neighbour < 0 || c.excluded(neighbour)) {
+            int count = snapshot.neighbourCount(slot);
+            float[] weights = snapshot.neighbourWeights(slot);
+            int[] neighbours = snapshot.neighbourSlots(slot);
+            for (int k = 0; k < count; k++) {
+                int neighbour = neighbours[k];
+                int at;
+                if (neighbour < 0 || (at = c.addUnlessExcluded(neighbour)) < 0) {
                     continue;
                 }
                 float similarity = (float) (sourceWeight * weights[k] * snapshot.inverseSqrtUsers(neighbour));
-                int at = c.add(neighbour);
                 c.coVisitation[at] += similarity;
                 if (similarity > c.strongest[at]) {
                     c.strongest[at] = similarity;
@@ -293,23 +324,31 @@ public final class Recommender {
         }
     }
 
-    private static ScoredItem.Source strongest(double[] parts, boolean personal) {
-        if (!personal || (parts[2] >= parts[0] && parts[2] >= parts[1])) {
+    private static ScoredItem.Source strongest(double embedding, double coVisitation, double popularity,
+                                               boolean personal) {
+        if (!personal || (popularity >= embedding && popularity >= coVisitation)) {
             return ScoredItem.Source.POPULARITY;
         }
-        return parts[1] >= parts[0] ? ScoredItem.Source.COVISITATION : ScoredItem.Source.EMBEDDING;
+        return coVisitation >= embedding ? ScoredItem.Source.COVISITATION : ScoredItem.Source.EMBEDDING;
     }
 
     private String reason(ItemIndex.Snapshot snapshot, UserProfile user, int slot, ScoredItem.Source source,
-                          int coVisitedFrom, float[][] recentUnits) {
+                          int coVisitedFrom, float[][] recentUnits, String[] reasons) {
+        int recent;
         switch (source) {
             case COVISITATION:
-                return "because you viewed " + label(snapshot, user.recentItems.get(coVisitedFrom));
+                recent = coVisitedFrom;
+                break;
             case EMBEDDING:
-                return "because you viewed " + label(snapshot, mostSimilarRecent(snapshot, user, slot, recentUnits));
+                recent = mostSimilarRecent(snapshot, slot, recentUnits);
+                break;
             default:
                 return popularityReason(snapshot, user, slot);
         }
+        if (reasons[recent] == null) {
+            reasons[recent] = "because you viewed " + label(snapshot, user.recentItems.get(recent));
+        }
+        return reasons[recent];
     }
 
     /**
@@ -333,19 +372,19 @@ public final class Recommender {
         return "popular";
     }
 
-    /** The recent item whose vector is closest to the candidate: the best single explanation. */
-    private static String mostSimilarRecent(ItemIndex.Snapshot snapshot, UserProfile user, int slot,
-                                            float[][] recentUnits) {
-        float[] candidate = snapshot.vector(slot);
-        String best = user.recentItems.get(0);
+    /** The position of the recent item whose vector is closest to the candidate: the best single explanation. */
+    private static int mostSimilarRecent(ItemIndex.Snapshot snapshot, int slot, float[][] recentUnits) {
+        int best = 0;
         float bestDot = Float.NEGATIVE_INFINITY;
+        // The candidate's own norm scales every recent item alike, so it is left out.
+        float[] dots = new float[recentUnits.length];
+        snapshot.dots(recentUnits, slot, dots);
         for (int r = 0; r < recentUnits.length; r++) {
             if (recentUnits[r] != null) {
-                // The candidate's own norm scales every recent item alike, so it is left out.
-                float dot = VectorMath.dot(candidate, recentUnits[r]);
+                float dot = dots[r];
                 if (dot > bestDot) {
                     bestDot = dot;
-                    best = user.recentItems.get(r);
+                    best = r;
                 }
             }
         }

@@ -52,4 +52,108 @@ class ItemIndexTest {
         assertThatThrownBy(() -> index.upsert(new ItemRecord("z", new float[3], 1)))
                 .hasMessageContaining("3 dimensions");
     }
+
+    @Test
+    void neighbourRowsFollowTheRecordInPlaceAndDetachedEntriesKeepTheirCopy() {
+        index.upsert(item("x", 0, 0, "books"));
+        index.upsert(item("y", 0, 0, "books"));
+        ItemRecord a = item("a", 1, 0, "books");
+        for (String n : List.of("n1", "n2", "n3", "n4")) {
+            a.neighbours.add(n, 1f);
+        }
+        index.upsert(a);
+        ItemIndex.Entry before = index.entry("a");
+
+        a.neighbours.add("n2", 2f);
+        a.neighbours.add("x", 1f);   // full (capacity 4): replaces the weakest, n1, in its position
+        index.upsert(a);
+
+        assertThat(before.neighbourIds()).as("a detached copy").containsExactly("n1", "n2", "n3", "n4");
+        assertThat(index.entry("a").neighbourIds()).containsExactly("x", "n2", "n3", "n4");
+        assertThat(index.entry("a").neighbourWeights()).containsExactly(2f, 3f, 1f, 1f);
+        index.read(snapshot -> {
+            int slot = snapshot.slot("a");
+            assertThat(snapshot.neighbourCount(slot)).isEqualTo(4);
+            int[] slots = snapshot.neighbourSlots(slot);
+            assertThat(slots[0]).as("the newcomer resolved").isEqualTo(snapshot.slot("x"));
+            assertThat(slots[1]).as("unknown to the index").isEqualTo(-1);
+            return null;
+        });
+
+        index.upsert(item("n2", 0, 0, "books"));
+        index.upsert(a);
+        index.read(snapshot -> {
+            assertThat(snapshot.neighbourSlots(snapshot.slot("a"))[1]).as("resolved once known")
+                    .isEqualTo(snapshot.slot("n2"));
+            return null;
+        });
+    }
+
+    @Test
+    void batchedDotsAreBitIdenticalToOneAtATime() {
+        ItemIndex wide = new ItemIndex(13);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 9; i++) {
+            float[] v = new float[13];
+            for (int d = 0; d < v.length; d++) {
+                v[d] = (float) random.nextGaussian();
+            }
+            ItemRecord record = new ItemRecord("i" + i, v, 4);
+            wide.upsert(record);
+        }
+        float[] user = ItemIndex.noise("u", 13, 1f);
+        float[][] vectors = {user, null, ItemIndex.noise("v", 13, 1f), user, user, ItemIndex.noise("w", 13, 1f)};
+        wide.read(snapshot -> {
+            int[] slots = {8, 0, 3, 3, 5, 1, 7};
+            float[] out = new float[slots.length];
+            snapshot.dots(user, slots, slots.length, out);
+            for (int k = 0; k < slots.length; k++) {
+                assertThat(out[k]).isEqualTo(snapshot.dot(user, slots[k]));
+            }
+            float[] perVector = new float[vectors.length];
+            snapshot.dots(vectors, 4, perVector);
+            for (int r = 0; r < vectors.length; r++) {
+                assertThat(perVector[r]).isEqualTo(vectors[r] == null ? 0f : snapshot.dot(vectors[r], 4));
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void neighbourRowsStayEqualToTheRecordThroughAddsRemovalsAndLongGaps() {
+        java.util.Random random = new java.util.Random(3);
+        ItemRecord a = new ItemRecord("a", new float[] {1, 0}, 8);
+        index.upsert(a);
+        for (int step = 0; step < 300; step++) {
+            int changes = random.nextInt(3) == 0 ? 1 + random.nextInt(2 * Neighbours.CHANGE_LOG) : 1 + random.nextInt(4);
+            for (int c = 0; c < changes; c++) {
+                String id = "n" + random.nextInt(14);
+                if (random.nextInt(6) == 0) {
+                    a.neighbours.remove(id);
+                } else {
+                    a.neighbours.add(id, random.nextInt(3) + 0.5f);
+                }
+            }
+            if (random.nextInt(4) == 0) {
+                String other = "n" + random.nextInt(14);
+                if (index.contains(other)) {
+                    index.remove(other);
+                } else {
+                    index.upsert(new ItemRecord(other, new float[] {0, 1}, 8));
+                }
+            }
+            index.upsert(a);
+            assertThat(index.entry("a").neighbourIds()).containsExactly(a.neighbours.idsCopy());
+            assertThat(index.entry("a").neighbourWeights()).containsExactly(a.neighbours.weightsCopy());
+            index.read(snapshot -> {
+                int slot = snapshot.slot("a");
+                int[] slots = snapshot.neighbourSlots(slot);
+                for (int k = 0; k < snapshot.neighbourCount(slot); k++) {
+                    assertThat(slots[k]).isEqualTo(snapshot.slot(a.neighbours.id(k)));
+                    assertThat(snapshot.neighbourWeights(slot)[k]).isEqualTo(a.neighbours.weight(k));
+                }
+                return null;
+            });
+        }
+    }
 }
