@@ -15,8 +15,15 @@ public final class Models {
 
     public static ReplayModel create(String name, ReplayLog log, ModelParams params, EventWeights weights,
                                      List<CatalogueItem> catalogue) {
+        return create(name, log, params, weights, catalogue, false);
+    }
+
+    /** @param itemsArriveLate catalogue items enter streamrec's model just before their first event, not at the start */
+    public static ReplayModel create(String name, ReplayLog log, ModelParams params, EventWeights weights,
+                                     List<CatalogueItem> catalogue, boolean itemsArriveLate) {
         return switch (name.toUpperCase(Locale.ROOT)) {
-            case "STREAMREC" -> new StreamrecModel(log, params, weights, catalogue, SEED);
+            case "STREAMREC" -> new StreamrecModel(log, params, weights, catalogue, SEED, itemsArriveLate
+                    ? StreamrecModel.CatalogueArrival.FIRST_EVENT : StreamrecModel.CatalogueArrival.START);
             case "POP" -> new PopModel(log);
             case "RECENT-POP" -> new RecentPopModel(log, RecentPopModel.DEFAULT_HALF_LIFE_MS);
             case "ITEM-KNN" -> new ItemKnnModel(log, 5);
