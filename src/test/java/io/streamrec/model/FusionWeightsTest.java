@@ -13,10 +13,7 @@ class FusionWeightsTest {
     private static final List<ScoredItem.Source> LIST = List.of(EMBEDDING, EMBEDDING, EMBEDDING, COVISITATION);
 
     private static ModelParams params(boolean adaptive, double contentWeight) {
-        ModelParams d = ModelParams.defaults();
-        return new ModelParams(d.dimensions(), d.learningRate(), d.regularization(), d.negatives(), d.initStd(),
-                d.recentItems(), d.coVisitWindow(), d.neighbours(), d.popularityHalfLifeMs(), 0.5, 0.5, 0.05,
-                d.recencyDecay(), d.pairDecay(), d.coVisitCandidates(), contentWeight, d.contentStart(), adaptive, 0.1);
+        return TestParams.with(contentWeight, adaptive, 0.1);
     }
 
     @Test
