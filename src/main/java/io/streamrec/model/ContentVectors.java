@@ -107,7 +107,7 @@ public final class ContentVectors {
     public synchronized void put(int slot, String title, List<String> categories, List<String> tags) {
         ensureCapacity(slot + 1);
         int[] next = features(title, categories, tags);
-        if (features[slot] != null && Arrays.equals(features[slot], next)) {
+        if (features[slot] == null ? next.length == 0 : Arrays.equals(features[slot], next)) {
             return;
         }
         removeFeatures(slot);

@@ -76,7 +76,7 @@ public record ModelParams(
     public static ModelParams defaults() {
         return new ModelParams(32, 0.05f, 0.01f, 5, 0.1f, 20, 10, 200,
                 30L * 24 * 3600 * 1000, 0.5, 0.5, 0.05, 0.8, 0.9, 150,
-                0.1, true, false, 0.02);
+                0.3, true, false, 0.02);
     }
 
     private static void require(boolean condition, String message) {
