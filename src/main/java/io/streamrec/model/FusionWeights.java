@@ -9,10 +9,12 @@ import java.util.List;
  *
  * <p>Every listed item remembers the source that ranked it ({@link ScoredItem#source()}). When a
  * user's next event picks an item of their last list, that item's source earns a reward of 1
- * minus its share of the list, and every other listed source loses its share; each weight is then
- * multiplied by exp(learningRate x reward) (multiplicative weights). The share correction means
- * a source is not rewarded for merely filling most of the list, and a list the user ignored says
- * nothing. Each weight stays within [configured / {@link #BOUND}, configured x {@link #BOUND}], so a
+ * minus its expected share of the picks, and every other listed source loses its expected share;
+ * each weight is then multiplied by exp(learningRate x reward) (multiplicative weights). The
+ * expected share weighs each listed item by how often its position is picked (counted online,
+ * with a 1/(position+1) prior), so a source is not rewarded for merely filling most of the list
+ * or its top: the strongest source also takes the first places, which users pick most whatever
+ * ranked them. A list the user ignored moves no weight. Each weight stays within [configured / {@link #BOUND}, configured x {@link #BOUND}], so a
  * run of luck cannot switch a source off, and a source configured at 0 stays off. The update is
  * deterministic: the same events in the same order give the same weights.
  */
@@ -26,6 +28,8 @@ public final class FusionWeights {
     private final boolean adaptive;
     private final double learningRate;
     private long credited;
+    /** Picks seen at each list position, the online estimate of how likely a position is picked. */
+    private long[] positionPicks = new long[64];
 
     public FusionWeights(ModelParams params) {
         configured[ScoredItem.Source.EMBEDDING.ordinal()] = params.embeddingWeight();
@@ -60,16 +64,23 @@ public final class FusionWeights {
         if (!adaptive || hit < 0 || hit >= sources.size()) {
             return;
         }
-        int[] shown = new int[SOURCES.length];
-        for (ScoredItem.Source s : sources) {
-            shown[s.ordinal()]++;
+        if (positionPicks.length < sources.size()) {
+            positionPicks = Arrays.copyOf(positionPicks, sources.size());
+        }
+        positionPicks[hit]++;
+        double[] expected = new double[SOURCES.length];
+        double total = 0;
+        for (int k = 0; k < sources.size(); k++) {
+            double propensity = positionPicks[k] + 1.0 / (k + 1);
+            expected[sources.get(k).ordinal()] += propensity;
+            total += propensity;
         }
         int right = sources.get(hit).ordinal();
         for (int s = 0; s < SOURCES.length; s++) {
-            if (shown[s] == 0 || configured[s] == 0) {
+            if (expected[s] == 0 || configured[s] == 0) {
                 continue;
             }
-            double reward = (s == right ? 1 : 0) - (double) shown[s] / sources.size();
+            double reward = (s == right ? 1 : 0) - expected[s] / total;
             double next = weights[s] * Math.exp(learningRate * reward);
             weights[s] = Math.max(configured[s] / BOUND, Math.min(configured[s] * BOUND, next));
         }

@@ -33,9 +33,33 @@ class FusionWeightsTest {
         assertThat(fusion.weight(POPULARITY)).as("not in the list: no evidence").isEqualTo(0.05);
         FusionWeights again = new FusionWeights(params(true, 0.1));
         again.observe(LIST, 0);
-        assertThat(again.weight(EMBEDDING)).as("filling 3/4 of the list earns only the remaining 1/4")
-                .isLessThan(0.5 * Math.exp(0.1 * 0.3));
+        assertThat(again.weight(EMBEDDING)).as("filling 3/4 of the list and its top earns only what is left")
+                .isGreaterThan(0.5).isLessThan(0.5 * Math.exp(0.1 * 0.1));
         assertThat(again.weight(COVISITATION)).isLessThan(0.5);
+    }
+
+    @Test
+    void aSourceHoldingThePlacesUsersPickIsNotCreditedForThePlaceAlone() {
+        FusionWeights fusion = new FusionWeights(params(true, 0.1));
+        // Users always pick the first place; co-visitation holds it, embedding the rest.
+        List<ScoredItem.Source> list = List.of(COVISITATION, EMBEDDING, EMBEDDING, EMBEDDING);
+        for (int i = 0; i < 200; i++) {
+            fusion.observe(list, 0);
+        }
+        double settled = fusion.weight(COVISITATION);
+        for (int i = 0; i < 200; i++) {
+            fusion.observe(list, 0);
+        }
+        assertThat(fusion.weight(COVISITATION)).as("the first place's pick rate is learned: the credit dies out")
+                .isLessThan(settled * Math.exp(0.1 * 200 * 0.01));
+        FusionWeights flat = new FusionWeights(params(true, 0.1));
+        List<ScoredItem.Source> swapped = List.of(EMBEDDING, EMBEDDING, COVISITATION, EMBEDDING);
+        for (int i = 0; i < 200; i++) {
+            flat.observe(list, 0);
+            flat.observe(swapped, 2);
+        }
+        assertThat(flat.weight(COVISITATION)).as("picked wherever it is placed: credited")
+                .isGreaterThan(fusion.weight(COVISITATION));
     }
 
     @Test
@@ -50,8 +74,10 @@ class FusionWeightsTest {
     void weightsStayWithinTheirBoundsAndAnOffSourceStaysOff() {
         FusionWeights fusion = new FusionWeights(params(true, 0));
         List<ScoredItem.Source> list = List.of(EMBEDDING, COVISITATION, CONTENT);
+        List<ScoredItem.Source> swapped = List.of(COVISITATION, EMBEDDING, CONTENT);
         for (int i = 0; i < 10_000; i++) {
             fusion.observe(list, 1);
+            fusion.observe(swapped, 0);
         }
         assertThat(fusion.weight(COVISITATION)).isEqualTo(0.5 * FusionWeights.BOUND);
         assertThat(fusion.weight(EMBEDDING)).isEqualTo(0.5 / FusionWeights.BOUND);
