@@ -88,6 +88,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "new item would (default: ${DEFAULT-VALUE}).")
     String itemsArrive;
 
+    @Option(names = "--tags", description = "User tags in the MovieLens tags.csv layout (user,item,tag,timestamp in s); "
+            + "each becomes a tag of its item at its time, for streamrec's content vectors.")
+    Path tagsFile;
+
     @Override
     public Integer call() throws Exception {
         try {
@@ -118,6 +122,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 log.users().size(), log.items().size(), catalogue.size());
         Files.createDirectories(output);
         ModelParams params = modelParams();
+        List<CatalogueTag> tags = tagsFile == null ? List.of() : new CatalogueReader().readTags(tagsFile);
         boolean itemsArriveLate = switch (itemsArrive) {
             case "start" -> false;
             case "first-event" -> true;
@@ -127,7 +132,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             List<Holdout.Result> results = new ArrayList<>();
             for (String name : modelNames) {
                 results.add(new Holdout(log, 0.8).run(Models.create(name, log, params, weights, catalogue,
-                        itemsArriveLate)));
+                        tags, itemsArriveLate)));
             }
             Holdout.print(results, System.out);
             ResultsJson.writeHoldout(output.resolve("results.json"), dataset, results);
@@ -136,7 +141,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Prequential replay = new Prequential(log, targetTypes);
         List<ModelResult> results = new ArrayList<>();
         for (String name : modelNames) {
-            ReplayModel model = Models.create(name, log, params, weights, catalogue, itemsArriveLate);
+            ReplayModel model = Models.create(name, log, params, weights, catalogue, tags, itemsArriveLate);
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(String.format("%-10s", name))
                     .setInitialMax(log.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
                     .continuousUpdate().build()) {

@@ -15,14 +15,14 @@ public final class Models {
 
     public static ReplayModel create(String name, ReplayLog log, ModelParams params, EventWeights weights,
                                      List<CatalogueItem> catalogue) {
-        return create(name, log, params, weights, catalogue, false);
+        return create(name, log, params, weights, catalogue, List.of(), false);
     }
 
     /** @param itemsArriveLate catalogue items enter streamrec's model just before their first event, not at the start */
     public static ReplayModel create(String name, ReplayLog log, ModelParams params, EventWeights weights,
-                                     List<CatalogueItem> catalogue, boolean itemsArriveLate) {
+                                     List<CatalogueItem> catalogue, List<CatalogueTag> tags, boolean itemsArriveLate) {
         return switch (name.toUpperCase(Locale.ROOT)) {
-            case "STREAMREC" -> new StreamrecModel(log, params, weights, catalogue, SEED, itemsArriveLate
+            case "STREAMREC" -> new StreamrecModel(log, params, weights, catalogue, tags, SEED, itemsArriveLate
                     ? StreamrecModel.CatalogueArrival.FIRST_EVENT : StreamrecModel.CatalogueArrival.START);
             case "POP" -> new PopModel(log);
             case "RECENT-POP" -> new RecentPopModel(log, RecentPopModel.DEFAULT_HALF_LIFE_MS);

@@ -52,6 +52,11 @@ final class StreamrecModel implements ReplayModel {
     private final List<CatalogueItem> pending = new ArrayList<>();
     private final List<Long> pendingAt = new ArrayList<>();
     private int arrived;
+    /** User tags not applied yet, oldest first, and the distinct tags each item has by now. */
+    private final List<CatalogueTag> tags;
+    private int tagged;
+    private final Map<String, java.util.LinkedHashSet<String>> tagsOf = new HashMap<>();
+    private final Map<String, CatalogueItem> described = new HashMap<>();
 
     /** When catalogue items enter the model in a replay. */
     enum CatalogueArrival { START, FIRST_EVENT }
@@ -62,7 +67,14 @@ final class StreamrecModel implements ReplayModel {
 
     StreamrecModel(ReplayLog log, ModelParams params, EventWeights weights, List<CatalogueItem> catalogue, long seed,
                    CatalogueArrival arrival) {
+        this(log, params, weights, catalogue, List.of(), seed, arrival);
+    }
+
+    /** @param tags user tags on catalogue items, oldest first, each applied at its time */
+    StreamrecModel(ReplayLog log, ModelParams params, EventWeights weights, List<CatalogueItem> catalogue,
+                   List<CatalogueTag> tags, long seed, CatalogueArrival arrival) {
         this.log = log;
+        this.tags = tags;
         this.params = params;
         this.weights = weights;
         this.arrival = arrival;
@@ -96,8 +108,10 @@ final class StreamrecModel implements ReplayModel {
     }
 
     private void describe(CatalogueItem item) {
+        described.put(item.id(), item);
+        List<String> itemTags = List.copyOf(tagsOf.getOrDefault(item.id(), new java.util.LinkedHashSet<>()));
         ItemRecord record = itemSide.describe(records.get(item.id()), item.id(), item.title(), item.categories(),
-                List.of(), true, index);
+                itemTags, true, index);
         records.put(item.id(), record);
         index.upsert(record);
     }
@@ -106,6 +120,15 @@ final class StreamrecModel implements ReplayModel {
     private void arrive(long now) {
         while (arrived < pending.size() && pendingAt.get(arrived) <= now) {
             describe(pending.get(arrived++));
+        }
+        while (tagged < tags.size() && tags.get(tagged).timestamp() <= now) {
+            CatalogueTag tag = tags.get(tagged++);
+            int known = log.items().find(tag.item());
+            String id = known >= 0 ? log.items().name(known) : tag.item();
+            if (tagsOf.computeIfAbsent(id, x -> new java.util.LinkedHashSet<>()).add(tag.tag().toLowerCase(java.util.Locale.ROOT))
+                    && described.containsKey(id)) {
+                describe(described.get(id));
+            }
         }
     }
 
@@ -121,6 +144,7 @@ final class StreamrecModel implements ReplayModel {
         out.put("model", params.toString());
         out.put("event_weights", weights.asMap());
         out.put("catalogue_arrival", arrival.name().toLowerCase(java.util.Locale.ROOT));
+        out.put("catalogue_tags", tags.size());
         out.put("final_blend_weights", fusion.toString());
         return out;
     }

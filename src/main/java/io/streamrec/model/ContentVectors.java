@@ -37,8 +37,9 @@ public final class ContentVectors {
     private int writesSinceRebuild;
     private long writes;
     private float[] scratch = new float[16];
-    /** Per-bucket weights of the profile being scored, zeroed again after each use; allocated on first use. */
-    private float[] profile;
+    /** The profile being scored: feature + 1 (0 = empty) and its weight, open addressing. */
+    private int[] profileKeys = new int[64];
+    private float[] profileValues = new float[64];
     private int[][] cachedNeighbours = new int[16][];
     private long[] cachedAt = new long[16];
     private int[] cachedK = new int[16];
@@ -210,36 +211,54 @@ public final class ContentVectors {
      */
     public synchronized void scoreAgainst(int[] profileSlots, double[] profileWeights, int[] candidates, int count,
                                           float[] out) {
-        if (profile == null) {
-            profile = new float[BUCKETS];
+        int entries = 0;
+        for (int s : profileSlots) {
+            entries += has(s) ? features[s].length : 0;
         }
-        int touched = 0;
+        // The profile lives in a small open-addressing table that stays in the L1 cache: a table
+        // over all buckets would cost a cache miss per candidate feature.
+        int capacity = Integer.highestOneBit(Math.max(8, entries) * 4);
+        if (profileKeys.length < capacity) {
+            profileKeys = new int[capacity];
+            profileValues = new float[capacity];
+        }
+        int mask = capacity - 1;
+        Arrays.fill(profileKeys, 0, capacity, 0);
         for (int r = 0; r < profileSlots.length; r++) {
             int s = profileSlots[r];
             if (has(s)) {
                 for (int i = 0; i < features[s].length; i++) {
-                    profile[features[s][i]] += (float) (profileWeights[r] * weights[s][i]);
-                    touched++;
+                    int at = find(features[s][i], mask);
+                    if (profileKeys[at] == 0) {
+                        profileKeys[at] = features[s][i] + 1;
+                        profileValues[at] = 0f;
+                    }
+                    profileValues[at] += (float) (profileWeights[r] * weights[s][i]);
                 }
             }
         }
         for (int k = 0; k < count; k++) {
             int s = candidates[k];
             float score = 0f;
-            if (touched > 0 && has(s)) {
+            if (entries > 0 && has(s)) {
                 for (int i = 0; i < features[s].length; i++) {
-                    score += profile[features[s][i]] * weights[s][i];
+                    int at = find(features[s][i], mask);
+                    if (profileKeys[at] != 0) {
+                        score += profileValues[at] * weights[s][i];
+                    }
                 }
             }
             out[k] = score;
         }
-        for (int s : profileSlots) {
-            if (has(s)) {
-                for (int f : features[s]) {
-                    profile[f] = 0f;
-                }
-            }
+    }
+
+    /** The profile table position holding {@code feature}, or the empty one where it would go (keys are feature + 1). */
+    private int find(int feature, int mask) {
+        int at = (feature * 0x9E3779B9 >>> 7) & mask;
+        while (profileKeys[at] != 0 && profileKeys[at] != feature + 1) {
+            at = (at + 1) & mask;
         }
+        return at;
     }
 
     /** Items close in content to some metadata, best first, with their cosine. */

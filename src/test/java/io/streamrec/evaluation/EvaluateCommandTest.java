@@ -91,10 +91,12 @@ class EvaluateCommandTest {
             catalogue.add("i" + i + ",Item " + i + " (199" + (i % 10) + ")," + (i % 2 == 0 ? "Even" : "Odd"));
         }
         Files.write(items, catalogue);
+        Path tags = Files.write(dir.resolve("tags.csv"), List.of("userId,movieId,tag,timestamp", "u1,i3,funny,1",
+                "u2,i4,dark,2", "u3,i3,Funny,3"));
         Path out = dir.resolve("set");
         int exit = run("--input", log.toString(), "--format", "csv", "--sep", ";", "--header", "--user-col", "user",
                 "--item-col", "item", "--time-col", "t", "--type-col", "type", "--items", items.toString(),
-                "--models", "streamrec", "--set", "streamrec.fusion.adaptive=true", "--set",
+                "--tags", tags.toString(), "--models", "streamrec", "--set", "streamrec.fusion.adaptive=true", "--set",
                 "streamrec.blend.content=0.7", "--items-arrive", "first-event", "--output", out.toString());
 
         assertThat(exit).isZero();
@@ -102,6 +104,7 @@ class EvaluateCommandTest {
         assertThat(model.path("params").path("model").asText()).contains("contentWeight=0.7")
                 .contains("fusionAdaptive=true");
         assertThat(model.path("params").path("catalogue_arrival").asText()).isEqualTo("first_event");
+        assertThat(model.path("params").path("catalogue_tags").asInt()).isEqualTo(3);
         assertThat(model.path("params").path("final_blend_weights").asText())
                 .as("adaptive weights moved away from the configured 0.5").doesNotContain("[0.5, 0.5,");
         assertThat(model.path("cold_items").path("all").path("evaluated").asInt()).isPositive();
