@@ -96,6 +96,18 @@ public final class StreamrecConfig {
             String.valueOf(ModelParams.defaults().coVisitationWeight()), "Blend weight of co-visitation.");
     public static final Key BLEND_POPULARITY = key("streamrec.blend.popularity",
             String.valueOf(ModelParams.defaults().popularityWeight()), "Blend weight of decayed popularity.");
+    public static final Key BLEND_CONTENT = key("streamrec.blend.content",
+            String.valueOf(ModelParams.defaults().contentWeight()),
+            "Blend weight of content (TF-IDF cosine of categories, tags and title words with the user's recent items); 0 = off.");
+    public static final Key MODEL_CONTENT_START = key("streamrec.model.content.start",
+            String.valueOf(ModelParams.defaults().contentStart()),
+            "true: a new item's vector starts from the used items closest in content; false: from the mean of items sharing its categories and tags.");
+    public static final Key FUSION_ADAPTIVE = key("streamrec.fusion.adaptive",
+            String.valueOf(ModelParams.defaults().fusionAdaptive()),
+            "true: blend weights adapt online, crediting the source of each listed item a user then picks; false: fixed weights.");
+    public static final Key FUSION_LEARNING_RATE = key("streamrec.fusion.learning.rate",
+            String.valueOf(ModelParams.defaults().fusionLearningRate()),
+            "Step of the multiplicative update of adaptive blend weights (each stays within 1/4..4 times its configured value).");
     public static final Key EVENT_WEIGHTS = key("streamrec.event.weights",
             format(EventWeights.defaults().asMap()),
             "Learning weight per event type, TYPE:weight pairs; types left out are not learned from.");
@@ -199,6 +211,14 @@ public final class StreamrecConfig {
         }
     }
 
+    public boolean getBoolean(Key key) {
+        String value = get(key).trim().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(key.name() + " must be true or false, was '" + get(key) + "'");
+        }
+        return value.equals("true");
+    }
+
     public double getDouble(Key key) {
         try {
             double value = Double.parseDouble(get(key));
@@ -251,7 +271,8 @@ public final class StreamrecConfig {
                 getInt(MODEL_RECENT_ITEMS), getInt(MODEL_COVISIT_WINDOW), getInt(MODEL_NEIGHBOURS),
                 getLong(MODEL_POPULARITY_HALF_LIFE_MS), getDouble(BLEND_EMBEDDING), getDouble(BLEND_COVISITATION),
                 getDouble(BLEND_POPULARITY), getDouble(MODEL_RECENCY_DECAY), getDouble(MODEL_PAIR_DECAY),
-                getInt(MODEL_COVISIT_CANDIDATES));
+                getInt(MODEL_COVISIT_CANDIDATES), getDouble(BLEND_CONTENT), getBoolean(MODEL_CONTENT_START),
+                getBoolean(FUSION_ADAPTIVE), getDouble(FUSION_LEARNING_RATE));
     }
 
     public EventWeights eventWeights() {

@@ -32,4 +32,23 @@ public final class CatalogueReader {
         }
         return items;
     }
+
+    /**
+     * Tags in the layout of MovieLens {@code tags.csv} (a header, then user,item,tag,timestamp in
+     * seconds), oldest first: a replay applies each at its time, so no tag is known before it was given.
+     */
+    public List<CatalogueTag> readTags(Path file) throws IOException {
+        List<CatalogueTag> tags = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                List<String> f = CsvSplitter.split(line, ',');
+                if (f.size() >= 4 && !f.get(2).isBlank()) {
+                    tags.add(new CatalogueTag(f.get(1).trim(), f.get(2).trim(), Long.parseLong(f.get(3).trim()) * 1000));
+                }
+            }
+        }
+        tags.sort(java.util.Comparator.comparingLong(CatalogueTag::timestamp));
+        return tags;
+    }
 }

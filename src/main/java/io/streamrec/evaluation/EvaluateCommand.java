@@ -88,6 +88,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--protocol", defaultValue = "prequential", description = "prequential (default) or holdout (temporal 80/20, precision/recall/F1@N).")
     Protocol protocol;
 
+    @Option(names = "--set", description = "A model setting by its configuration key, e.g. --set streamrec.blend.content=0 "
+            + "(streamrec.model.*, streamrec.blend.*, streamrec.fusion.*; repeatable).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--items-arrive", defaultValue = "start", description = "start: the catalogue is known before the "
+            + "stream; first-event: each catalogue item enters streamrec's model just before its first event, as a "
+            + "new item would (default: ${DEFAULT-VALUE}).")
+    String itemsArrive;
+
+    @Option(names = "--tags", description = "User tags in the MovieLens tags.csv layout (user,item,tag,timestamp in s); "
+            + "each becomes a tag of its item at its time, for streamrec's content vectors.")
+    Path tagsFile;
+
     @Override
     public Integer call() throws Exception {
         try {
@@ -117,12 +130,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         System.out.printf("%s: %,d events, %,d users, %,d items, catalogue %,d items%n", input, log.size(),
                 log.users().size(), log.items().size(), catalogue.size());
         Files.createDirectories(output);
-        ModelParams params = ModelParams.defaults();
+        ModelParams params = modelParams();
+        List<CatalogueTag> tags = tagsFile == null ? List.of() : new CatalogueReader().readTags(tagsFile);
+        boolean itemsArriveLate = switch (itemsArrive) {
+            case "start" -> false;
+            case "first-event" -> true;
+            default -> throw new IllegalArgumentException("--items-arrive must be start or first-event, got " + itemsArrive);
+        };
         ListPolicy reranking = new ListPolicy(BusinessRules.none(), new Diversifier(diversity, maxPerCategory));
         if (protocol == Protocol.holdout) {
             List<Holdout.Result> results = new ArrayList<>();
             for (String name : modelNames) {
-                results.add(new Holdout(log, 0.8).run(Models.create(name, log, params, weights, catalogue, reranking)));
+                results.add(new Holdout(log, 0.8).run(Models.create(name, log, params, weights, catalogue,
+                        tags, itemsArriveLate, reranking)));
             }
             Holdout.print(results, System.out);
             ResultsJson.writeHoldout(output.resolve("results.json"), dataset, results);
@@ -131,7 +151,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Prequential replay = new Prequential(log, targetTypes);
         List<ModelResult> results = new ArrayList<>();
         for (String name : modelNames) {
-            ReplayModel model = Models.create(name, log, params, weights, catalogue, reranking);
+            ReplayModel model = Models.create(name, log, params, weights, catalogue, tags, itemsArriveLate, reranking);
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(String.format("%-10s", name))
                     .setInitialMax(log.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
                     .continuousUpdate().build()) {
@@ -146,6 +166,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         HtmlReport.write(output.resolve("report.html"), dataset, results);
         System.out.println("\nwrote " + output.resolve("results.json") + " and " + output.resolve("report.html"));
         return 0;
+    }
+
+    /** The product's defaults with --set overrides, read through the same keys and checks as the running system. */
+    private ModelParams modelParams() {
+        for (String key : settings.keySet()) {
+            boolean known = io.streamrec.config.StreamrecConfig.keys().stream().anyMatch(k -> k.name().equals(key));
+            if (!known || !key.startsWith("streamrec.model.") && !key.startsWith("streamrec.blend.")
+                    && !key.startsWith("streamrec.fusion.")) {
+                throw new IllegalArgumentException("--set takes streamrec.model.*, streamrec.blend.* and "
+                        + "streamrec.fusion.* keys, not " + key);
+            }
+        }
+        return io.streamrec.config.StreamrecConfig.of(settings).modelParams();
     }
 
     private LogReader reader() {

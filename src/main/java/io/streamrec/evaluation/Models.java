@@ -16,14 +16,19 @@ public final class Models {
 
     public static ReplayModel create(String name, ReplayLog log, ModelParams params, EventWeights weights,
                                      List<CatalogueItem> catalogue) {
-        return create(name, log, params, weights, catalogue, ListPolicy.none());
+        return create(name, log, params, weights, catalogue, List.of(), false, ListPolicy.none());
     }
 
-    /** As above; {@code reranking} (diversity, category cap) applies to streamrec's lists only. */
+    /**
+     * @param itemsArriveLate catalogue items enter streamrec's model just before their first event, not at the start
+     * @param reranking       diversity and category cap, applied to streamrec's lists only
+     */
     public static ReplayModel create(String name, ReplayLog log, ModelParams params, EventWeights weights,
-                                     List<CatalogueItem> catalogue, ListPolicy reranking) {
+                                     List<CatalogueItem> catalogue, List<CatalogueTag> tags, boolean itemsArriveLate,
+                                     ListPolicy reranking) {
         return switch (name.toUpperCase(Locale.ROOT)) {
-            case "STREAMREC" -> new StreamrecModel(log, params, weights, catalogue, SEED, reranking);
+            case "STREAMREC" -> new StreamrecModel(log, params, weights, catalogue, tags, SEED, itemsArriveLate
+                    ? StreamrecModel.CatalogueArrival.FIRST_EVENT : StreamrecModel.CatalogueArrival.START, reranking);
             case "POP" -> new PopModel(log);
             case "RECENT-POP" -> new RecentPopModel(log, RecentPopModel.DEFAULT_HALF_LIFE_MS);
             case "ITEM-KNN" -> new ItemKnnModel(log, 5);

@@ -31,6 +31,7 @@ public final class Prequential {
             boards.add(new Scoreboard(target, log.items().size()));
         }
         List<BitSet> seen = new ArrayList<>();
+        int[] itemEvents = new int[log.items().size()];
         int half = log.size() / 2;
         long start = System.nanoTime();
         for (int e = 0; e < log.size(); e++) {
@@ -55,12 +56,16 @@ public final class Prequential {
                             boards.get(b).cold(rank, list);
                         } else {
                             boards.get(b).evaluation(rank, list, e < half);
+                            if (itemEvents[item] < Scoreboard.COLD_ITEM_EVENTS) {
+                                boards.get(b).coldItem(rank, e < half);
+                            }
                         }
                     }
                 }
             }
             model.learn(user, item, event, newForUser);
             had.set(item);
+            itemEvents[item]++;
             if ((e & 4095) == 4095) {
                 progress.accept(e + 1);
             }

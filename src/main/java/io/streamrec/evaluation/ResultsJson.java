@@ -62,6 +62,9 @@ final class ResultsJson {
             m.put("events_per_s", r.eventsPerSecond());
             m.put("first_half", half(b.firstHalf()));
             m.put("second_half", half(b.secondHalf()));
+            m.put("cold_items", Map.of("max_earlier_events", Scoreboard.COLD_ITEM_EVENTS - 1,
+                    "all", half(b.coldItems()), "first_half", half(b.coldItems(0)),
+                    "second_half", half(b.coldItems(1))));
             m.put("params", r.params());
             out.add(m);
         }

@@ -18,6 +18,10 @@ public final class Scoreboard {
     private int coldEvents;
     private int coldHits20;
     private final Half[] halves = {new Half(), new Half()};
+    /** Evaluation events whose item had fewer than {@link #COLD_ITEM_EVENTS} earlier events, per half. */
+    private final Half[] coldItems = {new Half(), new Half()};
+    /** An item with fewer earlier events than this (from anyone) is cold when it is the target. */
+    public static final int COLD_ITEM_EVENTS = 5;
 
     /** Hits of the evaluation events in one half of the stream. */
     public static final class Half {
@@ -60,6 +64,16 @@ public final class Scoreboard {
             }
         }
         evaluated++;
+    }
+
+    /** The same evaluation event again, counted among cold-item events (its item was little used before it). */
+    void coldItem(int rank, boolean firstHalf) {
+        Half half = coldItems[firstHalf ? 0 : 1];
+        half.evaluated++;
+        if (rank >= 0 && rank < 20) {
+            half.hits20++;
+            half.reciprocalRanks += 1.0 / (rank + 1);
+        }
     }
 
     void cold(int rank, int[] list) {
@@ -116,6 +130,22 @@ public final class Scoreboard {
 
     public Half secondHalf() {
         return halves[1];
+    }
+
+    /** Cold-item events of the first (0) or second (1) half of the stream. */
+    public Half coldItems(int half) {
+        return coldItems[half];
+    }
+
+    /** Cold-item events of the whole stream. */
+    public Half coldItems() {
+        Half all = new Half();
+        for (Half h : coldItems) {
+            all.evaluated += h.evaluated;
+            all.hits20 += h.hits20;
+            all.reciprocalRanks += h.reciprocalRanks;
+        }
+        return all;
     }
 
     /**

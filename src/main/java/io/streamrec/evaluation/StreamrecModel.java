@@ -1,6 +1,7 @@
 package io.streamrec.evaluation;
 
 import io.streamrec.model.EventWeights;
+import io.streamrec.model.FusionWeights;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ItemRecord;
 import io.streamrec.model.ItemSide;
@@ -12,6 +13,8 @@ import io.streamrec.model.Recommender;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.model.SeenItems;
 import io.streamrec.model.UserProfile;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,13 @@ import java.util.Set;
  * The product's model in the replay: it drives the very classes the topology runs (Learner on
  * the user side, ItemSide + ItemIndex on the item side, Recommender for the refresh) with
  * in-memory maps in place of state stores, and applies item updates at once.
+ *
+ * <p>The blend weights live in a {@link FusionWeights} that each event moves the way the topology's
+ * user side would: the list the user was shown before the event credits the source of the item
+ * picked (a no-op unless adaptive fusion is on). Catalogue items arrive either all before the
+ * stream ({@link CatalogueArrival#START}) or each just before its first event, as a shop publishes
+ * an item when it goes on sale ({@link CatalogueArrival#FIRST_EVENT}), so that new items start
+ * from what the model has learned by then.
  */
 final class StreamrecModel implements ReplayModel {
     private final ReplayLog log;
@@ -36,29 +46,95 @@ final class StreamrecModel implements ReplayModel {
     private final Map<String, SeenItems> seen = new HashMap<>();
     private final Map<String, ItemRecord> records = new HashMap<>();
     private final ListPolicy reranking;
+    private final FusionWeights fusion;
+    private final CatalogueArrival arrival;
+    /** Per user, the sources of the list last shown (recommend), awaiting the event that follows it. */
+    private final Map<String, List<ScoredItem>> shown = new HashMap<>();
+    /** Catalogue items still to arrive, by the time of their item's first event (FIRST_EVENT only). */
+    private final List<CatalogueItem> pending = new ArrayList<>();
+    private final List<Long> pendingAt = new ArrayList<>();
+    private int arrived;
+    /** User tags not applied yet, oldest first, and the distinct tags each item has by now. */
+    private final List<CatalogueTag> tags;
+    private int tagged;
+    private final Map<String, java.util.LinkedHashSet<String>> tagsOf = new HashMap<>();
+    private final Map<String, CatalogueItem> described = new HashMap<>();
+
+    /** When catalogue items enter the model in a replay. */
+    enum CatalogueArrival { START, FIRST_EVENT }
 
     StreamrecModel(ReplayLog log, ModelParams params, EventWeights weights, List<CatalogueItem> catalogue, long seed) {
-        this(log, params, weights, catalogue, seed, ListPolicy.none());
+        this(log, params, weights, catalogue, seed, CatalogueArrival.START);
     }
 
-    /** @param reranking what the HTTP API's diversity parameters do, applied to every list of the replay */
     StreamrecModel(ReplayLog log, ModelParams params, EventWeights weights, List<CatalogueItem> catalogue, long seed,
-                   ListPolicy reranking) {
+                   CatalogueArrival arrival) {
+        this(log, params, weights, catalogue, List.of(), seed, arrival, ListPolicy.none());
+    }
+
+    /**
+     * @param tags      user tags on catalogue items, oldest first, each applied at its time
+     * @param reranking what the HTTP API's diversity parameters do, applied to every list of the replay
+     */
+    StreamrecModel(ReplayLog log, ModelParams params, EventWeights weights, List<CatalogueItem> catalogue,
+                   List<CatalogueTag> tags, long seed, CatalogueArrival arrival, ListPolicy reranking) {
         this.reranking = reranking;
         this.log = log;
+        this.tags = tags;
         this.params = params;
         this.weights = weights;
+        this.arrival = arrival;
         this.learner = new Learner(params, new Random(seed));
         this.itemSide = new ItemSide(params);
         this.index = new ItemIndex(params.dimensions());
-        this.recommender = new Recommender(params, index);
+        this.fusion = new FusionWeights(params);
+        this.recommender = new Recommender(params, index, fusion);
+        Map<String, Long> firstEvent = new HashMap<>();
+        if (arrival == CatalogueArrival.FIRST_EVENT) {
+            for (int e = 0; e < log.size(); e++) {
+                firstEvent.putIfAbsent(log.event(e).item(), log.event(e).timestamp());
+            }
+        }
+        List<CatalogueItem> later = new ArrayList<>();
         for (CatalogueItem item : catalogue) {
             int known = log.items().find(item.id());
-            String id = known >= 0 ? log.items().name(known) : item.id();
-            ItemRecord record = itemSide.describe(records.get(id), id, item.title(), item.categories(),
-                    List.of(), true, index);
-            records.put(id, record);
-            index.upsert(record);
+            CatalogueItem named = known >= 0 ? new CatalogueItem(log.items().name(known), item.title(),
+                    item.categories()) : item;
+            if (firstEvent.containsKey(named.id())) {
+                later.add(named);
+            } else {
+                describe(named);
+            }
+        }
+        later.sort(Comparator.comparingLong(item -> firstEvent.get(item.id())));
+        for (CatalogueItem item : later) {
+            pending.add(item);
+            pendingAt.add(firstEvent.get(item.id()));
+        }
+    }
+
+    private void describe(CatalogueItem item) {
+        described.put(item.id(), item);
+        List<String> itemTags = List.copyOf(tagsOf.getOrDefault(item.id(), new java.util.LinkedHashSet<>()));
+        ItemRecord record = itemSide.describe(records.get(item.id()), item.id(), item.title(), item.categories(),
+                itemTags, true, index);
+        records.put(item.id(), record);
+        index.upsert(record);
+    }
+
+    /** Publishes the catalogue items whose first event is due by {@code now}. */
+    private void arrive(long now) {
+        while (arrived < pending.size() && pendingAt.get(arrived) <= now) {
+            describe(pending.get(arrived++));
+        }
+        while (tagged < tags.size() && tags.get(tagged).timestamp() <= now) {
+            CatalogueTag tag = tags.get(tagged++);
+            int known = log.items().find(tag.item());
+            String id = known >= 0 ? log.items().name(known) : tag.item();
+            if (tagsOf.computeIfAbsent(id, x -> new java.util.LinkedHashSet<>()).add(tag.tag().toLowerCase(java.util.Locale.ROOT))
+                    && described.containsKey(id)) {
+                describe(described.get(id));
+            }
         }
     }
 
@@ -77,15 +153,22 @@ final class StreamrecModel implements ReplayModel {
             out.put("diversity", reranking.diversifier().diversity());
             out.put("max_per_category", reranking.diversifier().maxPerCategory());
         }
+        out.put("catalogue_arrival", arrival.name().toLowerCase(java.util.Locale.ROOT));
+        out.put("catalogue_tags", tags.size());
+        out.put("final_blend_weights", fusion.toString());
         return out;
     }
 
     @Override
     public int[] recommend(int user, int n, long now) {
+        arrive(now);
         String id = log.users().name(user);
         UserProfile profile = profiles.get(id);
         List<ScoredItem> list = reranking.recommend(recommender, index, profile == null ? UserProfile.empty() : profile,
                 seen.get(id), Set.of(), n, now);
+        if (profile != null && !profile.isCold()) {
+            shown.put(id, list);
+        }
         int[] items = new int[list.size()];
         for (int r = 0; r < items.length; r++) {
             items[r] = log.items().find(list.get(r).item());
@@ -95,6 +178,8 @@ final class StreamrecModel implements ReplayModel {
 
     @Override
     public void learn(int user, int item, LoggedEvent event, boolean newForUser) {
+        arrive(event.timestamp());
+        creditLastList(event);
         // An event that is not learned from still excludes its item, as the protocol asks.
         seen.computeIfAbsent(event.user(), u -> new SeenItems()).add(event.item());
         double weight = weights.weight(event.type());
@@ -110,5 +195,22 @@ final class StreamrecModel implements ReplayModel {
             }
             index.upsert(record);
         }
+    }
+
+    /** The user's pick against the list shown just before it: the signal adaptive fusion learns from. */
+    private void creditLastList(LoggedEvent event) {
+        List<ScoredItem> list = shown.remove(event.user());
+        if (list == null) {
+            return;
+        }
+        List<ScoredItem.Source> sources = new ArrayList<>(list.size());
+        int hit = -1;
+        for (ScoredItem item : list) {
+            if (item.item().equals(event.item())) {
+                hit = sources.size();
+            }
+            sources.add(item.source());
+        }
+        fusion.observe(sources, hit);
     }
 }

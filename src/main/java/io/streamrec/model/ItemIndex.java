@@ -23,6 +23,8 @@ public final class ItemIndex {
     private final Map<String, Integer> slotOf = new HashMap<>();
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
     private final Map<String, ContentSum> contentSums = new HashMap<>();
+    /** Content vectors (TF-IDF of categories, tags, title words) by slot, kept in step with the metadata. */
+    private final ContentVectors content = new ContentVectors();
     private float[] matrix;
     private Entry[] entries;
     /** Per slot, its neighbours as last copied, with their slots resolved, so scoring needs no id lookups. */
@@ -269,6 +271,10 @@ public final class ItemIndex {
             popularityTimestamp[slot] = entry.popularityTimestamp();
             available[slot] = entry.available();
             entries[slot] = entry;
+            if (old == null || !java.util.Objects.equals(old.title(), entry.title())
+                    || !old.categories().equals(entry.categories()) || !old.tags().equals(entry.tags())) {
+                content.put(slot, entry.title(), entry.categories(), entry.tags());
+            }
             version++;
         } finally {
             lock.writeLock().unlock();
@@ -281,6 +287,7 @@ public final class ItemIndex {
             Integer slot = slotOf.remove(id);
             if (slot != null) {
                 addContent(entries[slot], slot, -1f);
+                content.remove(slot);
                 entries[slot] = null;
                 available[slot] = false;
                 neighbourRows[slot] = null;
@@ -364,6 +371,44 @@ public final class ItemIndex {
             lock.readLock().unlock();
         }
         return vector;
+    }
+
+    /** The items' content vectors, by the slots of {@link #read} snapshots. */
+    public ContentVectors content() {
+        return content;
+    }
+
+    /**
+     * Where a new item's vector starts when content drives it: the mean vector of the {@code k} items
+     * closest in content (TF-IDF cosine over categories, tags and title words) that someone has
+     * used, weighted by that cosine, plus the same seeded noise as {@link #initialVector}. Falls back
+     * to {@link #initialVector} when no used item shares any content with it.
+     */
+    public float[] contentInitialVector(String id, String title, List<String> categories, List<String> tags,
+                                        float noiseStd, int k) {
+        lock.readLock().lock();
+        try {
+            ContentVectors.Nearest nearest = content.nearest(title, categories, tags, k,
+                    slot -> entries[slot] != null && entries[slot].distinctUsers() > 0);
+            if (nearest.slots().length == 0) {
+                return initialVector(id, categories, tags, noiseStd);
+            }
+            float[] mean = new float[dimensions];
+            float total = 0f;
+            for (int i = 0; i < nearest.slots().length; i++) {
+                int slot = nearest.slots()[i];
+                float w = nearest.similarity()[i];
+                for (int d = 0; d < dimensions; d++) {
+                    mean[d] += w * matrix[slot * dimensions + d];
+                }
+                total += w;
+            }
+            float[] vector = noise(id, dimensions, noiseStd);
+            VectorMath.axpy(1f / total, mean, vector);
+            return vector;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Deterministic Gaussian noise from an id: the same id yields the same vector everywhere. */

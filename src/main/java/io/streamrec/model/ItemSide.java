@@ -21,8 +21,9 @@ public final class ItemSide {
     }
 
     /**
-     * Takes catalogue metadata. An item first seen here starts from the mean vector of the
-     * items that share its categories and tags, so it can be recommended before anyone used it.
+     * Takes catalogue metadata. An item first seen here starts from the vectors of the items
+     * closest to it in content (or the mean of the items sharing its categories and tags, see
+     * {@link ModelParams#contentStart()}), so it can be recommended before anyone used it.
      */
     public ItemRecord describe(ItemRecord existing, String id, String title, List<String> categories,
                                List<String> tags, boolean available, ItemIndex index) {
@@ -34,7 +35,7 @@ public final class ItemSide {
                                List<String> tags, boolean available, Double price, Long availableFrom,
                                Long expires, ItemIndex index) {
         ItemRecord record = existing != null ? existing
-                : new ItemRecord(id, index.initialVector(id, categories, tags, params.initStd()), params.neighbours());
+                : new ItemRecord(id, startVector(id, title, categories, tags, index), params.neighbours());
         record.known = true;
         record.title = title;
         record.categories = List.copyOf(categories);
@@ -44,6 +45,15 @@ public final class ItemSide {
         record.availableFrom = availableFrom;
         record.expires = expires;
         return record;
+    }
+
+    /** How many of the closest used items in content a new item's vector is borrowed from. */
+    static final int CONTENT_START_NEIGHBOURS = 10;
+
+    private float[] startVector(String id, String title, List<String> categories, List<String> tags, ItemIndex index) {
+        return params.contentStart()
+                ? index.contentInitialVector(id, title, categories, tags, params.initStd(), CONTENT_START_NEIGHBOURS)
+                : index.initialVector(id, categories, tags, params.initStd());
     }
 
     private ItemRecord newRecord(String id) {

@@ -22,6 +22,13 @@ package io.streamrec.model;
  *                            so close pairs in a user's sequence count more than distant ones
  * @param coVisitCandidates   how many of the best co-visited items a list considers (besides trending ones);
  *                            bounds the cost of a refresh whatever the window and neighbour counts
+ * @param contentWeight       blend weight of the max-normalised content score (TF-IDF cosine of the candidate
+ *                            with the user's recent items); 0 turns the content signal off
+ * @param contentStart        whether a new item's vector starts from the items closest to it in content
+ *                            (true) or from the mean of the items sharing its categories and tags (false)
+ * @param fusionAdaptive      whether the blend weights adapt online to which source's items users pick
+ *                            ({@link FusionWeights}); false keeps the weights above fixed
+ * @param fusionLearningRate  step of the multiplicative update of adaptive blend weights
  */
 public record ModelParams(
         int dimensions,
@@ -38,9 +45,13 @@ public record ModelParams(
         double popularityWeight,
         double recencyDecay,
         double pairDecay,
-        int coVisitCandidates) {
+        int coVisitCandidates,
+        double contentWeight,
+        boolean contentStart,
+        boolean fusionAdaptive,
+        double fusionLearningRate) {
 
-    public static final String VERSION = "bpr-covis-2";
+    public static final String VERSION = "bpr-covis-content-3";
 
     public ModelParams {
         require(dimensions > 0 && dimensions <= 1024, "model.dimensions must be in 1..1024");
@@ -58,11 +69,14 @@ public record ModelParams(
         require(recencyDecay > 0 && recencyDecay <= 1, "model.recency.decay must be in (0, 1]");
         require(pairDecay > 0 && pairDecay <= 1, "model.pair.decay must be in (0, 1]");
         require(coVisitCandidates > 0, "model.covisit.candidates must be > 0");
+        require(contentWeight >= 0 && Double.isFinite(contentWeight), "blend.content must be >= 0");
+        require(fusionLearningRate >= 0 && fusionLearningRate <= 1, "fusion.learning.rate must be in 0..1");
     }
 
     public static ModelParams defaults() {
         return new ModelParams(32, 0.05f, 0.01f, 5, 0.1f, 20, 10, 200,
-                30L * 24 * 3600 * 1000, 0.5, 0.5, 0.05, 0.8, 0.9, 150);
+                30L * 24 * 3600 * 1000, 0.5, 0.5, 0.05, 0.8, 0.9, 150,
+                0.3, true, false, 0.02);
     }
 
     private static void require(boolean condition, String message) {

@@ -19,8 +19,19 @@ public final class Recommender {
     /** Index writes after which the trending pool is rebuilt (at least; half the catalogue for large ones). */
     private static final long POOL_STALE_WRITES = 1000;
 
+    /** How many of the user's newest items lend their content neighbours as candidates. */
+    private static final int CONTENT_SOURCES = 3;
+    /** Content neighbours each of them lends. */
+    private static final int CONTENT_NEIGHBOURS = 20;
+    /** Below this many users an item's own interactions say too little: "similar" leans on content. */
+    static final int FEW_USERS = 5;
+
     private final ModelParams params;
     private final ItemIndex index;
+    /** The blend weights; adaptive ones are moved by whoever observes users' picks (null: params' fixed weights). */
+    private final FusionWeights fusion;
+    /** Per-thread content score of each candidate, beside {@link Candidates}. */
+    private final ThreadLocal<float[][]> contentScratch = ThreadLocal.withInitial(() -> new float[][] {new float[64]});
     /** Per-thread scratch, so a refresh allocates nothing proportional to the catalogue. */
     private final ThreadLocal<Candidates> scratch = ThreadLocal.withInitial(Candidates::new);
     private volatile TrendingPool pool;
@@ -29,8 +40,14 @@ public final class Recommender {
     }
 
     public Recommender(ModelParams params, ItemIndex index) {
+        this(params, index, null);
+    }
+
+    /** @param fusion blend weights to read at every ranking (and to be moved by the caller), or null for fixed ones */
+    public Recommender(ModelParams params, ItemIndex index, FusionWeights fusion) {
         this.params = params;
         this.index = index;
+        this.fusion = fusion;
     }
 
     /**
@@ -69,6 +86,9 @@ public final class Recommender {
             if (personal) {
                 accumulateCoVisitation(snapshot, user.recentItems, c);
                 c.keepBestCoVisited(params.coVisitCandidates());
+                if (weights()[ScoredItem.Source.CONTENT.ordinal()] > 0) {
+                    addContentNeighbours(snapshot, user.recentItems, c);
+                }
             }
             for (int slot : trendingPool(snapshot, now)) {
                 if (!c.excluded(slot)) {
@@ -106,8 +126,65 @@ public final class Recommender {
         return admitted;
     }
 
+    /** Items close in content to the user's newest ones: the only way an item nobody used yet becomes a candidate. */
+    private void addContentNeighbours(ItemIndex.Snapshot snapshot, List<String> recent, Candidates c) {
+        ContentVectors content = index.content();
+        for (int r = 0; r < Math.min(CONTENT_SOURCES, recent.size()); r++) {
+            int slot = snapshot.slot(recent.get(r));
+            if (slot >= 0) {
+                for (int neighbour : content.neighbours(slot, CONTENT_NEIGHBOURS)) {
+                    if (neighbour < snapshot.slotCount() && !c.excluded(neighbour)) {
+                        c.add(neighbour);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The blend weights in force now, by source ordinal. */
+    private double[] weights() {
+        if (fusion != null) {
+            return fusion.current();
+        }
+        double[] w = new double[ScoredItem.Source.values().length];
+        w[ScoredItem.Source.EMBEDDING.ordinal()] = params.embeddingWeight();
+        w[ScoredItem.Source.COVISITATION.ordinal()] = params.coVisitationWeight();
+        w[ScoredItem.Source.POPULARITY.ordinal()] = params.popularityWeight();
+        w[ScoredItem.Source.CONTENT.ordinal()] = params.contentWeight();
+        return w;
+    }
+
+    /**
+     * Each candidate's content score: its TF-IDF cosine with the user's recent items, the r-th newest
+     * weighted recencyDecay^r like co-visitation. Null when content is off or the user has no history.
+     */
+    private float[] contentScores(ItemIndex.Snapshot snapshot, UserProfile user, boolean personal, Candidates c,
+                                  double weight) {
+        if (!personal || weight <= 0) {
+            return null;
+        }
+        int window = Math.min(params.coVisitWindow(), user.recentItems.size());
+        int[] profile = new int[window];
+        double[] recency = new double[window];
+        double w = 1;
+        for (int r = 0; r < window; r++, w *= params.recencyDecay()) {
+            profile[r] = snapshot.slot(user.recentItems.get(r));
+            recency[r] = w;
+        }
+        float[][] holder = contentScratch.get();
+        if (holder[0].length < c.size) {
+            holder[0] = new float[Math.max(c.size, holder[0].length * 2)];
+        }
+        index.content().scoreAgainst(profile, recency, c.slots, c.size, holder[0]);
+        return holder[0];
+    }
+
     private List<ScoredItem> rank(ItemIndex.Snapshot snapshot, UserProfile user, boolean personal, Candidates c,
                                   int n, long now) {
+        double[] weights = weights();
+        double contentWeight = weights[ScoredItem.Source.CONTENT.ordinal()];
+        float[] content = contentScores(snapshot, user, personal, c, contentWeight);
+        float contentMax = 0f;
         float embMin = Float.POSITIVE_INFINITY;
         float embMax = Float.NEGATIVE_INFINITY;
         float covMax = 0f;
@@ -127,9 +204,15 @@ public final class Recommender {
                 embMin = Math.min(embMin, c.embedding[k]);
                 embMax = Math.max(embMax, c.embedding[k]);
                 covMax = Math.max(covMax, c.coVisitation[k]);
+                if (content != null) {
+                    contentMax = Math.max(contentMax, content[k]);
+                }
             }
         }
         double embRange = embMax - embMin;
+        double embeddingWeight = weights[ScoredItem.Source.EMBEDDING.ordinal()];
+        double coVisitationWeight = weights[ScoredItem.Source.COVISITATION.ordinal()];
+        double popularityWeight = weights[ScoredItem.Source.POPULARITY.ordinal()];
         TopN top = new TopN(n);
         // Arrays in locals: one loop-invariant view for the JIT, whose speculation on the
         // candidates' fields kept failing and recompiling this method during warm-up.
@@ -144,11 +227,12 @@ public final class Recommender {
             if (!admitted[k]) {
                 continue;
             }
-            double emb = personal && embRange > 0 ? params.embeddingWeight() * (embedding[k] - embMin) / embRange : 0;
-            double cov = covMax > 0 ? params.coVisitationWeight() * coVisitation[k] / covMax : 0;
-            double pop = popMax > 0 ? params.popularityWeight() * popularity[k] / popMax : 0;
-            score[k] = personal ? emb + cov + pop : (popMax > 0 ? popularity[k] / popMax : 0);
-            source[k] = strongest(emb, cov, pop, personal);
+            double emb = personal && embRange > 0 ? embeddingWeight * (embedding[k] - embMin) / embRange : 0;
+            double cov = covMax > 0 ? coVisitationWeight * coVisitation[k] / covMax : 0;
+            double pop = popMax > 0 ? popularityWeight * popularity[k] / popMax : 0;
+            double con = contentMax > 0 ? contentWeight * content[k] / contentMax : 0;
+            score[k] = personal ? emb + cov + pop + con : (popMax > 0 ? popularity[k] / popMax : 0);
+            source[k] = strongest(emb, cov, pop, con, personal);
             top.offer(k, score[k]);
         }
         List<ScoredItem> result = new ArrayList<>(top.size());
@@ -241,12 +325,18 @@ public final class Recommender {
         return recommend(null, exclude, filter, n, now);
     }
 
-    /** Items like {@code item}: cosine of item vectors blended with co-visitation. Empty for an unknown item. */
     /** Whether the item is in the index now (a deleted item no longer is). */
     public boolean isIndexed(String item) {
         return index.contains(item);
     }
 
+    /**
+     * Items like {@code item}: cosine of item vectors blended with co-visitation, plus content
+     * (TF-IDF cosine of categories, tags and title words) at the content blend weight. An item used
+     * by fewer than {@link #FEW_USERS} users has little interaction evidence, so the interaction
+     * signals are scaled by users / FEW_USERS and content takes the rest (an unused item: content
+     * alone). Empty for an unknown item.
+     */
     public List<ScoredItem> similar(String item, int n) {
         return index.read(snapshot -> {
             int target = snapshot.slot(item);
@@ -266,6 +356,9 @@ public final class Recommender {
                 covMax = Math.max(covMax, c);
             }
             float[] vector = snapshot.vector(target);
+            float[] content = index.content().similarities(target, slots);
+            double evidence = Math.min(1.0, (double) self.distinctUsers() / FEW_USERS);
+            double contentWeight = params.contentWeight() + (1 - evidence);
             TopN top = new TopN(n);
             double[] score = new double[slots];
             ScoredItem.Source[] source = new ScoredItem.Source[slots];
@@ -276,16 +369,23 @@ public final class Recommender {
                 }
                 double cosine = VectorMath.cosine(vector, snapshot.vector(s));
                 double co = covMax > 0 ? coVisitation[s] / covMax : 0;
-                score[s] = params.embeddingWeight() * (cosine + 1) / 2 + params.coVisitationWeight() * co;
-                source[s] = params.coVisitationWeight() * co > params.embeddingWeight() * (cosine + 1) / 2
-                        ? ScoredItem.Source.COVISITATION : ScoredItem.Source.EMBEDDING;
+                double embeddingPart = evidence * params.embeddingWeight() * (cosine + 1) / 2;
+                double coVisitationPart = evidence * params.coVisitationWeight() * co;
+                double contentPart = contentWeight * content[s];
+                score[s] = embeddingPart + coVisitationPart + contentPart;
+                source[s] = contentPart > embeddingPart && contentPart > coVisitationPart ? ScoredItem.Source.CONTENT
+                        : coVisitationPart > embeddingPart ? ScoredItem.Source.COVISITATION
+                        : ScoredItem.Source.EMBEDDING;
                 top.offer(s, score[s]);
             }
             String label = label(self);
             List<ScoredItem> result = new ArrayList<>(top.size());
             for (int s : top.slotsBestFirst()) {
-                String reason = source[s] == ScoredItem.Source.COVISITATION
-                        ? "often together with " + label : "similar to " + label;
+                String reason = switch (source[s]) {
+                    case COVISITATION -> "often together with " + label;
+                    case CONTENT -> "like " + label + " in genre, tags or title";
+                    default -> "similar to " + label;
+                };
                 result.add(new ScoredItem(snapshot.entry(s).id(), score[s], source[s], reason));
             }
             return result;
@@ -325,9 +425,12 @@ public final class Recommender {
     }
 
     private static ScoredItem.Source strongest(double embedding, double coVisitation, double popularity,
-                                               boolean personal) {
-        if (!personal || (popularity >= embedding && popularity >= coVisitation)) {
+                                               double content, boolean personal) {
+        if (!personal || (popularity >= embedding && popularity >= coVisitation && popularity >= content)) {
             return ScoredItem.Source.POPULARITY;
+        }
+        if (content > embedding && content > coVisitation) {
+            return ScoredItem.Source.CONTENT;
         }
         return coVisitation >= embedding ? ScoredItem.Source.COVISITATION : ScoredItem.Source.EMBEDDING;
     }
@@ -341,6 +444,9 @@ public final class Recommender {
                 break;
             case EMBEDDING:
                 recent = mostSimilarRecent(snapshot, slot, recentUnits);
+                break;
+            case CONTENT:
+                recent = closestInContent(snapshot, user, slot);
                 break;
             default:
                 return popularityReason(snapshot, user, slot);
@@ -370,6 +476,21 @@ public final class Recommender {
             }
         }
         return "popular";
+    }
+
+    /** The position of the recent item (within the co-visitation window) most like the candidate in content. */
+    private int closestInContent(ItemIndex.Snapshot snapshot, UserProfile user, int slot) {
+        int best = 0;
+        float bestCosine = 0f;
+        for (int r = 0; r < Math.min(params.coVisitWindow(), user.recentItems.size()); r++) {
+            int recent = snapshot.slot(user.recentItems.get(r));
+            float cosine = recent < 0 ? 0f : index.content().cosine(recent, slot);
+            if (cosine > bestCosine) {
+                bestCosine = cosine;
+                best = r;
+            }
+        }
+        return best;
     }
 
     /** The position of the recent item whose vector is closest to the candidate: the best single explanation. */

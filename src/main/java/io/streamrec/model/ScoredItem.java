@@ -4,5 +4,5 @@ package io.streamrec.model;
 public record ScoredItem(String item, double score, Source source, String reason) {
 
     /** The signal that ranked an item; clients can tell personal from fallback answers. */
-    public enum Source { EMBEDDING, COVISITATION, POPULARITY }
+    public enum Source { EMBEDDING, COVISITATION, POPULARITY, CONTENT }
 }

@@ -4,6 +4,7 @@ import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.ItemVector;
 import io.streamrec.avro.Neighbour;
 import io.streamrec.avro.RecommendedItem;
+import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.UserState;
 import io.streamrec.model.ItemRecord;
 import io.streamrec.model.ItemUpdate;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ObjIntConsumer;
 
 /** Translates between the stored Avro records and the model's plain objects. */
 final class ModelCodec {
@@ -122,6 +124,27 @@ final class ModelCodec {
     static RecommendedItem recommended(ScoredItem scored) {
         return new RecommendedItem(scored.item(), scored.score(), scored.reason(),
                 scored.source().name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The source of each item of an emitted list, in list order, and the position of {@code picked}
+     * in it (-1 when absent), handed to {@code observer}; a source this version does not know (a list
+     * from another version) makes the list say nothing.
+     */
+    static void picked(Recommendations list, String picked, ObjIntConsumer<List<ScoredItem.Source>> observer) {
+        List<ScoredItem.Source> sources = new ArrayList<>(list.getItems().size());
+        int hit = -1;
+        for (RecommendedItem item : list.getItems()) {
+            try {
+                sources.add(ScoredItem.Source.valueOf(item.getSource().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException unknown) {
+                return;
+            }
+            if (item.getItem().equals(picked)) {
+                hit = sources.size() - 1;
+            }
+        }
+        observer.accept(sources, hit);
     }
 
     private static List<Neighbour> neighbours(Map<String, Float> weights) {

@@ -5,6 +5,7 @@ import io.streamrec.avro.Interaction;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.UserState;
 import io.streamrec.events.AvroSerdes;
+import io.streamrec.model.FusionWeights;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ItemUpdate;
 import io.streamrec.model.Learner;
@@ -51,6 +52,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private Learner learner;
     private Recommender recommender;
     private int removalsSeen;
+    /** This task's blend weights; with adaptive fusion on, its users' picks move them (not persisted). */
+    private FusionWeights fusion;
 
     UserLearner(TopologySettings settings, ItemIndex index, TopologyMetrics metrics) {
         this.settings = settings;
@@ -66,7 +69,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         dirty = context.getStateStore(StoreNames.USER_DIRTY);
         lists = context.getStateStore(StoreNames.RECOMMENDATIONS);
         learner = new Learner(settings.model(), new Random(context.taskId().hashCode()));
-        recommender = new Recommender(settings.model(), index);
+        fusion = new FusionWeights(settings.model());
+        recommender = new Recommender(settings.model(), index, fusion);
         context.schedule(Duration.ofMillis(settings.refresh().checkIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 this::refreshDueUsers);
     }
@@ -96,6 +100,13 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             LiveTest.report(metrics, event.getType(), lists.get(user), item);
         }
         UserProfile profile = ModelCodec.profile(users.get(user));
+        if (newForUser && settings.model().fusionAdaptive()) {
+            // Fusion hook: the list the user last received tells which source this pick credits.
+            Recommendations shown = lists.get(user);
+            if (shown != null && shown.getPersonalized()) {
+                ModelCodec.picked(shown, item, fusion::observe);
+            }
+        }
         double weight = settings.weights().weight(event.getType().name());
         if (weight > 0) {
             for (ItemUpdate update : learner.learn(profile, item, weight, newForUser, time, index)) {

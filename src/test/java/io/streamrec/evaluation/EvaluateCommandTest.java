@@ -83,6 +83,52 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void modelSettingsAndCatalogueArrivalReachTheReplay() throws IOException {
+        Path log = typedLog();
+        Path items = dir.resolve("items.csv");
+        List<String> catalogue = new ArrayList<>(List.of("movieId,title,genres"));
+        for (int i = 0; i < 30; i++) {
+            catalogue.add("i" + i + ",Item " + i + " (199" + (i % 10) + ")," + (i % 2 == 0 ? "Even" : "Odd"));
+        }
+        Files.write(items, catalogue);
+        Path tags = Files.write(dir.resolve("tags.csv"), List.of("userId,movieId,tag,timestamp", "u1,i3,funny,1",
+                "u2,i4,dark,2", "u3,i3,Funny,3"));
+        Path out = dir.resolve("set");
+        int exit = run("--input", log.toString(), "--format", "csv", "--sep", ";", "--header", "--user-col", "user",
+                "--item-col", "item", "--time-col", "t", "--type-col", "type", "--items", items.toString(),
+                "--tags", tags.toString(), "--models", "streamrec", "--set", "streamrec.fusion.adaptive=true", "--set",
+                "streamrec.blend.content=0.7", "--items-arrive", "first-event", "--output", out.toString());
+
+        assertThat(exit).isZero();
+        JsonNode model = new ObjectMapper().readTree(out.resolve("results.json").toFile()).path("models").get(0);
+        assertThat(model.path("params").path("model").asText()).contains("contentWeight=0.7")
+                .contains("fusionAdaptive=true");
+        assertThat(model.path("params").path("catalogue_arrival").asText()).isEqualTo("first_event");
+        assertThat(model.path("params").path("catalogue_tags").asInt()).isEqualTo(3);
+        assertThat(model.path("params").path("final_blend_weights").asText())
+                .as("adaptive weights moved away from the configured 0.5").doesNotContain("[0.5, 0.5,");
+        assertThat(model.path("cold_items").path("all").path("evaluated").asInt()).isPositive();
+    }
+
+    @Test
+    void aSettingThatIsNotAModelKeyIsAUsageError() throws IOException {
+        String log = typedLog().toString();
+        String[] valid = {"--input", log, "--format", "csv", "--sep", ";", "--header", "--user-col", "user",
+            "--item-col", "item", "--time-col", "t", "--models", "POP", "--output", dir.resolve("x").toString()};
+        assertThat(run(valid)).isZero();
+        assertThat(run(with(valid, "--set", "streamrec.blend.contnet=1"))).isEqualTo(2);
+        assertThat(run(with(valid, "--set", "streamrec.http.port=1"))).isEqualTo(2);
+        assertThat(run(with(valid, "--set", "streamrec.blend.content=-1"))).isEqualTo(2);
+        assertThat(run(with(valid, "--items-arrive", "later"))).isEqualTo(2);
+    }
+
+    private static String[] with(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void anUnknownModelIsAUsageError() throws IOException {
         assertThat(run("--input", typedLog().toString(), "--format", "csv", "--header", "--models", "nope",
                 "--output", dir.resolve("x").toString())).isNotZero();

@@ -61,6 +61,27 @@ class PrequentialTest {
     }
 
     @Test
+    void coldItemEventsAreThoseWhoseItemHadFewerThanFiveEarlierEvents() {
+        List<LoggedEvent> events = new ArrayList<>();
+        for (int u = 1; u <= 6; u++) {
+            events.add(e("u" + u, "x", u, "VIEW"));
+        }
+        // p has 0, 1, 2, 3, 4, then 5 earlier events: the first five are cold-item events. POP lists
+        // nothing for the first (x is seen), then p.
+        for (int u = 1; u <= 6; u++) {
+            events.add(e("u" + u, "p", 10 + u, "VIEW"));
+        }
+        ReplayLog log = new ReplayLog(events);
+        Scoreboard all = new Prequential(log, List.of()).run(new PopModel(log), false, n -> {}).board(Prequential.ALL);
+
+        assertThat(all.evaluated()).isEqualTo(6);
+        assertThat(all.coldItems().evaluated()).isEqualTo(5);
+        assertThat(all.coldItems().hr20()).isCloseTo(4.0 / 5, within(1e-12));
+        assertThat(all.coldItems(0).evaluated()).as("events 0..5 are the first half").isZero();
+        assertThat(all.coldItems(1).evaluated()).isEqualTo(5);
+    }
+
+    @Test
     void theModelOnlyEverSeesThePast() {
         ReplayLog log = new ReplayLog(log());
         List<Long> learned = new ArrayList<>();

@@ -117,7 +117,8 @@ class GroupContextExplainTest {
         Recommender popular = new Recommender(new ModelParams(params.dimensions(), params.learningRate(),
                 params.regularization(), params.negatives(), params.initStd(), params.recentItems(),
                 params.coVisitWindow(), params.neighbours(), params.popularityHalfLifeMs(), 0, 0, 1,
-                params.recencyDecay(), params.pairDecay(), params.coVisitCandidates()), index);
+                params.recencyDecay(), params.pairDecay(), params.coVisitCandidates(), 0, params.contentStart(), false,
+                params.fusionLearningRate()), index);
         List<ScoredItem> list = popular.recommend(user, Set.of("i1"), e -> true, 40, 200);
         assertThat(list).filteredOn(s -> items.get(s.item()).categories.contains("c1"))
                 .isNotEmpty().allSatisfy(s -> assertThat(s.reason()).isEqualTo("trending in c1"));
