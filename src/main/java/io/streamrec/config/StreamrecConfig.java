@@ -4,6 +4,7 @@ import io.streamrec.avro.EventType;
 import io.streamrec.events.Validation;
 import io.streamrec.model.BusinessRules;
 import io.streamrec.model.EventWeights;
+import io.streamrec.model.Lifecycle;
 import io.streamrec.model.ModelParams;
 import io.streamrec.topology.RefreshPolicy;
 import io.streamrec.topology.Topics;
@@ -129,6 +130,20 @@ public final class StreamrecConfig {
             "Earliest accepted event time (default 1990-01-01; catches seconds sent as milliseconds).");
     public static final Key MAX_FUTURE_MS = key("streamrec.validation.max.future.ms",
             String.valueOf(Validation.defaults().maxFutureMs()), "How far in the future an event time may be.");
+    public static final Key LIFECYCLE_MIN_USER_EVENTS = key("streamrec.lifecycle.min.user.events",
+            String.valueOf(Lifecycle.defaults().minUserEvents()),
+            "Events a user needs before getting a vector; until then their lists are trending.");
+    public static final Key LIFECYCLE_MIN_ITEM_USERS = key("streamrec.lifecycle.min.item.users",
+            String.valueOf(Lifecycle.defaults().minItemUsers()),
+            "Distinct users an item needs before it enters the item index (items described on `items` enter at once).");
+    public static final Key LIFECYCLE_USER_TTL_MS = key("streamrec.lifecycle.user.ttl.ms",
+            String.valueOf(Lifecycle.defaults().userTtlMs()),
+            "A user without events for this long (event time) is forgotten as if deleted; 0: never.");
+    public static final Key LIFECYCLE_ITEM_TTL_MS = key("streamrec.lifecycle.item.ttl.ms",
+            String.valueOf(Lifecycle.defaults().itemTtlMs()),
+            "An item without events for this long (event time) and not in the catalogue is removed everywhere; 0: never.");
+    public static final Key LIFECYCLE_CHECK_INTERVAL_MS = key("streamrec.lifecycle.check.interval.ms",
+            String.valueOf(Lifecycle.defaults().checkIntervalMs()), "How often idle users and items are looked for.");
     public static final Key HTTP_AUTH_TOKEN = key("streamrec.http.auth.token", "",
             "Bearer token required by write endpoints (POST /v1/events, /v1/admin/...); empty: no auth. Never logged.");
 
@@ -239,7 +254,10 @@ public final class StreamrecConfig {
         return new TopologySettings(topics(), modelParams(), eventWeights(),
                 new Validation(getInt(MAX_ID_LENGTH), getLong(MIN_TIMESTAMP_MS), getLong(MAX_FUTURE_MS)),
                 new RefreshPolicy(getLong(REFRESH_DEBOUNCE_MS), getLong(REFRESH_CHECK_INTERVAL_MS),
-                        getInt(RECOMMENDATIONS_SIZE), getLong(ITEM_PUBLISH_INTERVAL_MS)), businessRules());
+                        getInt(RECOMMENDATIONS_SIZE), getLong(ITEM_PUBLISH_INTERVAL_MS)), businessRules(),
+                new Lifecycle(getInt(LIFECYCLE_MIN_USER_EVENTS), getInt(LIFECYCLE_MIN_ITEM_USERS),
+                        getLong(LIFECYCLE_USER_TTL_MS), getLong(LIFECYCLE_ITEM_TTL_MS),
+                        getLong(LIFECYCLE_CHECK_INTERVAL_MS)));
     }
 
     /** The configured default rules, applied to every list. */
@@ -366,6 +384,11 @@ public final class StreamrecConfig {
         atLeast(MAX_ID_LENGTH, 1);
         atLeast(MIN_TIMESTAMP_MS, 0);
         atLeast(MAX_FUTURE_MS, 0);
+        atLeast(LIFECYCLE_MIN_USER_EVENTS, 1);
+        atLeast(LIFECYCLE_MIN_ITEM_USERS, 1);
+        atLeast(LIFECYCLE_USER_TTL_MS, 0);
+        atLeast(LIFECYCLE_ITEM_TTL_MS, 0);
+        atLeast(LIFECYCLE_CHECK_INTERVAL_MS, 1);
         validateEventWeights();
         topologySettings();
     }

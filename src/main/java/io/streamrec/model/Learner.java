@@ -18,9 +18,17 @@ public final class Learner {
     private final ModelParams params;
     private final Random random;
 
+    private final Lifecycle lifecycle;
+
     public Learner(ModelParams params, Random random) {
+        this(params, random, Lifecycle.defaults());
+    }
+
+    /** @param lifecycle when a user is admitted to a vector of their own */
+    public Learner(ModelParams params, Random random, Lifecycle lifecycle) {
         this.params = params;
         this.random = random;
+        this.lifecycle = lifecycle;
     }
 
     /**
@@ -30,6 +38,10 @@ public final class Learner {
      */
     public List<ItemUpdate> learn(UserProfile user, String item, double weight, boolean newForUser,
                                   long timestamp, ItemIndex index) {
+        if (user.vector == null && !lifecycle.admitsUser(user.events + 1)) {
+            // Not admitted yet: no vector to step, but the item side still counts the event.
+            return itemSideShare(user, item, null, List.of(), weight, newForUser, timestamp);
+        }
         float[] positive = vectorOf(item, index);
         if (user.vector == null) {
             // Fold-in: a new user starts where their first item is, so their first list is
@@ -39,7 +51,6 @@ public final class Learner {
         float[] u = user.vector;
         float[] userGradient = new float[u.length];
         float[] positiveGradient = new float[u.length];
-        List<ItemUpdate> updates = new ArrayList<>(1 + params.negatives() + params.coVisitWindow());
         List<ItemUpdate> negativeUpdates = new ArrayList<>(params.negatives());
         float lr = params.learningRate();
         float reg = params.regularization();
@@ -69,6 +80,17 @@ public final class Learner {
             u[d] += lr * (userGradient[d] - reg * u[d]);
         }
 
+        return itemSideShare(user, item, positiveStep, negativeUpdates, weight, newForUser, timestamp);
+    }
+
+    /**
+     * The event's item with its gradient (null for none), popularity and co-visitation pairs with
+     * the user's recent items, then the negatives' updates; and the user's history moved on.
+     */
+    private List<ItemUpdate> itemSideShare(UserProfile user, String item, float[] positiveStep,
+                                           List<ItemUpdate> negativeUpdates, double weight, boolean newForUser,
+                                           long timestamp) {
+        List<ItemUpdate> updates = new ArrayList<>(1 + negativeUpdates.size() + params.coVisitWindow());
         Map<String, Float> coVisits = new HashMap<>();
         if (newForUser) {
             // Pairs decay with distance in the user's sequence like the scoring does, so a long

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -46,15 +47,17 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         dirty = context.getStateStore(StoreNames.ITEM_DIRTY);
         context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()),
                 PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
+        if (settings.lifecycle().itemTtlMs() > 0) {
+            context.schedule(Duration.ofMillis(settings.lifecycle().checkIntervalMs()),
+                    PunctuationType.WALL_CLOCK_TIME, now -> expireIdleItems());
+        }
     }
 
     @Override
     public void process(Record<String, Object> record) {
         String id = record.key();
         if (record.value() == null) {
-            items.delete(id);
-            dirty.delete(id);
-            context.forward(new Record<>(id, null, record.timestamp()), VECTORS);
+            remove(id, record.timestamp());
             return;
         }
         ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
@@ -84,10 +87,33 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         }
         for (String id : changed) {
             ItemVector state = items.get(id);
-            if (state != null) {
+            // An item too few users have touched stays out of every index until enough have.
+            if (state != null && settings.lifecycle().admitsItem(state.getDistinctUsers(), state.getKnown())) {
                 context.forward(new Record<>(id, state, context.currentSystemTimeMs()), VECTORS);
             }
             dirty.delete(id);
         }
+    }
+
+    /** Removes the item here and, through a tombstone on item-vectors, from every instance's index. */
+    private void remove(String id, long timestamp) {
+        items.delete(id);
+        dirty.delete(id);
+        context.forward(new Record<>(id, null, timestamp), VECTORS);
+    }
+
+    /** Items idle past the TTL (in event time) that the catalogue does not describe are removed everywhere. */
+    private void expireIdleItems() {
+        long now = context.currentStreamTimeMs();
+        List<String> idle = new ArrayList<>();
+        try (KeyValueIterator<String, ItemVector> it = items.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, ItemVector> entry = it.next();
+                if (settings.lifecycle().itemIdle(entry.value.getPopularityTimestamp(), entry.value.getKnown(), now)) {
+                    idle.add(entry.key);
+                }
+            }
+        }
+        idle.forEach(id -> remove(id, now));
     }
 }

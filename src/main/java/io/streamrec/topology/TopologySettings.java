@@ -3,20 +3,22 @@ package io.streamrec.topology;
 import io.streamrec.events.Validation;
 import io.streamrec.model.BusinessRules;
 import io.streamrec.model.EventWeights;
+import io.streamrec.model.Lifecycle;
 import io.streamrec.model.ModelParams;
 
 /**
  * Everything the topology's behaviour depends on, as one immutable value.
  *
- * @param rules the configured business rules every emitted list obeys
+ * @param rules     the configured business rules every emitted list obeys
+ * @param lifecycle when ids earn a vector and when idle ones expire
  */
 public record TopologySettings(Topics topics, ModelParams model, EventWeights weights, Validation validation,
-                               RefreshPolicy refresh, BusinessRules rules) {
+                               RefreshPolicy refresh, BusinessRules rules, Lifecycle lifecycle) {
 
-    /** Settings without configured business rules. */
+    /** Settings without configured business rules, every id admitted at once, nothing expiring. */
     public TopologySettings(Topics topics, ModelParams model, EventWeights weights, Validation validation,
                             RefreshPolicy refresh) {
-        this(topics, model, weights, validation, refresh, BusinessRules.none());
+        this(topics, model, weights, validation, refresh, BusinessRules.none(), Lifecycle.defaults());
     }
 
     public static TopologySettings defaults() {
@@ -25,6 +27,10 @@ public record TopologySettings(Topics topics, ModelParams model, EventWeights we
     }
 
     public TopologySettings withRules(BusinessRules rules) {
-        return new TopologySettings(topics, model, weights, validation, refresh, rules);
+        return new TopologySettings(topics, model, weights, validation, refresh, rules, lifecycle);
+    }
+
+    public TopologySettings withLifecycle(Lifecycle lifecycle) {
+        return new TopologySettings(topics, model, weights, validation, refresh, rules, lifecycle);
     }
 }

@@ -68,11 +68,15 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         seen = context.getStateStore(StoreNames.USER_SEEN);
         dirty = context.getStateStore(StoreNames.USER_DIRTY);
         lists = context.getStateStore(StoreNames.RECOMMENDATIONS);
-        learner = new Learner(settings.model(), new Random(context.taskId().hashCode()));
+        learner = new Learner(settings.model(), new Random(context.taskId().hashCode()), settings.lifecycle());
         fusion = new FusionWeights(settings.model());
         recommender = new Recommender(settings.model(), index, fusion);
         context.schedule(Duration.ofMillis(settings.refresh().checkIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 this::refreshDueUsers);
+        if (settings.lifecycle().userTtlMs() > 0) {
+            context.schedule(Duration.ofMillis(settings.lifecycle().checkIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
+                    now -> expireIdleUsers());
+        }
     }
 
     @Override
@@ -202,6 +206,21 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             }
         }
         return items;
+    }
+
+    /** Users idle past the TTL (in event time: against the newest event this task has seen) are forgotten. */
+    private void expireIdleUsers() {
+        long now = context.currentStreamTimeMs();
+        List<String> idle = new ArrayList<>();
+        try (KeyValueIterator<String, UserState> it = users.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, UserState> entry = it.next();
+                if (settings.lifecycle().userIdle(entry.value.getLastEventTimestamp(), now)) {
+                    idle.add(entry.key);
+                }
+            }
+        }
+        idle.forEach(this::deleteUser);
     }
 
     /** A user tombstone: forget everything about the user, everywhere this side owns. */
