@@ -58,6 +58,8 @@ final class LoadCommand implements Callable<Integer> {
         try (BenchTarget system = BenchTarget.start(out, target, 1);
              ConsumerLag lag = new ConsumerLag(system.bootstrapServers, system.applicationId,
                      system.topics.interactions());
+             ConsumerLag deltaLag = new ConsumerLag(system.bootstrapServers, system.applicationId,
+                     system.topics.itemDeltas());
              RefreshLatency latency = new RefreshLatency(system.bootstrapServers, system.topics.recommendations())) {
             ConsumerLag.Position before = lag.position();
             AtomicLong processed = new AtomicLong();
@@ -69,6 +71,8 @@ final class LoadCommand implements Callable<Integer> {
             long warmEnd = start + warm.toNanos();
             long end = start + runFor.toNanos();
             latency.countFrom(System.currentTimeMillis() + warm.toMillis());
+            AppCpu cpu = new AppCpu(system.applicationId);
+            long cpuAtWarmEnd = 0;
             ConsumerLag.Position atWarmEnd = null;
             long warmEndNanos = 0;
             long lastSent = 0;
@@ -80,10 +84,12 @@ final class LoadCommand implements Callable<Integer> {
                 if (atWarmEnd == null && System.nanoTime() >= warmEnd) {
                     atWarmEnd = now;
                     warmEndNanos = System.nanoTime();
+                    cpuAtWarmEnd = cpu.nanos();
                 }
                 long sent = generator.sent();
-                out.printf(Locale.ROOT, "t=%ds sent=%d (+%d) committed=%d (+%d) lag=%d lists=%d %s%n", second,
-                        sent, sent - lastSent, processed.get(), now.committed() - lastCommitted, now.lag(),
+                out.printf(Locale.ROOT, "t=%ds sent=%d (+%d) committed=%d (+%d) lag=%d item_delta_lag=%d lists=%d %s%n",
+                        second, sent, sent - lastSent, processed.get(), now.committed() - lastCommitted, now.lag(),
+                        deltaLag.position().lag(),
                         latency.lists(), latency.recentSummary());
                 lastSent = sent;
                 lastCommitted = now.committed();
@@ -91,6 +97,7 @@ final class LoadCommand implements Callable<Integer> {
             generator.close();
             ConsumerLag.Position last = lag.position();
             long endNanos = System.nanoTime();
+            long cpuUsed = cpu.nanos() - cpuAtWarmEnd;
             if (atWarmEnd == null) {
                 atWarmEnd = before;
                 warmEndNanos = start;
@@ -103,8 +110,15 @@ final class LoadCommand implements Callable<Integer> {
             if (generator.failed() > 0) {
                 out.println("warning: " + generator.failed() + " events could not be published");
             }
-            out.printf(Locale.ROOT, "sent=%d lists=%d latency_samples=%d%n", generator.sent(), latency.lists(),
-                    samples.count());
+            // The item side must keep up too: a growing backlog of item deltas is not a sustained rate.
+            out.printf(Locale.ROOT, "sent=%d lists=%d latency_samples=%d item_delta_lag_end=%d%n", generator.sent(),
+                    latency.lists(), samples.count(), deltaLag.position().lag());
+            long measured = last.committed() - atWarmEnd.committed();
+            if (!system.apps.isEmpty() && measured > 0) {
+                // Comparable across runs on a shared machine, where events/s is not.
+                out.printf(Locale.ROOT, "app_cpu_us_per_event=%.1f (stream threads and their clients, %d events)%n",
+                        cpuUsed / 1000.0 / measured, measured);
+            }
             out.printf(Locale.ROOT, "sustained_events_per_s=%d p50_ms=%s p99_ms=%s max_ms=%s lag_end=%d%n",
                     Math.round(sustained), Samples.ms(samples.percentileMs(0.5)), Samples.ms(samples.percentileMs(0.99)),
                     Samples.ms(samples.maxMs()), last.lag());

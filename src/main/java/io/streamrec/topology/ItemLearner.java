@@ -9,6 +9,7 @@ import io.streamrec.model.ItemSide;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,6 +21,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The item side, on the partition that owns the item: sums the deltas from every user
  * partition and the catalogue metadata into the authoritative item state, and publishes
  * changed items to `item-vectors` once per publish interval (a tombstone at once on deletion).
+ *
+ * <p>Deltas are first summed per item in {@code item-pending}, a small changelogged store, and
+ * applied to the item's big record (vector, counters, up to 200 neighbours) once per publish
+ * interval, just before it is published: one read-modify-write of that record per interval
+ * instead of one per delta (an event sends about 16). Every index reader only ever saw the item
+ * once per interval anyway. Because the pending sums are state of this task, they commit with
+ * the input offsets in the same transaction: exactly-once holds through a crash.
  */
 final class ItemLearner implements Processor<String, Object, String, ItemVector> {
     static final String NAME = "learn-item";
@@ -31,6 +39,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     private ProcessorContext<String, ItemVector> context;
     private KeyValueStore<String, ItemVector> items;
     private KeyValueStore<String, Long> dirty;
+    private KeyValueStore<String, ItemDelta> pending;
 
     ItemLearner(TopologySettings settings, ItemIndex index) {
         this.settings = settings;
@@ -43,6 +52,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         this.context = context;
         items = context.getStateStore(StoreNames.ITEM_STATE);
         dirty = context.getStateStore(StoreNames.ITEM_DIRTY);
+        pending = context.getStateStore(StoreNames.ITEM_PENDING);
         context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()),
                 PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
     }
@@ -53,25 +63,41 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         if (record.value() == null) {
             items.delete(id);
             dirty.delete(id);
+            pending.delete(id);
             context.forward(new Record<>(id, null, record.timestamp()), VECTORS);
             return;
         }
-        ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
-        ItemRecord updated;
         if (record.value() instanceof ItemDelta delta) {
-            updated = itemSide.apply(current, ModelCodec.update(id, delta));
-        } else {
-            Item item = (Item) record.value();
-            updated = itemSide.describe(current, id, item.getTitle(), item.getCategories(), item.getTags(),
-                    item.getAvailable(), index);
+            ItemDelta earlier = pending.get(id);
+            pending.put(id, earlier == null ? delta
+                    : ModelCodec.combine(earlier, delta, settings.model().popularityHalfLifeMs()));
+            return;
         }
-        items.put(id, ModelCodec.itemVector(updated));
+        Item item = (Item) record.value();
+        ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
+        ItemRecord described = itemSide.describe(current, id, item.getTitle(), item.getCategories(), item.getTags(),
+                item.getAvailable(), index);
+        items.put(id, ModelCodec.itemVector(described));
         if (dirty.get(id) == null) {
             dirty.put(id, context.currentSystemTimeMs());
         }
     }
 
+    /** Applies each item's pending deltas, then publishes every item changed since the last time. */
     private void publishChanged() {
+        List<KeyValue<String, ItemDelta>> deltas = new ArrayList<>();
+        try (KeyValueIterator<String, ItemDelta> it = pending.all()) {
+            it.forEachRemaining(deltas::add);
+        }
+        long now = context.currentSystemTimeMs();
+        for (KeyValue<String, ItemDelta> entry : deltas) {
+            ItemRecord current = ModelCodec.record(entry.key, items.get(entry.key), settings.model().neighbours());
+            ItemVector updated = ModelCodec.itemVector(itemSide.apply(current, ModelCodec.update(entry.key, entry.value)));
+            items.put(entry.key, updated);
+            pending.delete(entry.key);
+            dirty.delete(entry.key);
+            context.forward(new Record<>(entry.key, updated, now), VECTORS);
+        }
         List<String> changed = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = dirty.all()) {
             it.forEachRemaining(entry -> changed.add(entry.key));
@@ -79,7 +105,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         for (String id : changed) {
             ItemVector state = items.get(id);
             if (state != null) {
-                context.forward(new Record<>(id, state, context.currentSystemTimeMs()), VECTORS);
+                context.forward(new Record<>(id, state, now), VECTORS);
             }
             dirty.delete(id);
         }

@@ -16,6 +16,11 @@ public final class StoreNames {
     public static final String ITEM_STATE = "item-state";
     /** item id -> when it changed: items awaiting publication to item-vectors. */
     public static final String ITEM_DIRTY = "item-dirty";
+    /**
+     * item id -> the deltas received for it since the item was last applied and published, summed:
+     * the item's big record is read and rewritten once per publish interval, not once per delta.
+     */
+    public static final String ITEM_PENDING = "item-pending";
     /** The global in-memory item index, fed from item-vectors on every instance. */
     public static final String ITEM_INDEX = "item-index";
 

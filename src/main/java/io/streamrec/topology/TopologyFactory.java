@@ -1,5 +1,6 @@
 package io.streamrec.topology;
 
+import io.streamrec.avro.Recommendations;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -45,11 +46,12 @@ public final class TopologyFactory {
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), ValidateProcessor.LEARN);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), ValidateProcessor.LEARN);
         topology.addStateStore(store(StoreNames.USER_DIRTY, Serdes.Long()), ValidateProcessor.LEARN);
-        topology.addStateStore(store(StoreNames.RECOMMENDATIONS, AvroSerdes.RECOMMENDATIONS), ValidateProcessor.LEARN);
+        EncodeOnce<Recommendations> lists = new EncodeOnce<>(AvroSerdes.RECOMMENDATIONS);
+        topology.addStateStore(store(StoreNames.RECOMMENDATIONS, lists), ValidateProcessor.LEARN);
         topology.addSink(UserLearner.DELTAS, topics.itemDeltas(), keys, AvroSerdes.ITEM_DELTA.serializer(),
                 ValidateProcessor.LEARN);
-        topology.addSink(UserLearner.RECOMMENDATIONS, topics.recommendations(), keys,
-                AvroSerdes.RECOMMENDATIONS.serializer(), ValidateProcessor.LEARN);
+        topology.addSink(UserLearner.RECOMMENDATIONS, topics.recommendations(), keys, lists.serializer(),
+                ValidateProcessor.LEARN);
         topology.addSink(DeadLetters.USER_SIDE_SINK, topics.rejected(), new ByteArraySerializer(),
                 AvroSerdes.REJECTED.serializer(), "validate", ValidateProcessor.LEARN);
 
@@ -61,6 +63,7 @@ public final class TopologyFactory {
                 "item-deltas-source");
         topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), ItemLearner.NAME);
         topology.addStateStore(store(StoreNames.ITEM_DIRTY, Serdes.Long()), ItemLearner.NAME);
+        topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, AvroSerdes.ITEM_DELTA), ItemLearner.NAME);
         topology.addSink(ItemLearner.VECTORS, topics.itemVectors(), keys, AvroSerdes.ITEM_VECTOR.serializer(),
                 ItemLearner.NAME);
         topology.addSink(DeadLetters.ITEM_SIDE_SINK, topics.rejected(), new ByteArraySerializer(),
@@ -71,6 +74,15 @@ public final class TopologyFactory {
                 keyReader, AvroSerdes.ITEM_VECTOR.deserializer(), topics.itemVectors(), "item-index-feed",
                 ItemIndexFeed::new);
         return topology;
+    }
+
+    /**
+     * A small, hot store rewritten many times per commit interval: held in memory (restored from
+     * its changelog) and cached, so only its last value per key and commit reaches the changelog.
+     */
+    private static <V> StoreBuilder<KeyValueStore<String, V>> inMemoryStore(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                .withCachingEnabled();
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
