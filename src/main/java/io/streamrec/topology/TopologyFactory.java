@@ -45,7 +45,7 @@ public final class TopologyFactory {
                 "validate", "rekeyed-source");
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), ValidateProcessor.LEARN);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), ValidateProcessor.LEARN);
-        topology.addStateStore(store(StoreNames.USER_DIRTY, Serdes.Long()), ValidateProcessor.LEARN);
+        topology.addStateStore(inMemoryStore(StoreNames.USER_DIRTY, Serdes.Long()), ValidateProcessor.LEARN);
         EncodeOnce<Recommendations> lists = new EncodeOnce<>(AvroSerdes.RECOMMENDATIONS);
         topology.addStateStore(store(StoreNames.RECOMMENDATIONS, lists), ValidateProcessor.LEARN);
         topology.addSink(UserLearner.DELTAS, topics.itemDeltas(), keys, AvroSerdes.ITEM_DELTA.serializer(),
@@ -62,7 +62,7 @@ public final class TopologyFactory {
         topology.addProcessor(ItemLearner.NAME, () -> new ItemLearner(settings, index), "catalog",
                 "item-deltas-source");
         topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), ItemLearner.NAME);
-        topology.addStateStore(store(StoreNames.ITEM_DIRTY, Serdes.Long()), ItemLearner.NAME);
+        topology.addStateStore(inMemoryStore(StoreNames.ITEM_DIRTY, Serdes.Long()), ItemLearner.NAME);
         topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, AvroSerdes.ITEM_DELTA), ItemLearner.NAME);
         topology.addSink(ItemLearner.VECTORS, topics.itemVectors(), keys, AvroSerdes.ITEM_VECTOR.serializer(),
                 ItemLearner.NAME);
