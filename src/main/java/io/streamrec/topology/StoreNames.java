@@ -10,6 +10,11 @@ public final class StoreNames {
     public static final String USER_SEEN = "user-seen";
     /** user id -> when it first became dirty: users awaiting a debounced refresh. */
     public static final String USER_DIRTY = "user-dirty";
+    /**
+     * item id -> the item deltas this user partition owes the item side, summed since they were
+     * last sent: one record per item and interval on item-deltas instead of one per event.
+     */
+    public static final String USER_DELTA_OUTBOX = "user-delta-outbox";
     /** user id -> Recommendations: the last list emitted, for HTTP lookups. */
     public static final String RECOMMENDATIONS = "recommendations";
     /** item id -> ItemVector, owned by the item side. */

@@ -46,6 +46,8 @@ public final class TopologyFactory {
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), ValidateProcessor.LEARN);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), ValidateProcessor.LEARN);
         topology.addStateStore(inMemoryStore(StoreNames.USER_DIRTY, Serdes.Long()), ValidateProcessor.LEARN);
+        topology.addStateStore(inMemoryStore(StoreNames.USER_DELTA_OUTBOX, AvroSerdes.ITEM_DELTA),
+                ValidateProcessor.LEARN);
         EncodeOnce<Recommendations> lists = new EncodeOnce<>(AvroSerdes.RECOMMENDATIONS);
         topology.addStateStore(store(StoreNames.RECOMMENDATIONS, lists), ValidateProcessor.LEARN);
         topology.addSink(UserLearner.DELTAS, topics.itemDeltas(), keys, AvroSerdes.ITEM_DELTA.serializer(),

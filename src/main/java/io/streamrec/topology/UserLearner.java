@@ -2,6 +2,7 @@ package io.streamrec.topology;
 
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Interaction;
+import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.UserState;
 import io.streamrec.events.AvroSerdes;
@@ -46,6 +47,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private KeyValueStore<String, Long> seen;
     private KeyValueStore<String, Long> dirty;
     private KeyValueStore<String, Recommendations> lists;
+    private KeyValueStore<String, ItemDelta> outbox;
     private Learner learner;
     private Recommender recommender;
 
@@ -61,10 +63,13 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         seen = context.getStateStore(StoreNames.USER_SEEN);
         dirty = context.getStateStore(StoreNames.USER_DIRTY);
         lists = context.getStateStore(StoreNames.RECOMMENDATIONS);
+        outbox = context.getStateStore(StoreNames.USER_DELTA_OUTBOX);
         learner = new Learner(settings.model(), new Random(context.taskId().hashCode()));
         recommender = new Recommender(settings.model(), index);
         context.schedule(Duration.ofMillis(settings.refresh().checkIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 this::refreshDueUsers);
+        context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
+                now -> sendDeltas());
     }
 
     @Override
@@ -92,7 +97,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         double weight = settings.weights().weight(event.getType().name());
         if (weight > 0) {
             for (ItemUpdate update : learner.learn(profile, item, weight, newForUser, time, index)) {
-                context.forward(new Record<Object, Object>(update.item(), ModelCodec.delta(update), time), DELTAS);
+                owe(update.item(), ModelCodec.delta(update));
             }
         }
         if (newForUser) {
@@ -107,6 +112,27 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             dirty.delete(user);
         } else if (dirty.get(user) == null) {
             dirty.put(user, context.currentSystemTimeMs());
+        }
+    }
+
+    /**
+     * Adds an item delta to what this partition owes the item side. The outbox is state of the
+     * task, so what is owed commits with the input offsets and survives a crash: exactly-once.
+     */
+    private void owe(String item, ItemDelta delta) {
+        ItemDelta owed = outbox.get(item);
+        outbox.put(item, owed == null ? delta : ModelCodec.combine(owed, delta, settings.model().popularityHalfLifeMs()));
+    }
+
+    /** Sends every item its summed deltas, once per publish interval. */
+    private void sendDeltas() {
+        List<KeyValue<String, ItemDelta>> owed = new ArrayList<>();
+        try (KeyValueIterator<String, ItemDelta> it = outbox.all()) {
+            it.forEachRemaining(owed::add);
+        }
+        for (KeyValue<String, ItemDelta> entry : owed) {
+            context.forward(new Record<Object, Object>(entry.key, entry.value, entry.value.getEventTimestamp()), DELTAS);
+            outbox.delete(entry.key);
         }
     }
 
