@@ -39,7 +39,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     private ProcessorContext<String, ItemVector> context;
     private KeyValueStore<String, ItemVector> items;
     private KeyValueStore<String, Long> dirty;
-    private KeyValueStore<String, ItemDelta> pending;
+    private SummedDeltas pending;
 
     ItemLearner(TopologySettings settings, ItemIndex index) {
         this.settings = settings;
@@ -52,7 +52,8 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         this.context = context;
         items = context.getStateStore(StoreNames.ITEM_STATE);
         dirty = context.getStateStore(StoreNames.ITEM_DIRTY);
-        pending = context.getStateStore(StoreNames.ITEM_PENDING);
+        pending = new SummedDeltas(context.getStateStore(StoreNames.ITEM_PENDING),
+                settings.model().popularityHalfLifeMs());
         context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()),
                 PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
     }
@@ -63,14 +64,12 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         if (record.value() == null) {
             items.delete(id);
             dirty.delete(id);
-            pending.delete(id);
+            pending.discard(id);
             context.forward(new Record<>(id, null, record.timestamp()), VECTORS);
             return;
         }
         if (record.value() instanceof ItemDelta delta) {
-            ItemDelta earlier = pending.get(id);
-            pending.put(id, earlier == null ? delta
-                    : ModelCodec.combine(earlier, delta, settings.model().popularityHalfLifeMs()));
+            pending.add(id, delta);
             return;
         }
         Item item = (Item) record.value();
@@ -85,16 +84,11 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
 
     /** Applies each item's pending deltas, then publishes every item changed since the last time. */
     private void publishChanged() {
-        List<KeyValue<String, ItemDelta>> deltas = new ArrayList<>();
-        try (KeyValueIterator<String, ItemDelta> it = pending.all()) {
-            it.forEachRemaining(deltas::add);
-        }
         long now = context.currentSystemTimeMs();
-        for (KeyValue<String, ItemDelta> entry : deltas) {
+        for (KeyValue<String, ItemDelta> entry : pending.drain()) {
             ItemRecord current = ModelCodec.record(entry.key, items.get(entry.key), settings.model().neighbours());
             ItemVector updated = ModelCodec.itemVector(itemSide.apply(current, ModelCodec.update(entry.key, entry.value)));
             items.put(entry.key, updated);
-            pending.delete(entry.key);
             dirty.delete(entry.key);
             context.forward(new Record<>(entry.key, updated, now), VECTORS);
         }

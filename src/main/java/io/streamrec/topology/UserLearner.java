@@ -47,7 +47,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private KeyValueStore<String, Long> seen;
     private KeyValueStore<String, Long> dirty;
     private KeyValueStore<String, Recommendations> lists;
-    private KeyValueStore<String, ItemDelta> outbox;
+    private SummedDeltas outbox;
     private Learner learner;
     private Recommender recommender;
 
@@ -63,7 +63,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         seen = context.getStateStore(StoreNames.USER_SEEN);
         dirty = context.getStateStore(StoreNames.USER_DIRTY);
         lists = context.getStateStore(StoreNames.RECOMMENDATIONS);
-        outbox = context.getStateStore(StoreNames.USER_DELTA_OUTBOX);
+        outbox = new SummedDeltas(context.getStateStore(StoreNames.USER_DELTA_OUTBOX),
+                settings.model().popularityHalfLifeMs());
         learner = new Learner(settings.model(), new Random(context.taskId().hashCode()));
         recommender = new Recommender(settings.model(), index);
         context.schedule(Duration.ofMillis(settings.refresh().checkIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
@@ -97,7 +98,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         double weight = settings.weights().weight(event.getType().name());
         if (weight > 0) {
             for (ItemUpdate update : learner.learn(profile, item, weight, newForUser, time, index)) {
-                owe(update.item(), ModelCodec.delta(update));
+                // Owed to the item side; the outbox sends it, summed per item, with the others.
+                outbox.add(update.item(), ModelCodec.delta(update));
             }
         }
         if (newForUser) {
@@ -115,24 +117,10 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         }
     }
 
-    /**
-     * Adds an item delta to what this partition owes the item side. The outbox is state of the
-     * task, so what is owed commits with the input offsets and survives a crash: exactly-once.
-     */
-    private void owe(String item, ItemDelta delta) {
-        ItemDelta owed = outbox.get(item);
-        outbox.put(item, owed == null ? delta : ModelCodec.combine(owed, delta, settings.model().popularityHalfLifeMs()));
-    }
-
-    /** Sends every item its summed deltas, once per publish interval. */
+    /** Sends every item the deltas this partition owes it, summed, once per publish interval. */
     private void sendDeltas() {
-        List<KeyValue<String, ItemDelta>> owed = new ArrayList<>();
-        try (KeyValueIterator<String, ItemDelta> it = outbox.all()) {
-            it.forEachRemaining(owed::add);
-        }
-        for (KeyValue<String, ItemDelta> entry : owed) {
-            context.forward(new Record<Object, Object>(entry.key, entry.value, entry.value.getEventTimestamp()), DELTAS);
-            outbox.delete(entry.key);
+        for (KeyValue<String, ItemDelta> owed : outbox.drain()) {
+            context.forward(new Record<Object, Object>(owed.key, owed.value, owed.value.getEventTimestamp()), DELTAS);
         }
     }
 

@@ -22,22 +22,9 @@ final class Kernels {
         }
     }
 
-    /** One FMA chain per row; a single lane reduction per row (the reduction is the dear part). */
     static void scoreVector(float[] user, float[] matrix, int rows, float[] scores) {
-        int dims = user.length;
-        int lanes = SPECIES.length();
-        int vectorDims = dims - dims % lanes;
         for (int row = 0; row < rows; row++) {
-            int offset = row * dims;
-            FloatVector acc = FloatVector.zero(SPECIES);
-            for (int d = 0; d < vectorDims; d += lanes) {
-                acc = FloatVector.fromArray(SPECIES, user, d).fma(FloatVector.fromArray(SPECIES, matrix, offset + d), acc);
-            }
-            float sum = acc.reduceLanes(VectorOperators.ADD);
-            for (int d = vectorDims; d < dims; d++) {
-                sum += user[d] * matrix[offset + d];
-            }
-            scores[row] = sum;
+            scores[row] = dotVector(user, matrix, row * user.length);
         }
     }
 
@@ -49,26 +36,27 @@ final class Kernels {
         for (int start = 0; start < rows; start += blockRows) {
             int end = Math.min(rows, start + blockRows);
             for (int u = 0; u < users.length; u++) {
-                float[] user = users[u];
-                float[] out = scores[u];
-                int dims = user.length;
-                int lanes = SPECIES.length();
-                int vectorDims = dims - dims % lanes;
                 for (int row = start; row < end; row++) {
-                    int offset = row * dims;
-                    FloatVector acc = FloatVector.zero(SPECIES);
-                    for (int d = 0; d < vectorDims; d += lanes) {
-                        acc = FloatVector.fromArray(SPECIES, user, d)
-                                .fma(FloatVector.fromArray(SPECIES, matrix, offset + d), acc);
-                    }
-                    float sum = acc.reduceLanes(VectorOperators.ADD);
-                    for (int d = vectorDims; d < dims; d++) {
-                        sum += user[d] * matrix[offset + d];
-                    }
-                    out[row] = sum;
+                    scores[u][row] = dotVector(users[u], matrix, row * users[u].length);
                 }
             }
         }
+    }
+
+    /** One FMA chain over the row; a single lane reduction per row (the reduction is the dear part). */
+    private static float dotVector(float[] user, float[] matrix, int offset) {
+        int dims = user.length;
+        int lanes = SPECIES.length();
+        int vectorDims = dims - dims % lanes;
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (int d = 0; d < vectorDims; d += lanes) {
+            acc = FloatVector.fromArray(SPECIES, user, d).fma(FloatVector.fromArray(SPECIES, matrix, offset + d), acc);
+        }
+        float sum = acc.reduceLanes(VectorOperators.ADD);
+        for (int d = vectorDims; d < dims; d++) {
+            sum += user[d] * matrix[offset + d];
+        }
+        return sum;
     }
 
     /** The best k scores whose slot is not excluded, best first. */
