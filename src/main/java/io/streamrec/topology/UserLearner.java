@@ -35,6 +35,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The user side, on the partition that owns the user: one learning step per event on the
  * user's vector, the item side's share of it sent on keyed by item, and the user's top-N
  * refreshed at most once per debounce window (at once after a purchase).
+ *
+ * <p>The item side's share is summed per item in a changelogged outbox and sent once per item
+ * publish interval: an event owes ~16 items a delta, and popular items are owed by many events
+ * of an interval, so fewer, summed records reach `item-deltas`.
  */
 final class UserLearner implements Processor<String, Interaction, Object, Object> {
     static final String DELTAS = "item-deltas-sink";
