@@ -1,5 +1,6 @@
 package io.streamrec.cli;
 
+import io.streamrec.bench.BenchCommand;
 import io.streamrec.evaluation.EvaluateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "streamrec", mixinStandardHelpOptions = true, version = "streamrec 0.1.0",
         description = "Real-time streaming recommender on Kafka Streams.",
         subcommands = {DemoCommand.class, RunCommand.class, ProduceDemoCommand.class, EvaluateCommand.class,
-                CommandLine.HelpCommand.class})
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

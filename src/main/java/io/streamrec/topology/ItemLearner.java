@@ -22,6 +22,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The item side, on the partition that owns the item: sums the deltas from every user
  * partition and the catalogue metadata into the authoritative item state, and publishes
  * changed items to `item-vectors` once per publish interval (a tombstone at once on deletion).
+ *
+ * <p>Deltas are first summed per item in {@code item-pending}, a small changelogged store, and
+ * applied to the item's big record (vector, counters, up to 200 neighbours) once per publish
+ * interval, just before it is published: one read-modify-write of that record per interval
+ * instead of one per delta (an event sends about 16). Every index reader only ever saw the item
+ * once per interval anyway. Because the pending sums are state of this task, they commit with
+ * the input offsets in the same transaction: exactly-once holds through a crash.
  */
 final class ItemLearner implements Processor<String, Object, String, ItemVector> {
     static final String NAME = "learn-item";
@@ -33,6 +40,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     private ProcessorContext<String, ItemVector> context;
     private KeyValueStore<String, ItemVector> items;
     private KeyValueStore<String, Long> dirty;
+    private SummedDeltas pending;
 
     ItemLearner(TopologySettings settings, ItemIndex index) {
         this.settings = settings;
@@ -45,6 +53,8 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         this.context = context;
         items = context.getStateStore(StoreNames.ITEM_STATE);
         dirty = context.getStateStore(StoreNames.ITEM_DIRTY);
+        pending = new SummedDeltas(context.getStateStore(StoreNames.ITEM_PENDING),
+                settings.model().popularityHalfLifeMs());
         context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()),
                 PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
         if (settings.lifecycle().itemTtlMs() > 0) {
@@ -60,17 +70,16 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
             remove(id, record.timestamp());
             return;
         }
-        ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
-        ItemRecord updated;
         if (record.value() instanceof ItemDelta delta) {
-            updated = itemSide.apply(current, ModelCodec.update(id, delta));
-        } else {
-            Item item = (Item) record.value();
-            updated = itemSide.describe(current, id, item.getTitle(), item.getCategories(), item.getTags(),
-                    item.getAvailable(), item.getPrice(), epochMs(item.getAvailableFrom()), epochMs(item.getExpires()),
-                    index);
+            pending.add(id, delta);
+            return;
         }
-        items.put(id, ModelCodec.itemVector(updated));
+        Item item = (Item) record.value();
+        ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
+        ItemRecord described = itemSide.describe(current, id, item.getTitle(), item.getCategories(), item.getTags(),
+                item.getAvailable(), item.getPrice(), epochMs(item.getAvailableFrom()), epochMs(item.getExpires()),
+                index);
+        items.put(id, ModelCodec.itemVector(described));
         if (dirty.get(id) == null) {
             dirty.put(id, context.currentSystemTimeMs());
         }
@@ -80,18 +89,33 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         return time == null ? null : time.toEpochMilli();
     }
 
+    /** Applies each item's pending deltas, then publishes every item changed since the last time. */
     private void publishChanged() {
+        long now = context.currentSystemTimeMs();
+        for (KeyValue<String, ItemDelta> entry : pending.drain()) {
+            ItemRecord current = ModelCodec.record(entry.key, items.get(entry.key), settings.model().neighbours());
+            ItemVector updated = ModelCodec.itemVector(itemSide.apply(current, ModelCodec.update(entry.key, entry.value)));
+            items.put(entry.key, updated);
+            dirty.delete(entry.key);
+            publish(entry.key, updated, now);
+        }
         List<String> changed = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = dirty.all()) {
             it.forEachRemaining(entry -> changed.add(entry.key));
         }
         for (String id : changed) {
             ItemVector state = items.get(id);
-            // An item too few users have touched stays out of every index until enough have.
-            if (state != null && settings.lifecycle().admitsItem(state.getDistinctUsers(), state.getKnown())) {
-                context.forward(new Record<>(id, state, context.currentSystemTimeMs()), VECTORS);
+            if (state != null) {
+                publish(id, state, now);
             }
             dirty.delete(id);
+        }
+    }
+
+    /** An item too few users have touched stays out of every index until enough have. */
+    private void publish(String id, ItemVector state, long now) {
+        if (settings.lifecycle().admitsItem(state.getDistinctUsers(), state.getKnown())) {
+            context.forward(new Record<>(id, state, now), VECTORS);
         }
     }
 
@@ -99,6 +123,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     private void remove(String id, long timestamp) {
         items.delete(id);
         dirty.delete(id);
+        pending.discard(id);
         context.forward(new Record<>(id, null, timestamp), VECTORS);
     }
 

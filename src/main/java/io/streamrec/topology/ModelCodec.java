@@ -68,6 +68,52 @@ final class ModelCodec {
                 .build();
     }
 
+    /**
+     * One delta equal to applying {@code earlier} then {@code later}: gradients, new users and
+     * co-visits add up; popularity increments are decayed to the later of their times, exactly
+     * as {@link io.streamrec.model.ItemRecord#addPopularity} would have applied them one by one.
+     */
+    static ItemDelta combine(ItemDelta earlier, ItemDelta later, long popularityHalfLifeMs) {
+        float[] gradient = unpack(earlier.getGradient());
+        float[] more = unpack(later.getGradient());
+        if (gradient == null || more != null && more.length != gradient.length) {
+            gradient = more;
+        } else if (more != null) {
+            for (int d = 0; d < gradient.length; d++) {
+                gradient[d] += more[d];
+            }
+        }
+        double popularity;
+        long timestamp;
+        if (earlier.getPopularity() <= 0) {
+            popularity = later.getPopularity();
+            timestamp = later.getPopularity() > 0 ? later.getEventTimestamp()
+                    : Math.max(earlier.getEventTimestamp(), later.getEventTimestamp());
+        } else if (later.getPopularity() <= 0) {
+            popularity = earlier.getPopularity();
+            timestamp = earlier.getEventTimestamp();
+        } else {
+            timestamp = Math.max(earlier.getEventTimestamp(), later.getEventTimestamp());
+            popularity = ItemRecord.decayed(earlier.getPopularity(), earlier.getEventTimestamp(), timestamp,
+                    popularityHalfLifeMs) + ItemRecord.decayed(later.getPopularity(), later.getEventTimestamp(),
+                    timestamp, popularityHalfLifeMs);
+        }
+        Map<String, Float> coVisits = new HashMap<>();
+        for (Neighbour n : earlier.getCoVisits()) {
+            coVisits.merge(n.getItem(), n.getWeight(), Float::sum);
+        }
+        for (Neighbour n : later.getCoVisits()) {
+            coVisits.merge(n.getItem(), n.getWeight(), Float::sum);
+        }
+        return ItemDelta.newBuilder()
+                .setGradient(pack(gradient))
+                .setNewUsers(earlier.getNewUsers() + later.getNewUsers())
+                .setPopularity(popularity)
+                .setEventTimestamp(timestamp)
+                .setCoVisits(neighbours(coVisits))
+                .build();
+    }
+
     static ItemUpdate update(String item, ItemDelta delta) {
         Map<String, Float> coVisits = new HashMap<>();
         for (Neighbour n : delta.getCoVisits()) {

@@ -10,12 +10,22 @@ public final class StoreNames {
     public static final String USER_SEEN = "user-seen";
     /** user id -> when it first became dirty: users awaiting a debounced refresh. */
     public static final String USER_DIRTY = "user-dirty";
+    /**
+     * item id -> the item deltas this user partition owes the item side, summed since they were
+     * last sent: one record per item and interval on item-deltas instead of one per event.
+     */
+    public static final String USER_DELTA_OUTBOX = "user-delta-outbox";
     /** user id -> Recommendations: the last list emitted, for HTTP lookups. */
     public static final String RECOMMENDATIONS = "recommendations";
     /** item id -> ItemVector, owned by the item side. */
     public static final String ITEM_STATE = "item-state";
     /** item id -> when it changed: items awaiting publication to item-vectors. */
     public static final String ITEM_DIRTY = "item-dirty";
+    /**
+     * item id -> the deltas received for it since the item was last applied and published, summed:
+     * the item's big record is read and rewritten once per publish interval, not once per delta.
+     */
+    public static final String ITEM_PENDING = "item-pending";
     /** The global in-memory item index, fed from item-vectors on every instance. */
     public static final String ITEM_INDEX = "item-index";
 

@@ -1,5 +1,6 @@
 package io.streamrec.topology;
 
+import io.streamrec.avro.Recommendations;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -49,12 +50,15 @@ public final class TopologyFactory {
                 "validate", "rekeyed-source");
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), ValidateProcessor.LEARN);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), ValidateProcessor.LEARN);
-        topology.addStateStore(store(StoreNames.USER_DIRTY, Serdes.Long()), ValidateProcessor.LEARN);
-        topology.addStateStore(store(StoreNames.RECOMMENDATIONS, AvroSerdes.RECOMMENDATIONS), ValidateProcessor.LEARN);
+        topology.addStateStore(inMemoryStore(StoreNames.USER_DIRTY, Serdes.Long()), ValidateProcessor.LEARN);
+        topology.addStateStore(inMemoryStore(StoreNames.USER_DELTA_OUTBOX, AvroSerdes.ITEM_DELTA),
+                ValidateProcessor.LEARN);
+        EncodeOnce<Recommendations> lists = new EncodeOnce<>(AvroSerdes.RECOMMENDATIONS);
+        topology.addStateStore(store(StoreNames.RECOMMENDATIONS, lists), ValidateProcessor.LEARN);
         topology.addSink(UserLearner.DELTAS, topics.itemDeltas(), keys, AvroSerdes.ITEM_DELTA.serializer(),
                 ValidateProcessor.LEARN);
-        topology.addSink(UserLearner.RECOMMENDATIONS, topics.recommendations(), keys,
-                AvroSerdes.RECOMMENDATIONS.serializer(), ValidateProcessor.LEARN);
+        topology.addSink(UserLearner.RECOMMENDATIONS, topics.recommendations(), keys, lists.serializer(),
+                ValidateProcessor.LEARN);
         deadLetters(topology, DeadLetters.USER_SIDE_SINK, topics, metrics, "validate", ValidateProcessor.LEARN);
 
         // Item side: one sub-topology on the partitions of `items` and `item-deltas`.
@@ -64,7 +68,8 @@ public final class TopologyFactory {
         topology.addProcessor(ItemLearner.NAME, () -> new ItemLearner(settings, index), "catalog",
                 "item-deltas-source");
         topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), ItemLearner.NAME);
-        topology.addStateStore(store(StoreNames.ITEM_DIRTY, Serdes.Long()), ItemLearner.NAME);
+        topology.addStateStore(inMemoryStore(StoreNames.ITEM_DIRTY, Serdes.Long()), ItemLearner.NAME);
+        topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, AvroSerdes.ITEM_DELTA), ItemLearner.NAME);
         topology.addSink(ItemLearner.VECTORS, topics.itemVectors(), keys, AvroSerdes.ITEM_VECTOR.serializer(),
                 ItemLearner.NAME);
         deadLetters(topology, DeadLetters.ITEM_SIDE_SINK, topics, metrics, "catalog");
@@ -82,6 +87,15 @@ public final class TopologyFactory {
         topology.addProcessor(name, () -> new DeadLetterCounter(metrics), parents);
         topology.addSink(name + "-topic", topics.rejected(), new ByteArraySerializer(),
                 AvroSerdes.REJECTED.serializer(), name);
+    }
+
+    /**
+     * A small, hot store rewritten many times per commit interval: held in memory (restored from
+     * its changelog) and cached, so only its last value per key and commit reaches the changelog.
+     */
+    private static <V> StoreBuilder<KeyValueStore<String, V>> inMemoryStore(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                .withCachingEnabled();
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {

@@ -2,6 +2,7 @@ package io.streamrec.topology;
 
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Interaction;
+import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.UserState;
 import io.streamrec.events.AvroSerdes;
@@ -36,6 +37,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The user side, on the partition that owns the user: one learning step per event on the
  * user's vector, the item side's share of it sent on keyed by item, and the user's top-N
  * refreshed at most once per debounce window (at once after a purchase).
+ *
+ * <p>The item side's share is summed per item in a changelogged outbox and sent once per item
+ * publish interval: an event owes ~16 items a delta, and popular items are owed by many events
+ * of an interval, so fewer, summed records reach `item-deltas`.
  */
 final class UserLearner implements Processor<String, Interaction, Object, Object> {
     static final String DELTAS = "item-deltas-sink";
@@ -49,6 +54,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private KeyValueStore<String, Long> seen;
     private KeyValueStore<String, Long> dirty;
     private KeyValueStore<String, Recommendations> lists;
+    private SummedDeltas outbox;
     private Learner learner;
     private Recommender recommender;
     private int removalsSeen;
@@ -68,6 +74,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         seen = context.getStateStore(StoreNames.USER_SEEN);
         dirty = context.getStateStore(StoreNames.USER_DIRTY);
         lists = context.getStateStore(StoreNames.RECOMMENDATIONS);
+        outbox = new SummedDeltas(context.getStateStore(StoreNames.USER_DELTA_OUTBOX),
+                settings.model().popularityHalfLifeMs());
         learner = new Learner(settings.model(), new Random(context.taskId().hashCode()), settings.lifecycle());
         fusion = new FusionWeights(settings.model());
         recommender = new Recommender(settings.model(), index, fusion);
@@ -77,6 +85,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             context.schedule(Duration.ofMillis(settings.lifecycle().checkIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                     now -> expireIdleUsers());
         }
+        context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
+                now -> sendDeltas());
     }
 
     @Override
@@ -114,7 +124,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         double weight = settings.weights().weight(event.getType().name());
         if (weight > 0) {
             for (ItemUpdate update : learner.learn(profile, item, weight, newForUser, time, index)) {
-                context.forward(new Record<Object, Object>(update.item(), ModelCodec.delta(update), time), DELTAS);
+                // Owed to the item side; the outbox sends it, summed per item, with the others.
+                outbox.add(update.item(), ModelCodec.delta(update));
             }
         }
         if (newForUser) {
@@ -131,6 +142,13 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             dirty.put(user, context.currentSystemTimeMs());
         }
         metrics.learned(event.getType());
+    }
+
+    /** Sends every item the deltas this partition owes it, summed, once per publish interval. */
+    private void sendDeltas() {
+        for (KeyValue<String, ItemDelta> owed : outbox.drain()) {
+            context.forward(new Record<Object, Object>(owed.key, owed.value, owed.value.getEventTimestamp()), DELTAS);
+        }
     }
 
     private void refreshDueUsers(long now) {

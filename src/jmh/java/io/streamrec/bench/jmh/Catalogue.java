@@ -1,0 +1,40 @@
+package io.streamrec.bench.jmh;
+
+import java.util.Random;
+
+/** Random item vectors and users, seeded so every fork scores the same data. */
+final class Catalogue {
+    static final int EXCLUDED = 50;
+
+    private Catalogue() {}
+
+    static float[] matrix(int rows, int dims, long seed) {
+        Random random = new Random(seed);
+        float[] matrix = new float[rows * dims];
+        for (int i = 0; i < matrix.length; i++) {
+            matrix[i] = (float) (random.nextGaussian() * 0.1);
+        }
+        return matrix;
+    }
+
+    static float[][] users(int count, int dims, long seed) {
+        Random random = new Random(seed);
+        float[][] users = new float[count][dims];
+        for (float[] user : users) {
+            for (int d = 0; d < dims; d++) {
+                user[d] = (float) (random.nextGaussian() * 0.1);
+            }
+        }
+        return users;
+    }
+
+    /** A user's history: {@link #EXCLUDED} items that must not come back. */
+    static boolean[] excluded(int rows, long seed) {
+        Random random = new Random(seed);
+        boolean[] excluded = new boolean[rows];
+        for (int i = 0; i < EXCLUDED; i++) {
+            excluded[random.nextInt(rows)] = true;
+        }
+        return excluded;
+    }
+}

@@ -1,0 +1,56 @@
+package io.streamrec.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamrec.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both benchmark commands, run for a few seconds on the in-process broker as a user would run
+ * them: they print progress and end with the summary line in the issue's format. Figures are
+ * only checked for being there and plausible (events went through, lists came out, no errors),
+ * never for speed.
+ */
+class BenchCommandsTest {
+    private static final Pattern LOAD = Pattern.compile(
+            "sustained_events_per_s=(\\d+) p50_ms=([\\d.]+) p99_ms=([\\d.]+) max_ms=([\\d.]+) lag_end=(\\d+)");
+    private static final Pattern LOOKUP = Pattern.compile(
+            "requests_per_s=(\\d+) p50_ms=([\\d.]+) p99_ms=([\\d.]+) errors=(\\d+)");
+
+    @Test
+    void loadPublishesEventsAndMeasuresRefreshedLists() {
+        List<String> lines = run("bench", "load", "--rate", "300", "--duration", "4s", "--warmup", "1s",
+                "--users", "200", "--items", "100", "--set", "streamrec.topic.partitions=2");
+        assertThat(lines).anyMatch(line -> line.startsWith("t=1s sent="));
+        Matcher last = LOAD.matcher(lines.get(lines.size() - 1));
+        assertThat(last.matches()).as("last line: " + lines.get(lines.size() - 1)).isTrue();
+        assertThat(Long.parseLong(last.group(1))).as("events committed per second").isPositive();
+        assertThat(Double.parseDouble(last.group(2))).as("p50 is at most p99").isLessThanOrEqualTo(
+                Double.parseDouble(last.group(3)));
+        assertThat(Double.parseDouble(last.group(4))).as("max latency: lists were measured").isPositive();
+    }
+
+    @Test
+    void lookupLoadsTheApiForLocalKeys() {
+        List<String> lines = run("bench", "lookup", "--rate", "200", "--duration", "3s", "--warmup", "1s",
+                "--users", "100", "--connections", "4", "--set", "streamrec.topic.partitions=2");
+        assertThat(lines).anyMatch(line -> line.matches("t=\\ds.* requests=\\d+ .*"));
+        Matcher last = LOOKUP.matcher(lines.get(lines.size() - 1));
+        assertThat(last.matches()).as("last line: " + lines.get(lines.size() - 1)).isTrue();
+        assertThat(Long.parseLong(last.group(1))).as("requests per second").isPositive();
+        assertThat(last.group(4)).as("errors").isEqualTo("0");
+    }
+
+    private static List<String> run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        assertThat(exit).as("exit code; stderr: " + err).isZero();
+        return out.toString().lines().toList();
+    }
+}
