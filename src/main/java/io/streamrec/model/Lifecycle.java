@@ -38,12 +38,18 @@ public record Lifecycle(int minUserEvents, int minItemUsers, long userTtlMs, lon
         return described || distinctUsers >= minItemUsers;
     }
 
+    /** @param now the newest event time seen; a clock that has seen no event (Long.MIN_VALUE) expires nothing */
     public boolean userIdle(long lastEventTimestamp, long now) {
-        return userTtlMs > 0 && now - lastEventTimestamp > userTtlMs;
+        return userTtlMs > 0 && idleFor(lastEventTimestamp, now) > userTtlMs;
     }
 
     public boolean itemIdle(long lastEventTimestamp, boolean described, long now) {
-        return itemTtlMs > 0 && !described && now - lastEventTimestamp > itemTtlMs;
+        return itemTtlMs > 0 && !described && idleFor(lastEventTimestamp, now) > itemTtlMs;
+    }
+
+    private static long idleFor(long lastEventTimestamp, long now) {
+        // Subtracting from a clock that has not started would overflow into "idle for ages".
+        return now > lastEventTimestamp ? now - lastEventTimestamp : 0;
     }
 
     public boolean expires() {

@@ -40,6 +40,8 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     private ProcessorContext<String, ItemVector> context;
     private KeyValueStore<String, ItemVector> items;
     private KeyValueStore<String, Long> dirty;
+    /** The newest event time in the deltas this task received: the clock items' idleness is measured by. */
+    private long newestEventTime = Long.MIN_VALUE;
     private SummedDeltas pending;
 
     ItemLearner(TopologySettings settings, ItemIndex index) {
@@ -72,6 +74,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         }
         if (record.value() instanceof ItemDelta delta) {
             pending.add(id, delta);
+            newestEventTime = Math.max(newestEventTime, delta.getEventTimestamp());
             return;
         }
         Item item = (Item) record.value();
@@ -127,9 +130,12 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         context.forward(new Record<>(id, null, timestamp), VECTORS);
     }
 
-    /** Items idle past the TTL (in event time) that the catalogue does not describe are removed everywhere. */
+    /**
+     * Items idle past the TTL that the catalogue does not describe are removed everywhere. Idleness
+     * is in event time, against the newest event this task heard of (catalogue records carry no event time).
+     */
     private void expireIdleItems() {
-        long now = context.currentStreamTimeMs();
+        long now = newestEventTime;
         List<String> idle = new ArrayList<>();
         try (KeyValueIterator<String, ItemVector> it = items.all()) {
             while (it.hasNext()) {

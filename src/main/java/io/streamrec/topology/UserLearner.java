@@ -58,6 +58,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private Learner learner;
     private Recommender recommender;
     private int removalsSeen;
+    /** The newest event time this task has learned from: the clock users' idleness is measured by. */
+    private long newestEventTime = Long.MIN_VALUE;
     /** This task's blend weights; with adaptive fusion on, its users' picks move them (not persisted). */
     private FusionWeights fusion;
 
@@ -108,6 +110,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private void learn(String user, Interaction event, Headers headers) {
         String item = event.getItem();
         long time = event.getTimestamp().toEpochMilli();
+        newestEventTime = Math.max(newestEventTime, time);
         String seenKey = StoreNames.seenKey(user, item);
         boolean newForUser = seen.get(seenKey) == null;
         if (newForUser && metrics.measuresLiveQuality()) {
@@ -226,9 +229,12 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         return items;
     }
 
-    /** Users idle past the TTL (in event time: against the newest event this task has seen) are forgotten. */
+    /**
+     * Users idle past the TTL are forgotten. Idleness is in event time, against the newest event
+     * this task learned from (not the records' timestamps, which a replay of old events sets to now).
+     */
     private void expireIdleUsers() {
-        long now = context.currentStreamTimeMs();
+        long now = newestEventTime;
         List<String> idle = new ArrayList<>();
         try (KeyValueIterator<String, UserState> it = users.all()) {
             while (it.hasNext()) {
