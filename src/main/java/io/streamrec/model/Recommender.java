@@ -383,7 +383,7 @@ public final class Recommender {
             for (int s : top.slotsBestFirst()) {
                 String reason = switch (source[s]) {
                     case COVISITATION -> "often together with " + label;
-                    case CONTENT -> "like " + label + " in genre, tags or title";
+                    case CONTENT -> "like " + label + " in category, tags or title";
                     default -> "similar to " + label;
                 };
                 result.add(new ScoredItem(snapshot.entry(s).id(), score[s], source[s], reason));

@@ -9,16 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.streamrec.app.StreamrecApp;
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.RejectedEvent;
-import io.streamrec.config.StreamrecConfig;
 import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.it.ItSupport.Answer;
 import io.streamrec.it.ItSupport.Http;
 import io.streamrec.it.ItSupport.Producer;
+import io.streamrec.it.ItSupport.SingleInstance;
 import io.streamrec.it.ItSupport.TopicReader;
 import io.streamrec.topology.Topics;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class EndToEndTest {
     private static final int ITEMS = 30;
 
+    private static SingleInstance instance;
     private static EmbeddedKafka kafka;
     private static StreamrecApp app;
     private static Topics topics;
@@ -45,12 +45,11 @@ class EndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        StreamrecConfig config = ItSupport.config(kafka.bootstrapServers(), "e2e.", "streamrec-e2e", Map.of());
-        topics = config.topics();
-        app = StreamrecApp.start(config);
-        app.awaitRunning(Duration.ofSeconds(30));
-        api = app.httpUrl();
+        instance = SingleInstance.start("e2e.", "streamrec-e2e", Map.of());
+        kafka = instance.kafka();
+        topics = instance.topics();
+        app = instance.app();
+        api = instance.api();
         try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
             producer.catalogue(ITEMS);
         }
@@ -59,11 +58,8 @@ class EndToEndTest {
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (instance != null) {
+            instance.close();
         }
     }
 

@@ -10,15 +10,14 @@ import io.streamrec.avro.EventType;
 import io.streamrec.avro.Interaction;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.Recommendations;
-import io.streamrec.config.StreamrecConfig;
 import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.it.ItSupport.Answer;
+import io.streamrec.it.ItSupport.SingleInstance;
 import io.streamrec.it.ItSupport.Http;
 import io.streamrec.it.ItSupport.Producer;
 import io.streamrec.it.ItSupport.TopicReader;
 import io.streamrec.topology.Topics;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,8 +40,10 @@ class FeaturesEndToEndTest {
     /** Not available until an hour from now, and expired an hour ago. */
     private static final String NOT_YET = item(37);
     private static final String EXPIRED = item(38);
-    private static final String REASON = "because you viewed .+|trending in .+|popular|often together with .+|similar to .+";
+    private static final String REASON = "because you viewed .+|trending in .+|popular|often together with .+|similar to .+"
+            + "|like .+ in category, tags or title";
 
+    private static SingleInstance instance;
     private static EmbeddedKafka kafka;
     private static StreamrecApp app;
     private static Topics topics;
@@ -67,13 +68,11 @@ class FeaturesEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        StreamrecConfig config = ItSupport.config(kafka.bootstrapServers(), "feat.", "streamrec-feat",
-                Map.of("streamrec.rules.exclude.categories", HIDDEN));
-        topics = config.topics();
-        app = StreamrecApp.start(config);
-        app.awaitRunning(Duration.ofSeconds(30));
-        api = app.httpUrl();
+        instance = SingleInstance.start("feat.", "streamrec-feat", Map.of("streamrec.rules.exclude.categories", HIDDEN));
+        kafka = instance.kafka();
+        topics = instance.topics();
+        app = instance.app();
+        api = instance.api();
         long now = System.currentTimeMillis();
         try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
             for (int n = 0; n < ITEMS; n++) {
@@ -105,11 +104,8 @@ class FeaturesEndToEndTest {
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (instance != null) {
+            instance.close();
         }
     }
 

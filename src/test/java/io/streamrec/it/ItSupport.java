@@ -10,6 +10,7 @@ import io.streamrec.avro.Interaction;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.config.StreamrecConfig;
+import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.events.AvroSerde;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.topology.Topics;
@@ -59,6 +60,33 @@ final class ItSupport {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private ItSupport() {}
+
+    /** One in-process broker with one streamrec instance on it: the fixture of most end-to-end test classes. */
+    record SingleInstance(EmbeddedKafka kafka, StreamrecApp app, Topics topics, String api) implements AutoCloseable {
+        static SingleInstance start(String prefix, String applicationId, Map<String, String> overrides)
+                throws Exception {
+            EmbeddedKafka kafka = EmbeddedKafka.start();
+            StreamrecApp app = null;
+            try {
+                StreamrecConfig config = config(kafka.bootstrapServers(), prefix, applicationId, overrides);
+                app = StreamrecApp.start(config);
+                app.awaitRunning(Duration.ofSeconds(30));
+                return new SingleInstance(kafka, app, config.topics(), app.httpUrl());
+            } catch (Exception | Error e) {
+                if (app != null) {
+                    app.close();
+                }
+                kafka.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            app.close();
+            kafka.close();
+        }
+    }
 
     /**
      * Settings of one app instance under test. Debounce and refresh checks are short so a test

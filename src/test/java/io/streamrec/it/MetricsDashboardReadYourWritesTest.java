@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.streamrec.app.StreamrecApp;
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Interaction;
-import io.streamrec.config.StreamrecConfig;
 import io.streamrec.demo.DemoTraffic;
 import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.it.ItSupport.Answer;
 import io.streamrec.it.ItSupport.Http;
 import io.streamrec.it.ItSupport.Producer;
+import io.streamrec.it.ItSupport.SingleInstance;
 import io.streamrec.topology.Topics;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -29,7 +29,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,6 +60,7 @@ class MetricsDashboardReadYourWritesTest {
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)$",
             Pattern.MULTILINE);
 
+    private static SingleInstance instance;
     private static EmbeddedKafka kafka;
     private static StreamrecApp app;
     private static Topics topics;
@@ -74,12 +74,11 @@ class MetricsDashboardReadYourWritesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        StreamrecConfig config = ItSupport.config(kafka.bootstrapServers(), "obs.", "streamrec-obs", Map.of());
-        topics = config.topics();
-        app = StreamrecApp.start(config);
-        app.awaitRunning(Duration.ofSeconds(30));
-        api = app.httpUrl();
+        instance = SingleInstance.start("obs.", "streamrec-obs", Map.of());
+        kafka = instance.kafka();
+        topics = instance.topics();
+        app = instance.app();
+        api = instance.api();
         try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
             producer.catalogue(ITEMS);
         }
@@ -91,11 +90,8 @@ class MetricsDashboardReadYourWritesTest {
         if (traffic != null) {
             traffic.close();
         }
-        if (app != null) {
-            app.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (instance != null) {
+            instance.close();
         }
     }
 

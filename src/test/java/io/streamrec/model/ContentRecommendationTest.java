@@ -64,7 +64,7 @@ class ContentRecommendationTest {
         List<ScoredItem> similar = new Recommender(ModelParams.defaults(), index).similar("aliens", 3);
         assertThat(similar.get(0).item()).isEqualTo("alien");
         assertThat(similar.get(0).source()).isEqualTo(ScoredItem.Source.CONTENT);
-        assertThat(similar.get(0).reason()).isEqualTo("like Aliens (1986) in genre, tags or title");
+        assertThat(similar.get(0).reason()).isEqualTo("like Aliens (1986) in category, tags or title");
     }
 
     @Test
