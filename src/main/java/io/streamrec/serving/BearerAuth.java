@@ -7,11 +7,15 @@ import java.util.Set;
 
 /**
  * Optional bearer-token check of the write endpoints: every request that changes something
- * (any method but GET/HEAD/OPTIONS) and everything under /v1/admin. Off when the token is empty.
- * The token is compared in constant time and never logged or echoed.
+ * (any method but GET/HEAD/OPTIONS, except the POSTs that only ask a question), everything under
+ * /v1/admin, and the instances' internal reads of a user's raw state (/v1/internal), which the
+ * instances send with the token themselves. Off when the token is empty. The token is compared
+ * in constant time and never logged or echoed.
  */
 final class BearerAuth {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /** POSTs whose body is a question (members, a basket), not a change. */
+    private static final Set<String> QUERY_POSTS = Set.of("/v1/groups/recommendations", "/v1/recommendations/context");
 
     private final byte[] token;
 
@@ -41,6 +45,12 @@ final class BearerAuth {
     }
 
     static boolean guarded(String method, String path) {
-        return !READS.contains(method) || path.startsWith("/v1/admin");
+        boolean write = !READS.contains(method) && !("POST".equals(method) && QUERY_POSTS.contains(path));
+        return write || path.startsWith("/v1/admin") || path.startsWith(UserStates.INTERNAL_PATH);
+    }
+
+    /** The header value an instance sends on its own requests to other instances; null without a token. */
+    static String authorization(String token) {
+        return token == null || token.isEmpty() ? null : "Bearer " + token;
     }
 }

@@ -38,7 +38,7 @@ public final class HttpApi implements AutoCloseable {
                                 TopologySettings settings, Producer<String, byte[]> producer,
                                 StreamrecMetrics metrics, String authToken) {
         Recommender recommender = new Recommender(settings.model(), index);
-        KeyRouter router = new KeyRouter(streams, self);
+        KeyRouter router = new KeyRouter(streams, self, authToken);
         int maxId = settings.validation().maxIdLength();
         ReadYourWrites readYourWrites = new ReadYourWrites(settings.topics().interactions());
         ListPolicy defaults = ListPolicy.of(settings.rules());

@@ -54,11 +54,19 @@ final class KeyRouter {
 
     private final KafkaStreams streams;
     private final HostInfo self;
+    /** "Bearer ..." for this instance's own fetches, null without auth. */
+    private final String authorization;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     KeyRouter(KafkaStreams streams, HostInfo self) {
+        this(streams, self, "");
+    }
+
+    /** @param authToken the bearer token this instance's own requests to the others carry; empty for none */
+    KeyRouter(KafkaStreams streams, HostInfo self, String authToken) {
         this.streams = streams;
         this.self = self;
+        this.authorization = BearerAuth.authorization(authToken);
     }
 
     HostInfo self() {
@@ -190,9 +198,13 @@ final class KeyRouter {
 
     /** GETs {@code pathAndQuery} from {@code owner}, marked as relayed so the owner answers itself. */
     Fetched fetch(HostInfo owner, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port()
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port()
                         + pathAndQuery)).timeout(FORWARD_TIMEOUT)
-                .header(FORWARDED_HEADER, self.host() + ":" + self.port()).GET().build();
+                .header(FORWARDED_HEADER, self.host() + ":" + self.port()).GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Fetched(response.statusCode(), response.body());

@@ -262,6 +262,17 @@ final class ItSupport {
 
     static final class Http {
         private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        /** Sent as "Authorization: Bearer ..." on every request when not null. */
+        private final String token;
+
+        Http() {
+            this(null);
+        }
+
+        /** A client that authenticates every request with the instances' bearer token. */
+        Http(String token) {
+            this.token = token;
+        }
 
         Answer get(String url) {
             return send(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -273,6 +284,9 @@ final class ItSupport {
         }
 
         private Answer send(HttpRequest.Builder request) {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
             try {
                 HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

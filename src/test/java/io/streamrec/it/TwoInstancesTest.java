@@ -48,14 +48,17 @@ class TwoInstancesTest {
     private static StreamrecApp a;
     private static StreamrecApp b;
     private static Topics topics;
-    private static final Http http = new Http();
+    /** Both instances require it on writes and internal reads, so their own relays must carry it too. */
+    private static final String TOKEN = "two-instances-test-token";
+    private static final Http http = new Http(TOKEN);
 
     @BeforeAll
     static void start() throws Exception {
         kafka = EmbeddedKafka.start();
         // No standbys: with two instances every task would also be restored on the other one,
         // work this test does not look at.
-        Map<String, String> overrides = Map.of("streamrec.topic.partitions", "4", "num.standby.replicas", "0");
+        Map<String, String> overrides = Map.of("streamrec.topic.partitions", "4", "num.standby.replicas", "0",
+                "streamrec.http.auth.token", TOKEN);
         StreamrecConfig config = ItSupport.config(kafka.bootstrapServers(), "two.", "streamrec-two", overrides);
         topics = config.topics();
         a = StreamrecApp.start(config);

@@ -85,6 +85,11 @@ class HttpAuthAndHealthTest {
         assertThat(BearerAuth.guarded("GET", "/v1/admin/anything")).as("admin reads are guarded too").isTrue();
         assertThat(BearerAuth.guarded("DELETE", "/v1/users/u1")).isTrue();
         assertThat(BearerAuth.guarded("GET", "/v1/users/u1/recommendations")).isFalse();
+        assertThat(BearerAuth.guarded("POST", "/v1/groups/recommendations")).as("a question, not a write").isFalse();
+        assertThat(BearerAuth.guarded("POST", "/v1/recommendations/context")).isFalse();
+        assertThat(BearerAuth.guarded("GET", "/v1/internal/users/u1/state")).as("a user's raw state").isTrue();
+        HttpResponse<String> internal = get("/v1/internal/users/u1/state");
+        assertThat(internal.statusCode()).isEqualTo(401);
     }
 
     @Test
