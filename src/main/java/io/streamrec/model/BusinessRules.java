@@ -70,7 +70,8 @@ public record BusinessRules(Set<String> includeCategories, Set<String> excludeCa
 
     /** Whether {@code entry} may be shown at {@code now} (epoch ms). */
     public boolean admits(ItemIndex.Entry entry, long now) {
-        if (!entry.available() || excludeItems.contains(entry.id())) {
+        // Runs for every candidate of every list: the empty rule sets of the common case cost nothing.
+        if (!entry.available() || !excludeItems.isEmpty() && excludeItems.contains(entry.id())) {
             return false;
         }
         if (entry.availableFrom() != null && now < entry.availableFrom()
@@ -80,7 +81,7 @@ public record BusinessRules(Set<String> includeCategories, Set<String> excludeCa
         if (includeCategories != null && entry.categories().stream().noneMatch(includeCategories::contains)) {
             return false;
         }
-        if (entry.categories().stream().anyMatch(excludeCategories::contains)) {
+        if (!excludeCategories.isEmpty() && entry.categories().stream().anyMatch(excludeCategories::contains)) {
             return false;
         }
         Double price = entry.price();
