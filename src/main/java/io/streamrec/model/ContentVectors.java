@@ -1,10 +1,8 @@
 package io.streamrec.model;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,7 +30,8 @@ public final class ContentVectors {
 
     private int[][] features = new int[16][];
     private float[][] weights = new float[16][];
-    private final Map<Integer, Posting> postings = new HashMap<>();
+    /** The items holding each bucket, indexed by bucket (null for none): no boxing on the scoring path. */
+    private final Posting[] postings = new Posting[BUCKETS];
     private int items;
     private int writesSinceRebuild;
     private long writes;
@@ -115,7 +114,10 @@ public final class ContentVectors {
         if (next.length > 0) {
             features[slot] = next;
             for (int f : next) {
-                postings.computeIfAbsent(f, x -> new Posting()).add(slot);
+                if (postings[f] == null) {
+                    postings[f] = new Posting();
+                }
+                postings[f].add(slot);
             }
             items++;
         }
@@ -281,7 +283,7 @@ public final class ContentVectors {
         float[] w = new float[f.length];
         double norm = 0;
         for (int i = 0; i < f.length; i++) {
-            Posting posting = postings.get(f[i]);
+            Posting posting = postings[f[i]];
             // A feature no item has yet matches nothing, but still makes the new item less like the others.
             w[i] = (float) Math.log(1 + (double) (items + 1) / (1 + (posting == null ? 0 : posting.size)));
             norm += w[i] * w[i];
@@ -318,7 +320,7 @@ public final class ContentVectors {
         int[] touched = new int[16];
         int n = 0;
         for (int i = 0; i < f.length; i++) {
-            Posting posting = postings.get(f[i]);
+            Posting posting = postings[f[i]];
             if (posting == null) {
                 continue;
             }
@@ -349,10 +351,10 @@ public final class ContentVectors {
             return;
         }
         for (int f : features[slot]) {
-            Posting posting = postings.get(f);
+            Posting posting = postings[f];
             posting.remove(slot);
             if (posting.size == 0) {
-                postings.remove(f);
+                postings[f] = null;
             }
         }
         features[slot] = null;
@@ -380,7 +382,7 @@ public final class ContentVectors {
         float[] w = new float[f.length];
         double norm = 0;
         for (int i = 0; i < f.length; i++) {
-            Posting posting = postings.get(f[i]);
+            Posting posting = postings[f[i]];
             w[i] = (float) Math.log(1 + (double) items / Math.max(1, posting.size));
             norm += w[i] * w[i];
         }
