@@ -164,14 +164,15 @@ class TwoInstancesTest {
             Answer fromA = await(strategy + " group answer equal on both instances", () -> {
                 fromB[0] = http.post(b.httpUrl() + "/v1/groups/recommendations", body);
                 return http.post(a.httpUrl() + "/v1/groups/recommendations", body);
-            }, answer -> answer.status() != 200 || answer.body().get("items").equals(fromB[0].body().get("items")));
+            }, answer -> answer.status() != 200 || sameList(answer.body(), fromB[0].body()));
             assertThat(fromA.status()).as(fromA.body().toString()).isEqualTo(200);
             assertThat(fromA.body().get("user").asText()).isEqualTo(onA + "," + onB);
             assertThat(fromA.body().get("personalized").asBoolean()).isTrue();
             assertThat(ItSupport.itemIds(fromA.body())).as(strategy).isNotEmpty().hasSizeLessThanOrEqualTo(8)
                     .doesNotContainAnyElementsOf(seenByEither)
                     .isEqualTo(ItSupport.itemIds(fromB[0].body()));
-            assertThat(fromA.body().get("items")).as("scores too").isEqualTo(fromB[0].body().get("items"));
+            assertThat(sameList(fromA.body(), fromB[0].body())).as("scores too: " + fromA.body() + " vs "
+                    + fromB[0].body()).isTrue();
             fromA.body().get("items").forEach(entry -> assertThat(entry.get("reason").asText())
                     .matches("for (" + onA + "|" + onB + "): .+"));
         }
@@ -250,5 +251,23 @@ class TwoInstancesTest {
         return view.entrySet().stream()
                 .filter(e -> e.getValue().stream().map(TopicPartition::topic).anyMatch(topics.interactions()::equals))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    /**
+     * The same items in the same order with the same scores, up to rounding: each instance decays
+     * popularity to its own clock's millisecond, which moves the last bits of a score.
+     */
+    private static boolean sameList(JsonNode x, JsonNode y) {
+        if (!ItSupport.itemIds(x).equals(ItSupport.itemIds(y))) {
+            return false;
+        }
+        for (int k = 0; k < x.get("items").size(); k++) {
+            double a = x.get("items").get(k).get("score").asDouble();
+            double b = y.get("items").get(k).get("score").asDouble();
+            if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
