@@ -1,5 +1,11 @@
 package io.streamrec.topology;
 
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
 /** State store names, shared by the topology and the interactive queries that read them. */
 public final class StoreNames {
     private StoreNames() {}
@@ -35,5 +41,17 @@ public final class StoreNames {
 
     public static String seenPrefix(String user) {
         return user + '\0';
+    }
+
+    /** The items in the user's history, read by prefix from the user-seen store (active or queried copy). */
+    static Set<String> seenItems(ReadOnlyKeyValueStore<String, Long> seen, String user) {
+        Set<String> items = new HashSet<>();
+        String prefix = seenPrefix(user);
+        try (KeyValueIterator<String, Long> it = seen.prefixScan(prefix, new StringSerializer())) {
+            while (it.hasNext()) {
+                items.add(it.next().key.substring(prefix.length()));
+            }
+        }
+        return items;
     }
 }

@@ -19,12 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -219,14 +217,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     }
 
     private Set<String> seenItems(String user) {
-        Set<String> items = new HashSet<>();
-        String prefix = StoreNames.seenPrefix(user);
-        try (KeyValueIterator<String, Long> it = seen.prefixScan(prefix, new StringSerializer())) {
-            while (it.hasNext()) {
-                items.add(it.next().key.substring(prefix.length()));
-            }
-        }
-        return items;
+        return StoreNames.seenItems(seen, user);
     }
 
     /**

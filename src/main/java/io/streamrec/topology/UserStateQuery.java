@@ -2,12 +2,9 @@ package io.streamrec.topology;
 
 import io.streamrec.avro.UserState;
 import io.streamrec.model.UserProfile;
-import java.util.HashSet;
 import java.util.Set;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -34,13 +31,7 @@ public final class UserStateQuery {
         ReadOnlyKeyValueStore<String, Long> seenStore = streams.store(StoreQueryParameters
                 .fromNameAndType(StoreNames.USER_SEEN, QueryableStoreTypes.<String, Long>keyValueStore())
                 .withPartition(partition));
-        Set<String> seen = new HashSet<>();
-        String prefix = StoreNames.seenPrefix(user);
-        try (KeyValueIterator<String, Long> it = seenStore.prefixScan(prefix, new StringSerializer())) {
-            while (it.hasNext()) {
-                seen.add(it.next().key.substring(prefix.length()));
-            }
-        }
+        Set<String> seen = StoreNames.seenItems(seenStore, user);
         return new UserView(ModelCodec.profile(state), seen, state.getLastEventTimestamp(),
                 state.getLastEventPartition(), state.getLastEventOffset());
     }
