@@ -50,10 +50,7 @@ class EndToEndTest {
         topics = instance.topics();
         app = instance.app();
         api = instance.api();
-        try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
-            producer.catalogue(ITEMS);
-        }
-        ItSupport.awaitIndexed(http, app, ITEMS);
+        instance.catalogue(http, ITEMS);
     }
 
     @AfterAll

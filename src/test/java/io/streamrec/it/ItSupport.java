@@ -81,6 +81,14 @@ final class ItSupport {
             }
         }
 
+        /** Publishes the standard catalogue of {@code items} and waits until the instance has indexed it. */
+        void catalogue(Http http, int items) {
+            try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
+                producer.catalogue(items);
+            }
+            awaitIndexed(http, app, items);
+        }
+
         @Override
         public void close() {
             app.close();

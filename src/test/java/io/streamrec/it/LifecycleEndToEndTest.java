@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamrec.it.ItSupport.Answer;
 import io.streamrec.it.ItSupport.Http;
-import io.streamrec.it.ItSupport.Producer;
 import io.streamrec.it.ItSupport.SingleInstance;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -28,10 +27,7 @@ class LifecycleEndToEndTest {
         instance = SingleInstance.start("life.", "streamrec-life", Map.of(
                 "streamrec.lifecycle.min.user.events", "3",
                 "streamrec.lifecycle.min.item.users", "2"));
-        try (Producer producer = new Producer(instance.kafka().bootstrapServers(), instance.topics())) {
-            producer.catalogue(ITEMS);
-        }
-        ItSupport.awaitIndexed(http, instance.app(), ITEMS);
+        instance.catalogue(http, ITEMS);
     }
 
     @AfterAll
