@@ -28,8 +28,11 @@ public final class ContentVectors {
     /** Cached neighbour lists are recomputed after this many writes (or a hundredth of the catalogue). */
     private static final int STALE_WRITES = 64;
 
-    private int[][] features = new int[16][];
-    private float[][] weights = new float[16][];
+    /**
+     * Per slot, its sorted features each packed with its weight ({@link #term}): one array per
+     * candidate to fetch when scoring, where separate feature and weight arrays cost two cache misses.
+     */
+    private long[][] terms = new long[16][];
     /** The items holding each bucket, indexed by bucket (null for none): no boxing on the scoring path. */
     private final Posting[] postings = new Posting[BUCKETS];
     private int items;
@@ -44,26 +47,57 @@ public final class ContentVectors {
     private int[] cachedK = new int[16];
     private long lastRemovalAt = -1;
 
-    /** The slots holding one bucket, unordered. */
+    /**
+     * The slots holding one bucket, unordered, each with its weight for the bucket: accumulating
+     * over a posting then reads no other item's vector.
+     */
     private static final class Posting {
         int[] slots = new int[4];
+        float[] weights = new float[4];
         int size;
 
         void add(int slot) {
             if (size == slots.length) {
                 slots = Arrays.copyOf(slots, size * 2);
+                weights = Arrays.copyOf(weights, size * 2);
             }
+            weights[size] = 0f;
             slots[size++] = slot;
         }
 
         void remove(int slot) {
-            for (int i = 0; i < size; i++) {
-                if (slots[i] == slot) {
-                    slots[i] = slots[--size];
-                    return;
-                }
+            int at = indexOf(slot);
+            if (at >= 0) {
+                slots[at] = slots[--size];
+                weights[at] = weights[size];
             }
         }
+
+        void setWeight(int slot, float weight) {
+            weights[indexOf(slot)] = weight;
+        }
+
+        /** Searched from the end, where a slot just added sits. */
+        private int indexOf(int slot) {
+            for (int i = size - 1; i >= 0; i--) {
+                if (slots[i] == slot) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    private static long term(int feature, float weight) {
+        return (long) feature << 32 | (Float.floatToRawIntBits(weight) & 0xFFFFFFFFL);
+    }
+
+    private static int feature(long term) {
+        return (int) (term >>> 32);
+    }
+
+    private static float weight(long term) {
+        return Float.intBitsToFloat((int) term);
     }
 
     /** Hashed, sorted, distinct features of an item's metadata; empty when it has none. */
@@ -107,12 +141,16 @@ public final class ContentVectors {
     public synchronized void put(int slot, String title, List<String> categories, List<String> tags) {
         ensureCapacity(slot + 1);
         int[] next = features(title, categories, tags);
-        if (features[slot] == null ? next.length == 0 : Arrays.equals(features[slot], next)) {
+        if (terms[slot] == null ? next.length == 0 : Arrays.equals(featuresOf(slot), next)) {
             return;
         }
         removeFeatures(slot);
         if (next.length > 0) {
-            features[slot] = next;
+            long[] unweighted = new long[next.length];
+            for (int i = 0; i < next.length; i++) {
+                unweighted[i] = term(next[i], 0f);
+            }
+            terms[slot] = unweighted;
             for (int f : next) {
                 if (postings[f] == null) {
                     postings[f] = new Posting();
@@ -122,13 +160,23 @@ public final class ContentVectors {
             items++;
         }
         written();
-        if (features[slot] != null) {
+        if (terms[slot] != null) {
             weigh(slot);
+            post(slot);
         }
     }
 
+    private int[] featuresOf(int slot) {
+        long[] t = terms[slot];
+        int[] out = new int[t.length];
+        for (int i = 0; i < t.length; i++) {
+            out[i] = feature(t[i]);
+        }
+        return out;
+    }
+
     public synchronized void remove(int slot) {
-        if (slot < features.length && features[slot] != null) {
+        if (slot < terms.length && terms[slot] != null) {
             removeFeatures(slot);
             written();
             // The slot may be reused by another item: no cached list may still point at it.
@@ -137,7 +185,7 @@ public final class ContentVectors {
     }
 
     public synchronized boolean has(int slot) {
-        return slot >= 0 && slot < features.length && features[slot] != null;
+        return slot >= 0 && slot < terms.length && terms[slot] != null;
     }
 
     /** Content cosine of two items, 0 when either has no content. */
@@ -145,15 +193,15 @@ public final class ContentVectors {
         if (!has(a) || !has(b)) {
             return 0f;
         }
-        int[] fa = features[a];
-        int[] fb = features[b];
-        float[] wa = weights[a];
-        float[] wb = weights[b];
+        long[] ta = terms[a];
+        long[] tb = terms[b];
         float dot = 0f;
-        for (int i = 0, j = 0; i < fa.length && j < fb.length; ) {
-            if (fa[i] == fb[j]) {
-                dot += wa[i++] * wb[j++];
-            } else if (fa[i] < fb[j]) {
+        for (int i = 0, j = 0; i < ta.length && j < tb.length; ) {
+            int fa = feature(ta[i]);
+            int fb = feature(tb[j]);
+            if (fa == fb) {
+                dot += weight(ta[i++]) * weight(tb[j++]);
+            } else if (fa < fb) {
                 i++;
             } else {
                 j++;
@@ -188,8 +236,8 @@ public final class ContentVectors {
                 && writes - cachedAt[slot] <= staleAfter) {
             return cached.length <= k ? cached : Arrays.copyOf(cached, k);
         }
-        if (scratch.length < features.length) {
-            scratch = new float[features.length];
+        if (scratch.length < terms.length) {
+            scratch = new float[terms.length];
         }
         int[] touched = accumulate(slot, scratch);
         TopN top = new TopN(Math.max(1, k));
@@ -215,7 +263,7 @@ public final class ContentVectors {
                                           float[] out) {
         int entries = 0;
         for (int s : profileSlots) {
-            entries += has(s) ? features[s].length : 0;
+            entries += has(s) ? terms[s].length : 0;
         }
         // The profile lives in a small open-addressing table that stays in the L1 cache: a table
         // over all buckets would cost a cache miss per candidate feature.
@@ -229,24 +277,25 @@ public final class ContentVectors {
         for (int r = 0; r < profileSlots.length; r++) {
             int s = profileSlots[r];
             if (has(s)) {
-                for (int i = 0; i < features[s].length; i++) {
-                    int at = find(features[s][i], mask);
+                for (long t : terms[s]) {
+                    int at = find(feature(t), mask);
                     if (profileKeys[at] == 0) {
-                        profileKeys[at] = features[s][i] + 1;
+                        profileKeys[at] = feature(t) + 1;
                         profileValues[at] = 0f;
                     }
-                    profileValues[at] += (float) (profileWeights[r] * weights[s][i]);
+                    profileValues[at] += (float) (profileWeights[r] * weight(t));
                 }
             }
         }
         for (int k = 0; k < count; k++) {
             int s = candidates[k];
             float score = 0f;
-            if (entries > 0 && has(s)) {
-                for (int i = 0; i < features[s].length; i++) {
-                    int at = find(features[s][i], mask);
+            long[] candidate;
+            if (entries > 0 && s < terms.length && (candidate = terms[s]) != null) {
+                for (long t : candidate) {
+                    int at = find(feature(t), mask);
                     if (profileKeys[at] != 0) {
-                        score += profileValues[at] * weights[s][i];
+                        score += profileValues[at] * weight(t);
                     }
                 }
             }
@@ -277,8 +326,8 @@ public final class ContentVectors {
         if (f.length == 0) {
             return new Nearest(new int[0], new float[0]);
         }
-        if (scratch.length < features.length) {
-            scratch = new float[features.length];
+        if (scratch.length < terms.length) {
+            scratch = new float[terms.length];
         }
         float[] w = new float[f.length];
         double norm = 0;
@@ -312,7 +361,14 @@ public final class ContentVectors {
     }
 
     private int[] accumulate(int slot, float[] into) {
-        return accumulate(features[slot], weights[slot], into);
+        long[] t = terms[slot];
+        int[] f = new int[t.length];
+        float[] w = new float[t.length];
+        for (int i = 0; i < t.length; i++) {
+            f[i] = feature(t[i]);
+            w[i] = weight(t[i]);
+        }
+        return accumulate(f, w, into);
     }
 
     /** Adds the cosine of the unit vector (f, w) with every overlapping item into {@code into}; returns those items. */
@@ -324,8 +380,11 @@ public final class ContentVectors {
             if (posting == null) {
                 continue;
             }
+            int[] slots = posting.slots;
+            float[] weights = posting.weights;
+            float wi = w[i];
             for (int p = 0; p < posting.size; p++) {
-                int other = posting.slots[p];
+                int other = slots[p];
                 if (other >= into.length) {
                     continue;
                 }
@@ -335,30 +394,24 @@ public final class ContentVectors {
                     }
                     touched[n++] = other;
                 }
-                into[other] += w[i] * weightOf(other, f[i]);
+                into[other] += wi * weights[p];
             }
         }
         return Arrays.copyOf(touched, n);
     }
 
-    private float weightOf(int slot, int feature) {
-        int i = Arrays.binarySearch(features[slot], feature);
-        return i >= 0 ? weights[slot][i] : 0f;
-    }
-
     private void removeFeatures(int slot) {
-        if (features[slot] == null) {
+        if (terms[slot] == null) {
             return;
         }
-        for (int f : features[slot]) {
-            Posting posting = postings[f];
+        for (long t : terms[slot]) {
+            Posting posting = postings[feature(t)];
             posting.remove(slot);
             if (posting.size == 0) {
-                postings[f] = null;
+                postings[feature(t)] = null;
             }
         }
-        features[slot] = null;
-        weights[slot] = null;
+        terms[slot] = null;
         cachedNeighbours[slot] = null;
         items--;
     }
@@ -368,36 +421,59 @@ public final class ContentVectors {
         if (++writesSinceRebuild > Math.max(STALE_WRITES, items / 50)) {
             // The catalogue moved enough that document frequencies have shifted: reweigh everyone.
             writesSinceRebuild = 0;
-            for (int s = 0; s < features.length; s++) {
-                if (features[s] != null) {
+            for (int s = 0; s < terms.length; s++) {
+                if (terms[s] != null) {
                     weigh(s);
                 }
             }
+            postAll();
         }
     }
 
     /** TF-IDF with binary term frequency, log(1 + N / df), scaled to unit length. */
     private void weigh(int slot) {
-        int[] f = features[slot];
-        float[] w = new float[f.length];
+        long[] t = terms[slot];
+        float[] w = new float[t.length];
         double norm = 0;
-        for (int i = 0; i < f.length; i++) {
-            Posting posting = postings[f[i]];
+        for (int i = 0; i < t.length; i++) {
+            Posting posting = postings[feature(t[i])];
             w[i] = (float) Math.log(1 + (double) items / Math.max(1, posting.size));
             norm += w[i] * w[i];
         }
         float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
         for (int i = 0; i < w.length; i++) {
-            w[i] *= scale;
+            t[i] = term(feature(t[i]), w[i] * scale);
         }
-        weights[slot] = w;
+    }
+
+    /** Copies the slot's weights into the postings of its features. */
+    private void post(int slot) {
+        for (long t : terms[slot]) {
+            postings[feature(t)].setWeight(slot, weight(t));
+        }
+    }
+
+    /** Copies every item's weights into the postings: after a rebuild, one pass over the postings. */
+    private void postAll() {
+        for (int f = 0; f < BUCKETS; f++) {
+            Posting posting = postings[f];
+            if (posting != null) {
+                for (int p = 0; p < posting.size; p++) {
+                    long[] t = terms[posting.slots[p]];
+                    // Terms sort by feature first; a key with zero weight bits finds this feature's
+                    // term or the insertion point just before it, which is the same place.
+                    int at = Arrays.binarySearch(t, (long) f << 32);
+                    at = at >= 0 ? at : -at - 1;
+                    posting.weights[p] = weight(t[at]);
+                }
+            }
+        }
     }
 
     private void ensureCapacity(int slots) {
-        if (slots > features.length) {
-            int capacity = Math.max(slots, features.length * 2);
-            features = Arrays.copyOf(features, capacity);
-            weights = Arrays.copyOf(weights, capacity);
+        if (slots > terms.length) {
+            int capacity = Math.max(slots, terms.length * 2);
+            terms = Arrays.copyOf(terms, capacity);
             cachedNeighbours = Arrays.copyOf(cachedNeighbours, capacity);
             cachedAt = Arrays.copyOf(cachedAt, capacity);
             cachedK = Arrays.copyOf(cachedK, capacity);
