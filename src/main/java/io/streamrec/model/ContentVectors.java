@@ -42,6 +42,8 @@ public final class ContentVectors {
     /** The profile being scored: feature + 1 (0 = empty) and its weight, open addressing. */
     private int[] profileKeys = new int[64];
     private float[] profileValues = new float[64];
+    /** One bit per bucket, set for the profile's features: most candidate features miss it and need no probe. */
+    private final long[] profileBits = new long[BUCKETS / 64];
     private int[][] cachedNeighbours = new int[16][];
     private long[] cachedAt = new long[16];
     private int[] cachedK = new int[16];
@@ -279,6 +281,7 @@ public final class ContentVectors {
             if (has(s)) {
                 for (long t : terms[s]) {
                     int at = find(feature(t), mask);
+                    profileBits[feature(t) >>> 6] |= 1L << feature(t);
                     if (profileKeys[at] == 0) {
                         profileKeys[at] = feature(t) + 1;
                         profileValues[at] = 0f;
@@ -293,13 +296,20 @@ public final class ContentVectors {
             long[] candidate;
             if (entries > 0 && s < terms.length && (candidate = terms[s]) != null) {
                 for (long t : candidate) {
-                    int at = find(feature(t), mask);
-                    if (profileKeys[at] != 0) {
-                        score += profileValues[at] * weight(t);
+                    int f = feature(t);
+                    if ((profileBits[f >>> 6] & 1L << f) != 0) {
+                        score += profileValues[find(f, mask)] * weight(t);
                     }
                 }
             }
             out[k] = score;
+        }
+        for (int s : profileSlots) {
+            if (has(s)) {
+                for (long t : terms[s]) {
+                    profileBits[feature(t) >>> 6] = 0;
+                }
+            }
         }
     }
 
