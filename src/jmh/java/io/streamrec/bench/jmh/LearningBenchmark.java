@@ -57,7 +57,8 @@ public class LearningBenchmark {
         ModelParams d = ModelParams.defaults();
         params = new ModelParams(dimensions, d.learningRate(), d.regularization(), d.negatives(), d.initStd(),
                 d.recentItems(), d.coVisitWindow(), d.neighbours(), d.popularityHalfLifeMs(), d.embeddingWeight(),
-                d.coVisitationWeight(), d.popularityWeight(), d.recencyDecay(), d.pairDecay(), d.coVisitCandidates());
+                d.coVisitationWeight(), d.popularityWeight(), d.recencyDecay(), d.pairDecay(), d.coVisitCandidates(),
+                d.contentWeight(), d.contentStart(), d.fusionAdaptive(), d.fusionLearningRate());
         index = new ItemIndex(dimensions);
         items = new HashMap<>();
         itemIds = new String[ITEMS];
