@@ -43,6 +43,11 @@ final class LookupCommand implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "32", description = "Concurrent requests (default ${DEFAULT-VALUE}).")
     int connections;
 
+    @Option(names = "--generator", defaultValue = "auto", description = "wrk: Debian's wrk in a second process "
+            + "(the server keeps the cores); jvm: the JDK HTTP client in this JVM; auto: wrk when on the PATH, "
+            + "else jvm. Default ${DEFAULT-VALUE}.")
+    String generator;
+
     @Option(names = "--url", description = "HTTP API of a running instance; default: the in-process instance. "
             + "With --bootstrap-servers the users are seeded there first, else they must exist (e.g. from bench load).")
     String url;
@@ -67,6 +72,15 @@ final class LookupCommand implements Callable<Integer> {
             case "forwarded" -> true;
             default -> throw new IllegalArgumentException("--keys must be local or forwarded, was '" + keys + "'");
         };
+        boolean wrk = switch (generator) {
+            case "wrk" -> true;
+            case "jvm" -> false;
+            case "auto" -> WrkLoad.available();
+            default -> throw new IllegalArgumentException("--generator must be auto, wrk or jvm, was '" + generator + "'");
+        };
+        if (wrk && !WrkLoad.available()) {
+            throw new IllegalArgumentException("--generator wrk needs wrk on the PATH (Debian: apt-get install wrk)");
+        }
         if (users <= 0 || connections <= 0) {
             throw new IllegalArgumentException("--users and --connections must be positive");
         }
@@ -81,14 +95,24 @@ final class LookupCommand implements Callable<Integer> {
             }
             LookupLoad load = new LookupLoad(base, List.of());
             List<String> pool = keysOf(load, forwarded);
-            out.printf(Locale.ROOT, "lookup: %s for %s after %s warm-up on %s, %d %s keys, %d connections%n",
-                    requestRate, runFor, warm, base, pool.size(), keys, connections);
-            LookupLoad.Result result = new LookupLoad(base, pool).run(requestRate, warm, runFor, connections, out);
-            out.printf(Locale.ROOT, "requests_per_s=%d p50_ms=%s p99_ms=%s errors=%d%n",
-                    Math.round(result.requests() / result.seconds()), Samples.ms(result.latency().percentileMs(0.5)),
-                    Samples.ms(result.latency().percentileMs(0.99)), result.errors());
+            out.printf(Locale.ROOT, "lookup: %s for %s after %s warm-up on %s, %d %s keys, %d connections, %s generator%n",
+                    requestRate, runFor, warm, base, pool.size(), keys, connections, wrk ? "wrk" : "jvm");
+            if (wrk) {
+                WrkLoad.Result result = new WrkLoad(base, pool).run(requestRate, warm, runFor, connections, out);
+                printSummary(out, result.requests() / result.seconds(), result.p50Ms(), result.p99Ms(), result.errors());
+            } else {
+                LookupLoad.Result result = new LookupLoad(base, pool).run(requestRate, warm, runFor, connections, out);
+                printSummary(out, result.requests() / result.seconds(), result.latency().percentileMs(0.5),
+                        result.latency().percentileMs(0.99), result.errors());
+            }
         }
         return 0;
+    }
+
+    private static void printSummary(PrintWriter out, double requestsPerSecond, double p50Ms, double p99Ms,
+                                     long errors) {
+        out.printf(Locale.ROOT, "requests_per_s=%d p50_ms=%s p99_ms=%s errors=%d%n", Math.round(requestsPerSecond),
+                Samples.ms(p50Ms), Samples.ms(p99Ms), errors);
     }
 
     /** One event per user, then wait until the app has committed them all and the debounced lists are out. */

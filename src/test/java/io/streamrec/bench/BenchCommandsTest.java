@@ -1,6 +1,7 @@
 package io.streamrec.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.streamrec.cli.Main;
 import java.io.PrintWriter;
@@ -38,11 +39,27 @@ class BenchCommandsTest {
     @Test
     void lookupLoadsTheApiForLocalKeys() {
         List<String> lines = run("bench", "lookup", "--rate", "200", "--duration", "3s", "--warmup", "1s",
-                "--users", "100", "--connections", "4", "--set", "streamrec.topic.partitions=2");
+                "--users", "100", "--connections", "4", "--generator", "jvm", "--set", "streamrec.topic.partitions=2");
         assertThat(lines).anyMatch(line -> line.matches("t=\\ds.* requests=\\d+ .*"));
+        assertLookupSummary(lines, 200);
+    }
+
+    @Test
+    void lookupCanBeLoadedByWrkFromASecondProcess() {
+        assumeTrue(WrkLoad.available(), "wrk is not installed (Debian: apt-get install wrk)");
+        List<String> lines = run("bench", "lookup", "--rate", "300", "--duration", "3s", "--warmup", "1s",
+                "--users", "100", "--connections", "4", "--generator", "wrk", "--set", "streamrec.topic.partitions=2");
+        assertThat(lines).anyMatch(line -> line.matches("t=\\ds wrk measuring .*"));
+        assertLookupSummary(lines, 300);
+    }
+
+    /** The last line is the summary, with no errors and about the asked rate (it is scheduled, not closed-loop). */
+    private static void assertLookupSummary(List<String> lines, int rate) {
         Matcher last = LOOKUP.matcher(lines.get(lines.size() - 1));
         assertThat(last.matches()).as("last line: " + lines.get(lines.size() - 1)).isTrue();
-        assertThat(Long.parseLong(last.group(1))).as("requests per second").isPositive();
+        assertThat(Long.parseLong(last.group(1))).as("requests per second").isBetween(rate / 2L, rate * 2L);
+        assertThat(Double.parseDouble(last.group(2))).as("p50 is at most p99").isLessThanOrEqualTo(
+                Double.parseDouble(last.group(3)));
         assertThat(last.group(4)).as("errors").isEqualTo("0");
     }
 
