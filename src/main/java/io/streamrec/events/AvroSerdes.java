@@ -4,6 +4,7 @@ import io.streamrec.avro.Interaction;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.ItemVector;
+import io.streamrec.avro.OwedDeltas;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.RejectedEvent;
 import io.streamrec.avro.UserState;
@@ -30,6 +31,8 @@ public final class AvroSerdes {
             new AvroSerde<>(UserState.getEncoder(), UserState.getDecoder());
     public static final AvroSerde<ItemDelta> ITEM_DELTA =
             new AvroSerde<>(ItemDelta.getEncoder(), ItemDelta.getDecoder());
+    public static final AvroSerde<OwedDeltas> OWED_DELTAS =
+            new AvroSerde<>(OwedDeltas.getEncoder(), OwedDeltas.getDecoder());
     public static final AvroSerde<ItemVector> ITEM_VECTOR =
             new AvroSerde<>(ItemVector.getEncoder(), ItemVector.getDecoder());
 }

@@ -68,50 +68,9 @@ final class ModelCodec {
                 .build();
     }
 
-    /**
-     * One delta equal to applying {@code earlier} then {@code later}: gradients, new users and
-     * co-visits add up; popularity increments are decayed to the later of their times, exactly
-     * as {@link io.streamrec.model.ItemRecord#addPopularity} would have applied them one by one.
-     */
+    /** One delta equal to applying {@code earlier} then {@code later} (see {@link DeltaSum}). */
     static ItemDelta combine(ItemDelta earlier, ItemDelta later, long popularityHalfLifeMs) {
-        float[] gradient = unpack(earlier.getGradient());
-        float[] more = unpack(later.getGradient());
-        if (gradient == null || more != null && more.length != gradient.length) {
-            gradient = more;
-        } else if (more != null) {
-            for (int d = 0; d < gradient.length; d++) {
-                gradient[d] += more[d];
-            }
-        }
-        double popularity;
-        long timestamp;
-        if (earlier.getPopularity() <= 0) {
-            popularity = later.getPopularity();
-            timestamp = later.getPopularity() > 0 ? later.getEventTimestamp()
-                    : Math.max(earlier.getEventTimestamp(), later.getEventTimestamp());
-        } else if (later.getPopularity() <= 0) {
-            popularity = earlier.getPopularity();
-            timestamp = earlier.getEventTimestamp();
-        } else {
-            timestamp = Math.max(earlier.getEventTimestamp(), later.getEventTimestamp());
-            popularity = ItemRecord.decayed(earlier.getPopularity(), earlier.getEventTimestamp(), timestamp,
-                    popularityHalfLifeMs) + ItemRecord.decayed(later.getPopularity(), later.getEventTimestamp(),
-                    timestamp, popularityHalfLifeMs);
-        }
-        Map<String, Float> coVisits = new HashMap<>();
-        for (Neighbour n : earlier.getCoVisits()) {
-            coVisits.merge(n.getItem(), n.getWeight(), Float::sum);
-        }
-        for (Neighbour n : later.getCoVisits()) {
-            coVisits.merge(n.getItem(), n.getWeight(), Float::sum);
-        }
-        return ItemDelta.newBuilder()
-                .setGradient(pack(gradient))
-                .setNewUsers(earlier.getNewUsers() + later.getNewUsers())
-                .setPopularity(popularity)
-                .setEventTimestamp(timestamp)
-                .setCoVisits(neighbours(coVisits))
-                .build();
+        return new DeltaSum(earlier, popularityHalfLifeMs).add(later).toDelta();
     }
 
     static ItemUpdate update(String item, ItemDelta delta) {
@@ -193,7 +152,7 @@ final class ModelCodec {
         observer.accept(sources, hit);
     }
 
-    private static List<Neighbour> neighbours(Map<String, Float> weights) {
+    static List<Neighbour> neighbours(Map<String, Float> weights) {
         List<Neighbour> list = new ArrayList<>(weights.size());
         weights.forEach((item, weight) -> list.add(new Neighbour(item, weight)));
         return list;

@@ -20,7 +20,7 @@ public final class StoreNames {
      * item id -> the item deltas this user partition owes the item side, summed since they were
      * last sent: one record per item and interval on item-deltas instead of one per event.
      */
-    public static final String USER_DELTA_OUTBOX = "user-delta-outbox";
+    public static final String USER_EVENT_OUTBOX = "user-event-outbox";
     /** user id -> Recommendations: the last list emitted, for HTTP lookups. */
     public static final String RECOMMENDATIONS = "recommendations";
     /** item id -> ItemVector, owned by the item side. */

@@ -51,7 +51,7 @@ public final class TopologyFactory {
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), ValidateProcessor.LEARN);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), ValidateProcessor.LEARN);
         topology.addStateStore(inMemoryStore(StoreNames.USER_DIRTY, Serdes.Long()), ValidateProcessor.LEARN);
-        topology.addStateStore(inMemoryStore(StoreNames.USER_DELTA_OUTBOX, AvroSerdes.ITEM_DELTA),
+        topology.addStateStore(inMemoryStore(StoreNames.USER_EVENT_OUTBOX, Serdes.Long(), AvroSerdes.OWED_DELTAS),
                 ValidateProcessor.LEARN);
         EncodeOnce<Recommendations> lists = new EncodeOnce<>(AvroSerdes.RECOMMENDATIONS);
         topology.addStateStore(store(StoreNames.RECOMMENDATIONS, lists), ValidateProcessor.LEARN);
@@ -94,8 +94,11 @@ public final class TopologyFactory {
      * its changelog) and cached, so only its last value per key and commit reaches the changelog.
      */
     private static <V> StoreBuilder<KeyValueStore<String, V>> inMemoryStore(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-                .withCachingEnabled();
+        return inMemoryStore(name, Serdes.String(), values);
+    }
+
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> inMemoryStore(String name, Serde<K> keys, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values).withCachingEnabled();
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {

@@ -52,7 +52,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private KeyValueStore<String, Long> seen;
     private KeyValueStore<String, Long> dirty;
     private KeyValueStore<String, Recommendations> lists;
-    private SummedDeltas outbox;
+    private EventOutbox outbox;
     private Learner learner;
     private Recommender recommender;
     private int removalsSeen;
@@ -74,7 +74,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         seen = context.getStateStore(StoreNames.USER_SEEN);
         dirty = context.getStateStore(StoreNames.USER_DIRTY);
         lists = context.getStateStore(StoreNames.RECOMMENDATIONS);
-        outbox = new SummedDeltas(context.getStateStore(StoreNames.USER_DELTA_OUTBOX),
+        outbox = new EventOutbox(context.getStateStore(StoreNames.USER_EVENT_OUTBOX),
                 settings.model().popularityHalfLifeMs());
         learner = new Learner(settings.model(), new Random(context.taskId().hashCode()), settings.lifecycle());
         fusion = new FusionWeights(settings.model());
@@ -124,10 +124,15 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         }
         double weight = settings.weights().weight(event.getType().name());
         if (weight > 0) {
-            for (ItemUpdate update : learner.learn(profile, item, weight, newForUser, time, index)) {
-                // Owed to the item side; the outbox sends it, summed per item, with the others.
-                outbox.add(update.item(), ModelCodec.delta(update));
+            List<ItemUpdate> updates = learner.learn(profile, item, weight, newForUser, time, index);
+            List<String> items = new ArrayList<>(updates.size());
+            List<ItemDelta> deltas = new ArrayList<>(updates.size());
+            for (ItemUpdate update : updates) {
+                items.add(update.item());
+                deltas.add(ModelCodec.delta(update));
             }
+            // Owed to the item side; the outbox sends them, summed per item, with the other events'.
+            outbox.add(items, deltas);
         }
         if (newForUser) {
             seen.put(seenKey, time);
