@@ -50,7 +50,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, UserState> users;
     private KeyValueStore<String, Long> seen;
-    private KeyValueStore<String, Long> dirty;
+    private DirtyUsers dirty;
     private KeyValueStore<String, Recommendations> lists;
     private EventOutbox outbox;
     private Learner learner;
@@ -72,7 +72,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         this.context = context;
         users = context.getStateStore(StoreNames.USER_STATE);
         seen = context.getStateStore(StoreNames.USER_SEEN);
-        dirty = context.getStateStore(StoreNames.USER_DIRTY);
+        dirty = new DirtyUsers(context.getStateStore(StoreNames.USER_DIRTY));
         lists = context.getStateStore(StoreNames.RECOMMENDATIONS);
         outbox = new EventOutbox(context.getStateStore(StoreNames.USER_EVENT_OUTBOX),
                 settings.model().popularityHalfLifeMs());
@@ -143,9 +143,9 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         users.put(user, state);
         if (event.getType() == EventType.PURCHASE) {
             refresh(user, state);
-            dirty.delete(user);
-        } else if (dirty.get(user) == null) {
-            dirty.put(user, context.currentSystemTimeMs());
+            dirty.clear(user);
+        } else {
+            dirty.mark(user, context.currentSystemTimeMs());
         }
         metrics.learned(event.getType());
     }
@@ -159,21 +159,12 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
 
     private void refreshDueUsers(long now) {
         markListsNamingRemovedItems(now);
-        List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = dirty.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, Long> entry = it.next();
-                if (now - entry.value >= settings.refresh().debounceMs()) {
-                    due.add(entry.key);
-                }
-            }
-        }
-        for (String user : due) {
+        for (String user : dirty.due(now, settings.refresh().debounceMs())) {
             UserState state = users.get(user);
             if (state != null) {
                 refresh(user, state);
             }
-            dirty.delete(user);
+            dirty.clear(user);
         }
     }
 
@@ -196,7 +187,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
                 }
             });
         }
-        stale.forEach(user -> dirty.put(user, now - settings.refresh().debounceMs()));
+        stale.forEach(user -> dirty.mark(user, now - settings.refresh().debounceMs()));
     }
 
     private void refresh(String user, UserState state) {
@@ -249,7 +240,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             seen.delete(StoreNames.seenKey(user, item));
         }
         users.delete(user);
-        dirty.delete(user);
+        dirty.clear(user);
         lists.delete(user);
         context.forward(new Record<Object, Object>(user, null, context.currentSystemTimeMs()), RECOMMENDATIONS);
     }

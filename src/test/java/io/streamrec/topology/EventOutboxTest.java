@@ -9,9 +9,7 @@ import io.streamrec.events.AvroSerdes;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /** The user side's outbox keeps a record per event and sends each item one sum of what it is owed. */
@@ -57,11 +55,7 @@ class EventOutboxTest {
     }
 
     private static KeyValueStore<Long, OwedDeltas> store() {
-        KeyValueStore<Long, OwedDeltas> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("outbox"),
-                Serdes.Long(), AvroSerdes.OWED_DELTAS).withLoggingDisabled().build();
-        MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
-        store.init(context.getStateStoreContext(), store);
-        return store;
+        return TestStores.inMemory("outbox", Serdes.Long(), AvroSerdes.OWED_DELTAS);
     }
 
     private static ItemDelta delta(float[] gradient, int newUsers, double popularity, long time, String coVisit) {
