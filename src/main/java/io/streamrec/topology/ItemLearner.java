@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * partition and the catalogue metadata into the authoritative item state, and publishes
  * changed items to `item-vectors` once per publish interval (a tombstone at once on deletion).
  *
- * <p>Deltas are first summed per item in {@code item-pending}, a small changelogged store, and
+ * <p>Deltas are first kept in {@code item-pending-log} (a {@link DeltaLog}), summed per item and
  * applied to the item's big record (vector, counters, up to 200 neighbours) once per publish
  * interval, just before it is published: one read-modify-write of that record per interval
  * instead of one per delta (an event sends about 16). Every index reader only ever saw the item
@@ -42,7 +42,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     private KeyValueStore<String, Long> dirty;
     /** The newest event time in the deltas this task received: the clock items' idleness is measured by. */
     private long newestEventTime = Long.MIN_VALUE;
-    private SummedDeltas pending;
+    private DeltaLog pending;
 
     ItemLearner(TopologySettings settings, ItemIndex index) {
         this.settings = settings;
@@ -55,7 +55,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         this.context = context;
         items = context.getStateStore(StoreNames.ITEM_STATE);
         dirty = context.getStateStore(StoreNames.ITEM_DIRTY);
-        pending = new SummedDeltas(context.getStateStore(StoreNames.ITEM_PENDING),
+        pending = new DeltaLog(context.getStateStore(StoreNames.ITEM_PENDING),
                 settings.model().popularityHalfLifeMs());
         context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()),
                 PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
@@ -73,7 +73,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
             return;
         }
         if (record.value() instanceof ItemDelta delta) {
-            pending.add(id, delta);
+            pending.add(List.of(id), List.of(delta));
             newestEventTime = Math.max(newestEventTime, delta.getEventTimestamp());
             return;
         }

@@ -31,7 +31,7 @@ public final class StoreNames {
      * item id -> the deltas received for it since the item was last applied and published, summed:
      * the item's big record is read and rewritten once per publish interval, not once per delta.
      */
-    public static final String ITEM_PENDING = "item-pending";
+    public static final String ITEM_PENDING = "item-pending-log";
     /** The global in-memory item index, fed from item-vectors on every instance. */
     public static final String ITEM_INDEX = "item-index";
 

@@ -69,7 +69,8 @@ public final class TopologyFactory {
                 "item-deltas-source");
         topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), ItemLearner.NAME);
         topology.addStateStore(inMemoryStore(StoreNames.ITEM_DIRTY, Serdes.Long()), ItemLearner.NAME);
-        topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, AvroSerdes.ITEM_DELTA), ItemLearner.NAME);
+        topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, Serdes.Long(), AvroSerdes.OWED_DELTAS),
+                ItemLearner.NAME);
         topology.addSink(ItemLearner.VECTORS, topics.itemVectors(), keys, AvroSerdes.ITEM_VECTOR.serializer(),
                 ItemLearner.NAME);
         deadLetters(topology, DeadLetters.ITEM_SIDE_SINK, topics, metrics, "catalog");

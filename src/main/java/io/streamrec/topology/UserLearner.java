@@ -52,7 +52,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private KeyValueStore<String, Long> seen;
     private DirtyUsers dirty;
     private KeyValueStore<String, Recommendations> lists;
-    private EventOutbox outbox;
+    private DeltaLog outbox;
     private Learner learner;
     private Recommender recommender;
     private int removalsSeen;
@@ -74,7 +74,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         seen = context.getStateStore(StoreNames.USER_SEEN);
         dirty = new DirtyUsers(context.getStateStore(StoreNames.USER_DIRTY));
         lists = context.getStateStore(StoreNames.RECOMMENDATIONS);
-        outbox = new EventOutbox(context.getStateStore(StoreNames.USER_EVENT_OUTBOX),
+        outbox = new DeltaLog(context.getStateStore(StoreNames.USER_EVENT_OUTBOX),
                 settings.model().popularityHalfLifeMs());
         learner = new Learner(settings.model(), new Random(context.taskId().hashCode()), settings.lifecycle());
         fusion = new FusionWeights(settings.model());

@@ -12,14 +12,14 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
-/** The user side's outbox keeps a record per event and sends each item one sum of what it is owed. */
-class EventOutboxTest {
+/** Deltas are kept a record per arrival and each item gets one sum of what it is owed. */
+class DeltaLogTest {
     private static final long HALF_LIFE = 1000;
 
     @Test
     void drainSumsPerItemWhatTheEventsOwedInTheOrderItemsWereFirstOwed() {
         KeyValueStore<Long, OwedDeltas> store = store();
-        EventOutbox outbox = new EventOutbox(store, HALF_LIFE);
+        DeltaLog outbox = new DeltaLog(store, HALF_LIFE);
         ItemDelta a1 = delta(new float[] {1f, 2f}, 1, 2.0, 100, "x");
         ItemDelta b1 = delta(new float[] {0.5f, 0f}, 0, 0.0, 100, null);
         ItemDelta a2 = delta(new float[] {-1f, 1f}, 1, 1.0, 1100, "y");
@@ -42,9 +42,9 @@ class EventOutboxTest {
     @Test
     void numberingGoesOnAfterWhatARestoredStoreHolds() {
         KeyValueStore<Long, OwedDeltas> store = store();
-        new EventOutbox(store, HALF_LIFE).add(List.of("a"), List.of(delta(new float[] {1f}, 1, 1.0, 5, null)));
+        new DeltaLog(store, HALF_LIFE).add(List.of("a"), List.of(delta(new float[] {1f}, 1, 1.0, 5, null)));
         // A restart over the restored store must not overwrite the event it still owes.
-        EventOutbox restarted = new EventOutbox(store, HALF_LIFE);
+        DeltaLog restarted = new DeltaLog(store, HALF_LIFE);
         restarted.add(List.of("a"), List.of(delta(new float[] {2f}, 0, 0.0, 6, null)));
 
         List<KeyValue<String, ItemDelta>> owed = restarted.drain();
@@ -52,6 +52,20 @@ class EventOutboxTest {
         assertThat(owed).hasSize(1);
         assertThat(ModelCodec.unpack(owed.get(0).value.getGradient())).containsExactly(3f);
         assertThat(owed.get(0).value.getNewUsers()).isEqualTo(1);
+    }
+
+    @Test
+    void aDiscardedItemIsOwedNothingAndTheOthersKeepTheirs() {
+        DeltaLog log = new DeltaLog(store(), HALF_LIFE);
+        ItemDelta b = delta(new float[] {1f}, 1, 1.0, 5, null);
+        log.add(List.of("gone", "b"), List.of(delta(new float[] {1f}, 1, 1.0, 5, null), b));
+        log.add(List.of("gone"), List.of(delta(new float[] {2f}, 1, 1.0, 6, null)));
+
+        log.discard("gone");
+
+        List<KeyValue<String, ItemDelta>> owed = log.drain();
+        assertThat(owed).extracting(kv -> kv.key).containsExactly("b");
+        assertThat(owed.get(0).value).isEqualTo(b);
     }
 
     private static KeyValueStore<Long, OwedDeltas> store() {
