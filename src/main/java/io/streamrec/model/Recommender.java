@@ -158,17 +158,14 @@ public final class Recommender {
      * Each candidate's content score: its TF-IDF cosine with the user's recent items, the r-th newest
      * weighted recencyDecay^r like co-visitation. Null when content is off or the user has no history.
      */
-    private float[] contentScores(ItemIndex.Snapshot snapshot, UserProfile user, boolean personal, Candidates c,
-                                  double weight) {
+    private float[] contentScores(int[] windowSlots, boolean personal, Candidates c, double weight) {
         if (!personal || weight <= 0) {
             return null;
         }
-        int window = Math.min(params.coVisitWindow(), user.recentItems.size());
-        int[] profile = new int[window];
-        double[] recency = new double[window];
+        int[] profile = windowSlots;
+        double[] recency = new double[profile.length];
         double w = 1;
-        for (int r = 0; r < window; r++, w *= params.recencyDecay()) {
-            profile[r] = snapshot.slot(user.recentItems.get(r));
+        for (int r = 0; r < profile.length; r++, w *= params.recencyDecay()) {
             recency[r] = w;
         }
         float[][] holder = contentScratch.get();
@@ -183,7 +180,8 @@ public final class Recommender {
                                   int n, long now) {
         double[] weights = weights();
         double contentWeight = weights[ScoredItem.Source.CONTENT.ordinal()];
-        float[] content = contentScores(snapshot, user, personal, c, contentWeight);
+        int[] windowSlots = personal ? windowSlots(snapshot, user.recentItems) : new int[0];
+        float[] content = contentScores(windowSlots, personal, c, contentWeight);
         float contentMax = 0f;
         float embMin = Float.POSITIVE_INFINITY;
         float embMax = Float.NEGATIVE_INFINITY;
@@ -236,38 +234,21 @@ public final class Recommender {
             top.offer(k, score[k]);
         }
         List<ScoredItem> result = new ArrayList<>(top.size());
-        float[][] recentUnits = null;
-        // Personal reasons name one of the recent items; many listed items share one, so each is built once.
-        String[] reasons = personal ? new String[user.recentItems.size()] : null;
+        ListReasons reasons = new ListReasons(snapshot, personal ? user : null, windowSlots, index.content());
         for (int k : top.slotsBestFirst()) {
-            if (c.source[k] == ScoredItem.Source.EMBEDDING && recentUnits == null) {
-                // The explanation names one of the items co-visitation also looks at: the recent ones.
-                recentUnits = unitVectors(snapshot,
-                        user.recentItems.subList(0, Math.min(params.coVisitWindow(), user.recentItems.size())));
-            }
-            String reason = reason(snapshot, user, c.slots[k], c.source[k], c.coVisitedFrom[k], recentUnits, reasons);
+            String reason = reasons.of(c.slots[k], c.source[k], c.coVisitedFrom[k]);
             result.add(new ScoredItem(snapshot.entry(c.slots[k]).id(), c.score[k], c.source[k], reason));
         }
         return result;
     }
 
-    /** The recent items' vectors scaled to unit length (null for an unknown item), computed once per list. */
-    private static float[][] unitVectors(ItemIndex.Snapshot snapshot, List<String> items) {
-        float[][] units = new float[items.size()][];
-        for (int r = 0; r < units.length; r++) {
-            int slot = snapshot.slot(items.get(r));
-            if (slot >= 0) {
-                float[] v = snapshot.vector(slot);
-                float norm = VectorMath.norm(v);
-                if (norm > 0) {
-                    for (int d = 0; d < v.length; d++) {
-                        v[d] /= norm;
-                    }
-                    units[r] = v;
-                }
-            }
+    /** The slots of the newest items, as far as the co-visitation window reaches (-1 for unknown ones). */
+    private int[] windowSlots(ItemIndex.Snapshot snapshot, List<String> recent) {
+        int[] slots = new int[Math.min(params.coVisitWindow(), recent.size())];
+        for (int r = 0; r < slots.length; r++) {
+            slots[r] = snapshot.slot(recent.get(r));
         }
-        return units;
+        return slots;
     }
 
     /**
@@ -378,7 +359,7 @@ public final class Recommender {
                         : ScoredItem.Source.EMBEDDING;
                 top.offer(s, score[s]);
             }
-            String label = label(self);
+            String label = ListReasons.label(self);
             List<ScoredItem> result = new ArrayList<>(top.size());
             for (int s : top.slotsBestFirst()) {
                 String reason = switch (source[s]) {
@@ -433,91 +414,5 @@ public final class Recommender {
             return ScoredItem.Source.CONTENT;
         }
         return coVisitation >= embedding ? ScoredItem.Source.COVISITATION : ScoredItem.Source.EMBEDDING;
-    }
-
-    private String reason(ItemIndex.Snapshot snapshot, UserProfile user, int slot, ScoredItem.Source source,
-                          int coVisitedFrom, float[][] recentUnits, String[] reasons) {
-        int recent;
-        switch (source) {
-            case COVISITATION:
-                recent = coVisitedFrom;
-                break;
-            case EMBEDDING:
-                recent = mostSimilarRecent(snapshot, slot, recentUnits);
-                break;
-            case CONTENT:
-                recent = closestInContent(snapshot, user, slot);
-                break;
-            default:
-                return popularityReason(snapshot, user, slot);
-        }
-        if (reasons[recent] == null) {
-            reasons[recent] = "because you viewed " + label(snapshot, user.recentItems.get(recent));
-        }
-        return reasons[recent];
-    }
-
-    /**
-     * "trending in C" when the item shares category C with one of the user's recent items (the
-     * popularity is about something they browse), else "popular".
-     */
-    private static String popularityReason(ItemIndex.Snapshot snapshot, UserProfile user, int slot) {
-        List<String> categories = snapshot.entry(slot).categories();
-        if (user != null && !user.isCold() && !categories.isEmpty()) {
-            for (String recent : user.recentItems) {
-                int recentSlot = snapshot.slot(recent);
-                if (recentSlot >= 0) {
-                    for (String category : snapshot.entry(recentSlot).categories()) {
-                        if (categories.contains(category)) {
-                            return "trending in " + category;
-                        }
-                    }
-                }
-            }
-        }
-        return "popular";
-    }
-
-    /** The position of the recent item (within the co-visitation window) most like the candidate in content. */
-    private int closestInContent(ItemIndex.Snapshot snapshot, UserProfile user, int slot) {
-        int best = 0;
-        float bestCosine = 0f;
-        for (int r = 0; r < Math.min(params.coVisitWindow(), user.recentItems.size()); r++) {
-            int recent = snapshot.slot(user.recentItems.get(r));
-            float cosine = recent < 0 ? 0f : index.content().cosine(recent, slot);
-            if (cosine > bestCosine) {
-                bestCosine = cosine;
-                best = r;
-            }
-        }
-        return best;
-    }
-
-    /** The position of the recent item whose vector is closest to the candidate: the best single explanation. */
-    private static int mostSimilarRecent(ItemIndex.Snapshot snapshot, int slot, float[][] recentUnits) {
-        int best = 0;
-        float bestDot = Float.NEGATIVE_INFINITY;
-        // The candidate's own norm scales every recent item alike, so it is left out.
-        float[] dots = new float[recentUnits.length];
-        snapshot.dots(recentUnits, slot, dots);
-        for (int r = 0; r < recentUnits.length; r++) {
-            if (recentUnits[r] != null) {
-                float dot = dots[r];
-                if (dot > bestDot) {
-                    bestDot = dot;
-                    best = r;
-                }
-            }
-        }
-        return best;
-    }
-
-    private static String label(ItemIndex.Snapshot snapshot, String item) {
-        int slot = snapshot.slot(item);
-        return slot < 0 ? item : label(snapshot.entry(slot));
-    }
-
-    private static String label(ItemIndex.Entry entry) {
-        return entry.title() != null && !entry.title().isBlank() ? entry.title() : entry.id();
     }
 }
