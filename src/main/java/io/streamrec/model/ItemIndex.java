@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -20,7 +21,9 @@ import java.util.function.IntPredicate;
 public final class ItemIndex {
     private final int dimensions;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, Integer> slotOf = new HashMap<>();
+    private static final ContentSum[] NO_CONTENT_SUMS = new ContentSum[0];
+    private final SlotMap slotOf = new SlotMap();
+    private final PendingIds pendingIds = new PendingIds();
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
     private final Map<String, ContentSum> contentSums = new HashMap<>();
     /** Content vectors (TF-IDF of categories, tags, title words) by slot, kept in step with the metadata. */
@@ -29,8 +32,6 @@ public final class ItemIndex {
     private Entry[] entries;
     /** Per slot, its neighbours as last copied, with their slots resolved, so scoring needs no id lookups. */
     private NeighbourRow[] neighbourRows;
-    /** Per slot, the removal count when its neighbour slots were resolved: any removal since may have reused one. */
-    private int[] resolvedAtRemoval;
     private int removals;
     /** Per slot, 1 / sqrt(max(1, distinct users)): the co-visitation cosine's norm, kept flat for scoring. */
     private float[] inverseSqrtUsers;
@@ -38,9 +39,6 @@ public final class ItemIndex {
     private double[] popularity;
     private long[] popularityTimestamp;
     private boolean[] available;
-    /** Per slot, the Neighbours object and version last copied into its entry. */
-    private Neighbours[] copiedNeighbours;
-    private long[] copiedNeighboursVersion;
     /** Per slot, the content sums its categories and tags feed (null for none). */
     private ContentSum[][] contentOf;
     private int slotCount;
@@ -170,6 +168,8 @@ public final class ItemIndex {
      * them per event (the allocation that dominated the replay) is avoided.
      */
     private static final class NeighbourRow {
+        /** The row of every item without neighbours, shared, so never written. */
+        static final NeighbourRow EMPTY = new NeighbourRow();
         String[] ids = new String[0];
         float[] weights = new float[0];
         /** The slot of each neighbour, -1 when the index did not know it when resolved. */
@@ -177,6 +177,14 @@ public final class ItemIndex {
         int size;
         /** How many of slots[0..size) are -1, so need a lookup. */
         int unknown;
+        /** The removal count when the slots were resolved: any removal since may have reused one. */
+        int resolvedAtRemoval;
+        /**
+         * Which {@link Neighbours} (its serial, not the object: holding it would keep the record's
+         * whole list alive beside this copy) and which version of it the row was copied from.
+         */
+        long sourceSerial;
+        long sourceVersion;
 
         void ensureCapacity(int n) {
             if (ids.length < n) {
@@ -202,13 +210,10 @@ public final class ItemIndex {
         this.matrix = new float[16 * dimensions];
         this.entries = new Entry[16];
         this.neighbourRows = new NeighbourRow[16];
-        this.resolvedAtRemoval = new int[16];
         this.inverseSqrtUsers = new float[16];
         this.popularity = new double[16];
         this.popularityTimestamp = new long[16];
         this.available = new boolean[16];
-        this.copiedNeighbours = new Neighbours[16];
-        this.copiedNeighboursVersion = new long[16];
         this.contentOf = new ContentSum[16][];
     }
 
@@ -224,35 +229,24 @@ public final class ItemIndex {
         }
         lock.writeLock().lock();
         try {
-            Integer slot = slotOf.get(record.id);
+            int slot = slotOf.get(record.id);
             Entry old = null;
-            if (slot == null) {
+            if (slot < 0) {
                 slot = freeSlots.isEmpty() ? slotCount++ : freeSlots.pop();
                 ensureCapacity(slotCount);
-                slotOf.put(record.id, slot);
+                slotOf.put(pendingIds.claim(record.id), slot);
             } else {
                 old = entries[slot];
             }
-            // Most updates (negative samples, gradients) leave the neighbours alone: keep the row.
-            boolean sameNeighbours = old != null && copiedNeighbours[slot] == record.neighbours
-                    && copiedNeighboursVersion[slot] == record.neighbours.version();
-            if (!sameNeighbours || resolvedAtRemoval[slot] != removals) {
-                boolean incremental = old != null && resolvedAtRemoval[slot] == removals;
-                long behind = record.neighbours.version() - copiedNeighboursVersion[slot];
-                if (incremental && copiedNeighbours[slot] == record.neighbours && behind > 0
-                        && behind <= Neighbours.CHANGE_LOG) {
-                    catchUpNeighbours(slot, record.neighbours, copiedNeighboursVersion[slot]);
-                } else {
-                    copyNeighbours(slot, record.neighbours, incremental);
-                }
+            updateNeighbours(slot, old != null, record.neighbours);
+            if (pendingIds.needsRebuild()) {
+                rebuildPendingIds();
             }
-            resolvedAtRemoval[slot] = removals;
-            Entry entry = new Entry(record.id, record.title, List.copyOf(record.categories),
+            // The index's own id String, not the record's: a record decoded per message brings a fresh copy.
+            Entry entry = new Entry(slotOf.id(slot), record.title, List.copyOf(record.categories),
                     List.copyOf(record.tags), record.available, record.distinctUsers, record.popularity,
                     record.popularityTimestamp, null, null, record.price, record.availableFrom, record.expires,
                     neighbourRows[slot]);
-            copiedNeighbours[slot] = record.neighbours;
-            copiedNeighboursVersion[slot] = record.neighbours.version();
             int row = slot * dimensions;
             if (old != null && sameContent(old, entry)) {
                 // Same content keys, the common case of an event: move their sums by the vector's
@@ -271,7 +265,7 @@ public final class ItemIndex {
             popularityTimestamp[slot] = entry.popularityTimestamp();
             available[slot] = entry.available();
             entries[slot] = entry;
-            if (old == null || !java.util.Objects.equals(old.title(), entry.title())
+            if (old == null || !Objects.equals(old.title(), entry.title())
                     || !old.categories().equals(entry.categories()) || !old.tags().equals(entry.tags())) {
                 content.put(slot, entry.title(), entry.categories(), entry.tags());
             }
@@ -284,14 +278,13 @@ public final class ItemIndex {
     public void remove(String id) {
         lock.writeLock().lock();
         try {
-            Integer slot = slotOf.remove(id);
-            if (slot != null) {
+            int slot = slotOf.remove(id);
+            if (slot >= 0) {
                 addContent(entries[slot], slot, -1f);
                 content.remove(slot);
                 entries[slot] = null;
                 available[slot] = false;
                 neighbourRows[slot] = null;
-                copiedNeighbours[slot] = null;
                 removals++;
                 Arrays.fill(matrix, slot * dimensions, (slot + 1) * dimensions, 0f);
                 freeSlots.push(slot);
@@ -329,8 +322,8 @@ public final class ItemIndex {
     public float[] vector(String id) {
         lock.readLock().lock();
         try {
-            Integer slot = slotOf.get(id);
-            return slot == null ? null : Arrays.copyOfRange(matrix, slot * dimensions, (slot + 1) * dimensions);
+            int slot = slotOf.get(id);
+            return slot < 0 ? null : Arrays.copyOfRange(matrix, slot * dimensions, (slot + 1) * dimensions);
         } finally {
             lock.readLock().unlock();
         }
@@ -339,8 +332,8 @@ public final class ItemIndex {
     public Entry entry(String id) {
         lock.readLock().lock();
         try {
-            Integer slot = slotOf.get(id);
-            return slot == null ? null : entries[slot].detached();
+            int slot = slotOf.get(id);
+            return slot < 0 ? null : entries[slot].detached();
         } finally {
             lock.readLock().unlock();
         }
@@ -494,8 +487,7 @@ public final class ItemIndex {
                 }
 
                 public int slot(String id) {
-                    Integer slot = slotOf.get(id);
-                    return slot == null ? -1 : slot;
+                    return slotOf.get(id);
                 }
 
                 public float dot(float[] user, int slot) {
@@ -522,11 +514,10 @@ public final class ItemIndex {
                     NeighbourRow row = neighbourRows[slot];
                     int cached = row.slots[k];
                     // Only a removal can free a slot for another item; until one happens the cache holds.
-                    if (cached >= 0 && resolvedAtRemoval[slot] == removals) {
+                    if (cached >= 0 && row.resolvedAtRemoval == removals) {
                         return cached;
                     }
-                    Integer found = slotOf.get(row.ids[k]);
-                    return found == null ? -1 : found;
+                    return slotOf.get(row.ids[k]);
                 }
 
                 public int neighbourCount(int slot) {
@@ -539,7 +530,7 @@ public final class ItemIndex {
 
                 public int[] neighbourSlots(int slot) {
                     NeighbourRow row = neighbourRows[slot];
-                    if (resolvedAtRemoval[slot] == removals && row.unknown == 0) {
+                    if (row.size == 0 || row.resolvedAtRemoval == removals && row.unknown == 0) {
                         return row.slots;
                     }
                     // Rare: a removal since, or a neighbour the index did not know yet; resolve afresh.
@@ -674,7 +665,7 @@ public final class ItemIndex {
 
     /** Up to 8 uniform draws for an occupied slot matching {@code accept}; -1 when none hit. Under the lock. */
     private int randomSlot(Random random, IntPredicate accept) {
-        if (slotOf.isEmpty()) {
+        if (slotOf.size() == 0) {
             return -1;
         }
         for (int attempt = 0; attempt < 8; attempt++) {
@@ -689,8 +680,7 @@ public final class ItemIndex {
     private int slot(String id) {
         lock.readLock().lock();
         try {
-            Integer slot = slotOf.get(id);
-            return slot == null ? -1 : slot;
+            return slotOf.get(id);
         } finally {
             lock.readLock().unlock();
         }
@@ -701,13 +691,10 @@ public final class ItemIndex {
             int capacity = Math.max(slots, entries.length * 2);
             entries = Arrays.copyOf(entries, capacity);
             neighbourRows = Arrays.copyOf(neighbourRows, capacity);
-            resolvedAtRemoval = Arrays.copyOf(resolvedAtRemoval, capacity);
             inverseSqrtUsers = Arrays.copyOf(inverseSqrtUsers, capacity);
             popularity = Arrays.copyOf(popularity, capacity);
             popularityTimestamp = Arrays.copyOf(popularityTimestamp, capacity);
             available = Arrays.copyOf(available, capacity);
-            copiedNeighbours = Arrays.copyOf(copiedNeighbours, capacity);
-            copiedNeighboursVersion = Arrays.copyOf(copiedNeighboursVersion, capacity);
             contentOf = Arrays.copyOf(contentOf, capacity);
             matrix = Arrays.copyOf(matrix, capacity * dimensions);
         }
@@ -731,19 +718,52 @@ public final class ItemIndex {
             }
         }
         // While the slot counts in them (count > 0), its sums stay in the map and can be cached.
-        contentOf[slot] = sign > 0 ? sums : null;
+        contentOf[slot] = sign > 0 ? (sums.length == 0 ? NO_CONTENT_SUMS : sums) : null;
+    }
+
+    /**
+     * Brings the slot's row in step with the record's neighbours. Most updates (negative samples,
+     * gradients) leave them alone, so the row is kept; a few changes since the last copy are
+     * caught up position by position; otherwise the row is copied afresh.
+     */
+    private void updateNeighbours(int slot, boolean known, Neighbours neighbours) {
+        NeighbourRow row = known ? neighbourRows[slot] : null;
+        if (neighbours.size() == 0) {
+            neighbourRows[slot] = NeighbourRow.EMPTY;
+            return;
+        }
+        if (row == null || row == NeighbourRow.EMPTY) {
+            row = null;
+        } else {
+            boolean sameSource = row.sourceSerial == neighbours.serial();
+            boolean resolved = row.resolvedAtRemoval == removals;
+            long behind = neighbours.version() - row.sourceVersion;
+            if (sameSource && behind == 0 && resolved) {
+                return;
+            }
+            if (sameSource && resolved && behind > 0 && behind <= Neighbours.CHANGE_LOG) {
+                catchUpNeighbours(row, neighbours, row.sourceVersion);
+            } else {
+                copyNeighbours(slot, neighbours, resolved ? row : null);
+            }
+            row = neighbourRows[slot];
+        }
+        if (row == null) {
+            copyNeighbours(slot, neighbours, null);
+            row = neighbourRows[slot];
+        }
+        row.resolvedAtRemoval = removals;
+        row.sourceSerial = neighbours.serial();
+        row.sourceVersion = neighbours.version();
     }
 
     /**
      * Copies the record's neighbours into the slot's row. Neighbours keep their positions between
-     * updates (a count grows in place, a newcomer takes the weakest's place), so with
-     * {@code incremental} only positions whose id changed (or was unknown) need a lookup.
+     * updates (a count grows in place, a newcomer takes the weakest's place), so into a
+     * {@code reused} row only positions whose id changed (or was unknown) need a lookup.
      */
-    private void copyNeighbours(int slot, Neighbours neighbours, boolean incremental) {
-        NeighbourRow row = neighbourRows[slot];
-        if (row == null || !incremental) {
-            row = neighbourRows[slot] = new NeighbourRow();
-        }
+    private void copyNeighbours(int slot, Neighbours neighbours, NeighbourRow reused) {
+        NeighbourRow row = reused != null ? reused : (neighbourRows[slot] = new NeighbourRow());
         int size = neighbours.size();
         row.ensureCapacity(size);
         for (int k = 0; k < size; k++) {
@@ -753,8 +773,7 @@ public final class ItemIndex {
     }
 
     /** Applies only the positions the record's last changes touched (see {@link Neighbours#changedPosition}). */
-    private void catchUpNeighbours(int slot, Neighbours neighbours, long copiedVersion) {
-        NeighbourRow row = neighbourRows[slot];
+    private void catchUpNeighbours(NeighbourRow row, Neighbours neighbours, long copiedVersion) {
         int size = neighbours.size();
         row.ensureCapacity(size);
         for (long v = copiedVersion + 1; v <= neighbours.version(); v++) {
@@ -778,14 +797,29 @@ public final class ItemIndex {
             if (had != null && row.slots[k] < 0) {
                 row.unknown--;
             }
-            Integer found = slotOf.get(id);
-            row.slots[k] = found == null ? -1 : found;
-            if (row.slots[k] < 0) {
+            int found = slotOf.get(id);
+            row.slots[k] = found;
+            if (found < 0) {
                 row.unknown++;
             }
+            // Hold the index's own id of a known neighbour: the record's may be a fresh copy per message.
+            row.ids[k] = found < 0 ? pendingIds.share(id) : slotOf.id(found);
         }
-        row.ids[k] = id;
         row.size = Math.max(row.size, k + 1);
+    }
+
+    /** Keeps only the pending ids some row still names and the index still lacks. */
+    private void rebuildPendingIds() {
+        pendingIds.clear();
+        for (int slot = 0; slot < slotCount; slot++) {
+            NeighbourRow row = neighbourRows[slot];
+            for (int k = 0; row != null && row.unknown > 0 && k < row.size; k++) {
+                if (row.slots[k] < 0 && slotOf.get(row.ids[k]) < 0) {
+                    pendingIds.keep(row.ids[k]);
+                }
+            }
+        }
+        pendingIds.rebuilt();
     }
 
     private static void truncate(NeighbourRow row, int size) {
