@@ -12,8 +12,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntPredicate;
 
 /**
- * Every item's vector and scoring metadata, in one row-major matrix so a user can be scored
- * against all items in one pass. Each instance holds a full copy, fed from the item side.
+ * Every item's vector and scoring metadata, in one row-major matrix (kept in blocks of rows, see
+ * {@link BlockMatrix}) so a user can be scored against all items in one pass. Each instance holds
+ * a full copy, fed from the item side.
  *
  * <p>One writer (the item feed) and many readers (learners, refreshes, HTTP) share it; a
  * read-write lock keeps a scoring pass from seeing a half-grown matrix.
@@ -28,7 +29,7 @@ public final class ItemIndex {
     private final Map<String, ContentSum> contentSums = new HashMap<>();
     /** Content vectors (TF-IDF of categories, tags, title words) by slot, kept in step with the metadata. */
     private final ContentVectors content = new ContentVectors();
-    private float[] matrix;
+    private final BlockMatrix matrix;
     private Entry[] entries;
     /** Per slot, its neighbours as last copied, with their slots resolved, so scoring needs no id lookups. */
     private NeighbourRow[] neighbourRows;
@@ -207,7 +208,7 @@ public final class ItemIndex {
 
     public ItemIndex(int dimensions) {
         this.dimensions = dimensions;
-        this.matrix = new float[16 * dimensions];
+        this.matrix = new BlockMatrix(dimensions);
         this.entries = new Entry[16];
         this.neighbourRows = new NeighbourRow[16];
         this.inverseSqrtUsers = new float[16];
@@ -247,17 +248,16 @@ public final class ItemIndex {
                     List.copyOf(record.tags), record.available, record.distinctUsers, record.popularity,
                     record.popularityTimestamp, null, null, record.price, record.availableFrom, record.expires,
                     neighbourRows[slot]);
-            int row = slot * dimensions;
             if (old != null && sameContent(old, entry)) {
                 // Same content keys, the common case of an event: move their sums by the vector's
                 // change, if any (a co-visitation pair or a popularity update leaves it alone).
-                if (!Arrays.equals(record.vector, 0, dimensions, matrix, row, row + dimensions)) {
+                if (!matrix.rowEquals(slot, record.vector)) {
                     addContentChange(slot, record.vector);
-                    System.arraycopy(record.vector, 0, matrix, row, dimensions);
+                    matrix.set(slot, record.vector);
                 }
             } else {
                 addContent(old, slot, -1f);
-                System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
+                matrix.set(slot, record.vector);
                 addContent(entry, slot, 1f);
             }
             inverseSqrtUsers[slot] = (float) (1 / Math.sqrt(Math.max(1, entry.distinctUsers())));
@@ -286,7 +286,7 @@ public final class ItemIndex {
                 available[slot] = false;
                 neighbourRows[slot] = null;
                 removals++;
-                Arrays.fill(matrix, slot * dimensions, (slot + 1) * dimensions, 0f);
+                matrix.clear(slot);
                 freeSlots.push(slot);
                 version++;
             }
@@ -323,7 +323,7 @@ public final class ItemIndex {
         lock.readLock().lock();
         try {
             int slot = slotOf.get(id);
-            return slot < 0 ? null : Arrays.copyOfRange(matrix, slot * dimensions, (slot + 1) * dimensions);
+            return slot < 0 ? null : matrix.copy(slot);
         } finally {
             lock.readLock().unlock();
         }
@@ -391,8 +391,10 @@ public final class ItemIndex {
             for (int i = 0; i < nearest.slots().length; i++) {
                 int slot = nearest.slots()[i];
                 float w = nearest.similarity()[i];
+                float[] block = matrix.block(slot);
+                int offset = matrix.offset(slot);
                 for (int d = 0; d < dimensions; d++) {
-                    mean[d] += w * matrix[slot * dimensions + d];
+                    mean[d] += w * block[offset + d];
                 }
                 total += w;
             }
@@ -491,19 +493,19 @@ public final class ItemIndex {
                 }
 
                 public float dot(float[] user, int slot) {
-                    return VectorMath.dotRow(user, matrix, slot);
+                    return matrix.dot(user, slot);
                 }
 
                 public void dots(float[] user, int[] slots, int count, float[] out) {
-                    dotRows(user, matrix, slots, count, out);
+                    matrix.dots(user, slots, count, out);
                 }
 
                 public void dots(float[][] vectors, int slot, float[] out) {
-                    dotVectors(vectors, matrix, slot, dimensions, out);
+                    matrix.dots(vectors, slot, out);
                 }
 
                 public float[] vector(int slot) {
-                    return Arrays.copyOfRange(matrix, slot * dimensions, (slot + 1) * dimensions);
+                    return matrix.copy(slot);
                 }
 
                 public long version() {
@@ -566,74 +568,6 @@ public final class ItemIndex {
         }
     }
 
-    private static void dotRows(float[] user, float[] matrix, int[] slots, int count, float[] out) {
-        int d = user.length;
-        int k = 0;
-        for (; k + 4 <= count; k += 4) {
-            int o0 = slots[k] * d;
-            int o1 = slots[k + 1] * d;
-            int o2 = slots[k + 2] * d;
-            int o3 = slots[k + 3] * d;
-            float s0 = 0f;
-            float s1 = 0f;
-            float s2 = 0f;
-            float s3 = 0f;
-            for (int i = 0; i < d; i++) {
-                float u = user[i];
-                s0 += u * matrix[o0 + i];
-                s1 += u * matrix[o1 + i];
-                s2 += u * matrix[o2 + i];
-                s3 += u * matrix[o3 + i];
-            }
-            out[k] = s0;
-            out[k + 1] = s1;
-            out[k + 2] = s2;
-            out[k + 3] = s3;
-        }
-        for (; k < count; k++) {
-            out[k] = VectorMath.dotRow(user, matrix, slots[k]);
-        }
-    }
-
-    private static void dotVectors(float[][] vectors, float[] matrix, int slot, int dimensions, float[] out) {
-        int offset = slot * dimensions;
-        int r = 0;
-        for (; r + 4 <= vectors.length; r += 4) {
-            float[] a = vectors[r];
-            float[] b = vectors[r + 1];
-            float[] c = vectors[r + 2];
-            float[] e = vectors[r + 3];
-            if (a == null || b == null || c == null || e == null) {
-                for (int q = r; q < r + 4; q++) {
-                    if (vectors[q] != null) {
-                        out[q] = VectorMath.dotRow(vectors[q], matrix, slot);
-                    }
-                }
-                continue;
-            }
-            float s0 = 0f;
-            float s1 = 0f;
-            float s2 = 0f;
-            float s3 = 0f;
-            for (int i = 0; i < a.length; i++) {
-                float m = matrix[offset + i];
-                s0 += a[i] * m;
-                s1 += b[i] * m;
-                s2 += c[i] * m;
-                s3 += e[i] * m;
-            }
-            out[r] = s0;
-            out[r + 1] = s1;
-            out[r + 2] = s2;
-            out[r + 3] = s3;
-        }
-        for (; r < vectors.length; r++) {
-            if (vectors[r] != null) {
-                out[r] = VectorMath.dotRow(vectors[r], matrix, slot);
-            }
-        }
-    }
-
     /** A uniformly random item id among those matching {@code accept}, or null; for negative sampling. */
     public String randomItem(Random random, IntPredicate accept) {
         lock.readLock().lock();
@@ -656,7 +590,7 @@ public final class ItemIndex {
             if (slot < 0) {
                 return null;
             }
-            System.arraycopy(matrix, slot * dimensions, vectorOut, 0, dimensions);
+            matrix.copy(slot, vectorOut);
             return entries[slot].id();
         } finally {
             lock.readLock().unlock();
@@ -687,6 +621,7 @@ public final class ItemIndex {
     }
 
     private void ensureCapacity(int slots) {
+        matrix.ensureRows(slots);
         if (slots > entries.length) {
             int capacity = Math.max(slots, entries.length * 2);
             entries = Arrays.copyOf(entries, capacity);
@@ -696,7 +631,6 @@ public final class ItemIndex {
             popularityTimestamp = Arrays.copyOf(popularityTimestamp, capacity);
             available = Arrays.copyOf(available, capacity);
             contentOf = Arrays.copyOf(contentOf, capacity);
-            matrix = Arrays.copyOf(matrix, capacity * dimensions);
         }
     }
 
@@ -709,8 +643,10 @@ public final class ItemIndex {
         for (int k = 0; k < sums.length; k++) {
             String key = keys.get(k);
             ContentSum sum = sums[k] = contentSums.computeIfAbsent(key, x -> new ContentSum(dimensions));
+            float[] block = matrix.block(slot);
+            int offset = matrix.offset(slot);
             for (int i = 0; i < dimensions; i++) {
-                sum.sum[i] += sign * matrix[slot * dimensions + i];
+                sum.sum[i] += sign * block[offset + i];
             }
             sum.count += (int) sign;
             if (sum.count == 0) {
@@ -842,9 +778,11 @@ public final class ItemIndex {
         if (sums == null) {
             return;
         }
+        float[] block = matrix.block(slot);
+        int offset = matrix.offset(slot);
         for (ContentSum sum : sums) {
             for (int i = 0; i < dimensions; i++) {
-                sum.sum[i] += vector[i] - matrix[slot * dimensions + i];
+                sum.sum[i] += vector[i] - block[offset + i];
             }
         }
     }
