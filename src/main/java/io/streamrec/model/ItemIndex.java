@@ -187,9 +187,10 @@ public final class ItemIndex {
         long sourceSerial;
         long sourceVersion;
 
-        void ensureCapacity(int n) {
+        /** Room for n neighbours; doubling, but never past the source's capacity, which n never exceeds. */
+        void ensureCapacity(int n, int sourceCapacity) {
             if (ids.length < n) {
-                int capacity = Math.max(n, ids.length * 2);
+                int capacity = Math.max(n, Math.min(ids.length * 2, sourceCapacity));
                 ids = Arrays.copyOf(ids, capacity);
                 weights = Arrays.copyOf(weights, capacity);
                 slots = Arrays.copyOf(slots, capacity);
@@ -701,7 +702,7 @@ public final class ItemIndex {
     private void copyNeighbours(int slot, Neighbours neighbours, NeighbourRow reused) {
         NeighbourRow row = reused != null ? reused : (neighbourRows[slot] = new NeighbourRow());
         int size = neighbours.size();
-        row.ensureCapacity(size);
+        row.ensureCapacity(size, neighbours.capacity());
         for (int k = 0; k < size; k++) {
             copyNeighbour(row, k, neighbours);
         }
@@ -711,7 +712,7 @@ public final class ItemIndex {
     /** Applies only the positions the record's last changes touched (see {@link Neighbours#changedPosition}). */
     private void catchUpNeighbours(NeighbourRow row, Neighbours neighbours, long copiedVersion) {
         int size = neighbours.size();
-        row.ensureCapacity(size);
+        row.ensureCapacity(size, neighbours.capacity());
         for (long v = copiedVersion + 1; v <= neighbours.version(); v++) {
             int k = neighbours.changedPosition(v);
             if (k < size) {

@@ -95,6 +95,11 @@ public final class Neighbours {
         return version;
     }
 
+    /** How many neighbours the list keeps at most. */
+    int capacity() {
+        return ids.length;
+    }
+
     public int size() {
         return size;
     }
