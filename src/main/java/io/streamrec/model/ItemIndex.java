@@ -60,27 +60,28 @@ public final class ItemIndex {
         private final long distinctUsers;
         private final double popularity;
         private final long popularityTimestamp;
-        private final String[] neighbourIds;
-        private final float[] neighbourWeights;
         /** Catalogue price, and the availability window's bounds (epoch ms); null when not given. */
         private final Double price;
         private final Long availableFrom;
         private final Long expires;
-        /** The index's live row for entries inside the index; null for a detached entry. */
+        /**
+         * The neighbours: the index's live row for an entry inside the index, else a row of the
+         * entry's own (one field for both, as the index holds an entry per item).
+         */
         private final NeighbourRow row;
+        private final boolean live;
 
         public Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
                      long distinctUsers, double popularity, long popularityTimestamp,
                      String[] neighbourIds, float[] neighbourWeights,
                      Double price, Long availableFrom, Long expires) {
             this(id, title, categories, tags, available, distinctUsers, popularity, popularityTimestamp,
-                    neighbourIds, neighbourWeights, price, availableFrom, expires, null);
+                    price, availableFrom, expires, NeighbourRow.detached(neighbourIds, neighbourWeights), false);
         }
 
         private Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
                       long distinctUsers, double popularity, long popularityTimestamp,
-                      String[] neighbourIds, float[] neighbourWeights,
-                      Double price, Long availableFrom, Long expires, NeighbourRow row) {
+                      Double price, Long availableFrom, Long expires, NeighbourRow row, boolean live) {
             this.id = id;
             this.title = title;
             this.categories = categories;
@@ -89,12 +90,11 @@ public final class ItemIndex {
             this.distinctUsers = distinctUsers;
             this.popularity = popularity;
             this.popularityTimestamp = popularityTimestamp;
-            this.neighbourIds = neighbourIds;
-            this.neighbourWeights = neighbourWeights;
             this.price = price;
             this.availableFrom = availableFrom;
             this.expires = expires;
             this.row = row;
+            this.live = live;
         }
 
         public String id() {
@@ -141,18 +141,18 @@ public final class ItemIndex {
             return expires;
         }
 
-        /** The neighbour ids in space-saving positions (not sorted); a copy for an entry in the index. */
+        /** The neighbour ids in space-saving positions (not sorted); a copy. */
         public String[] neighbourIds() {
-            return row == null ? neighbourIds : Arrays.copyOf(row.ids, row.size);
+            return Arrays.copyOf(row.ids, row.size);
         }
 
         public float[] neighbourWeights() {
-            return row == null ? neighbourWeights : Arrays.copyOf(row.weights, row.size);
+            return Arrays.copyOf(row.weights, row.size);
         }
 
         Entry detached() {
-            return row == null ? this : new Entry(id, title, categories, tags, available, distinctUsers, popularity,
-                    popularityTimestamp, neighbourIds(), neighbourWeights(), price, availableFrom, expires, null);
+            return live ? new Entry(id, title, categories, tags, available, distinctUsers, popularity,
+                    popularityTimestamp, neighbourIds(), neighbourWeights(), price, availableFrom, expires) : this;
         }
 
         @Override
@@ -188,6 +188,18 @@ public final class ItemIndex {
         long sourceVersion;
 
         /** Room for n neighbours; doubling, but never past the source's capacity, which n never exceeds. */
+        /** A row of given neighbours, for an entry outside the index (slots left unresolved). */
+        static NeighbourRow detached(String[] ids, float[] weights) {
+            if (ids == null || ids.length == 0) {
+                return EMPTY;
+            }
+            NeighbourRow row = new NeighbourRow();
+            row.ids = ids;
+            row.weights = weights;
+            row.size = ids.length;
+            return row;
+        }
+
         void ensureCapacity(int n, int sourceCapacity) {
             if (ids.length < n) {
                 int capacity = Math.max(n, Math.min(ids.length * 2, sourceCapacity));
@@ -247,8 +259,8 @@ public final class ItemIndex {
             // The index's own id String, not the record's: a record decoded per message brings a fresh copy.
             Entry entry = new Entry(slotOf.id(slot), record.title, List.copyOf(record.categories),
                     List.copyOf(record.tags), record.available, record.distinctUsers, record.popularity,
-                    record.popularityTimestamp, null, null, record.price, record.availableFrom, record.expires,
-                    neighbourRows[slot]);
+                    record.popularityTimestamp, record.price, record.availableFrom, record.expires,
+                    neighbourRows[slot], true);
             if (old != null && sameContent(old, entry)) {
                 // Same content keys, the common case of an event: move their sums by the vector's
                 // change, if any (a co-visitation pair or a popularity update leaves it alone).
