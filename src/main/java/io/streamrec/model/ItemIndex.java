@@ -25,6 +25,7 @@ public final class ItemIndex {
     private static final ContentSum[] NO_CONTENT_SUMS = new ContentSum[0];
     private final SlotMap slotOf = new SlotMap();
     private final PendingIds pendingIds = new PendingIds();
+    private final RemovalLog removalLog = new RemovalLog();
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
     private final Map<String, ContentSum> contentSums = new HashMap<>();
     /** Content vectors (TF-IDF of categories, tags, title words) by slot, kept in step with the metadata. */
@@ -69,19 +70,18 @@ public final class ItemIndex {
          * entry's own (one field for both, as the index holds an entry per item).
          */
         private final NeighbourRow row;
-        private final boolean live;
 
         public Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
                      long distinctUsers, double popularity, long popularityTimestamp,
                      String[] neighbourIds, float[] neighbourWeights,
                      Double price, Long availableFrom, Long expires) {
             this(id, title, categories, tags, available, distinctUsers, popularity, popularityTimestamp,
-                    price, availableFrom, expires, NeighbourRow.detached(neighbourIds, neighbourWeights), false);
+                    price, availableFrom, expires, NeighbourRow.detached(neighbourIds, neighbourWeights));
         }
 
         private Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
                       long distinctUsers, double popularity, long popularityTimestamp,
-                      Double price, Long availableFrom, Long expires, NeighbourRow row, boolean live) {
+                      Double price, Long availableFrom, Long expires, NeighbourRow row) {
             this.id = id;
             this.title = title;
             this.categories = categories;
@@ -94,7 +94,6 @@ public final class ItemIndex {
             this.availableFrom = availableFrom;
             this.expires = expires;
             this.row = row;
-            this.live = live;
         }
 
         public String id() {
@@ -143,7 +142,10 @@ public final class ItemIndex {
 
         /** The neighbour ids in space-saving positions (not sorted); a copy. */
         public String[] neighbourIds() {
-            return Arrays.copyOf(row.ids, row.size);
+            if (row.owner != null) {
+                return row.owner.neighbourIds(row);
+            }
+            return row.size == 0 ? new String[0] : Arrays.copyOf(row.pendingIds, row.size);
         }
 
         public float[] neighbourWeights() {
@@ -151,8 +153,8 @@ public final class ItemIndex {
         }
 
         Entry detached() {
-            return live ? new Entry(id, title, categories, tags, available, distinctUsers, popularity,
-                    popularityTimestamp, neighbourIds(), neighbourWeights(), price, availableFrom, expires) : this;
+            return row.owner == null ? this : new Entry(id, title, categories, tags, available, distinctUsers,
+                    popularity, popularityTimestamp, neighbourIds(), neighbourWeights(), price, availableFrom, expires);
         }
 
         @Override
@@ -166,15 +168,22 @@ public final class ItemIndex {
     /**
      * One item's neighbours as the index last copied them from its record, updated in place under
      * the write lock: a co-visitation pair changes one weight, so copying and re-resolving all of
-     * them per event (the allocation that dominated the replay) is avoided.
+     * them per event (the allocation that dominated the replay) is avoided. A neighbour costs its
+     * slot and its weight; only a neighbour the index lacked keeps its id ({@link PendingIds}), and
+     * a slot freed since the row was resolved is traced back through the {@link RemovalLog}.
      */
     private static final class NeighbourRow {
         /** The row of every item without neighbours, shared, so never written. */
-        static final NeighbourRow EMPTY = new NeighbourRow();
-        String[] ids = new String[0];
+        static final NeighbourRow EMPTY = new NeighbourRow(null);
+        /** In {@code slots}, a position at or beyond the size. */
+        static final int NONE = -2;
+        /** The index whose slots these are; null for a detached entry's row, which keeps ids only. */
+        final ItemIndex owner;
         float[] weights = new float[0];
         /** The slot of each neighbour, -1 when the index did not know it when resolved. */
         int[] slots = new int[0];
+        /** The id of each neighbour at -1, else null; null when there is none. */
+        String[] pendingIds;
         int size;
         /** How many of slots[0..size) are -1, so need a lookup. */
         int unknown;
@@ -187,25 +196,57 @@ public final class ItemIndex {
         long sourceSerial;
         long sourceVersion;
 
-        /** Room for n neighbours; doubling, but never past the source's capacity, which n never exceeds. */
-        /** A row of given neighbours, for an entry outside the index (slots left unresolved). */
+        NeighbourRow(ItemIndex owner) {
+            this.owner = owner;
+        }
+
+        /** A row of given neighbours, for an entry outside the index. */
         static NeighbourRow detached(String[] ids, float[] weights) {
             if (ids == null || ids.length == 0) {
                 return EMPTY;
             }
-            NeighbourRow row = new NeighbourRow();
-            row.ids = ids;
+            NeighbourRow row = new NeighbourRow(null);
+            row.pendingIds = ids;
             row.weights = weights;
             row.size = ids.length;
             return row;
         }
 
+        /** Room for n neighbours; doubling, but never past the source's capacity, which n never exceeds. */
         void ensureCapacity(int n, int sourceCapacity) {
-            if (ids.length < n) {
-                int capacity = Math.max(n, Math.min(ids.length * 2, sourceCapacity));
-                ids = Arrays.copyOf(ids, capacity);
+            if (slots.length < n) {
+                int had = slots.length;
+                int capacity = Math.max(n, Math.min(had * 2, sourceCapacity));
                 weights = Arrays.copyOf(weights, capacity);
                 slots = Arrays.copyOf(slots, capacity);
+                Arrays.fill(slots, had, capacity, NONE);
+                if (pendingIds != null) {
+                    pendingIds = Arrays.copyOf(pendingIds, capacity);
+                }
+            }
+        }
+
+        void setUnknown(int k, String id) {
+            if (pendingIds == null) {
+                pendingIds = new String[slots.length];
+            }
+            slots[k] = -1;
+            pendingIds[k] = id;
+            unknown++;
+        }
+
+        void setKnown(int k, int slot) {
+            if (slots[k] == -1) {
+                pendingIds[k] = null;
+                unknown--;
+            }
+            slots[k] = slot;
+        }
+
+        /** Drops the pending ids once none is left. */
+        void compact() {
+            if (unknown == 0) {
+                pendingIds = null;
             }
         }
     }
@@ -253,14 +294,12 @@ public final class ItemIndex {
                 old = entries[slot];
             }
             updateNeighbours(slot, old != null, record.neighbours);
-            if (pendingIds.needsRebuild()) {
-                rebuildPendingIds();
-            }
+            sweepRowsIfDue();
             // The index's own id String, not the record's: a record decoded per message brings a fresh copy.
             Entry entry = new Entry(slotOf.id(slot), record.title, List.copyOf(record.categories),
                     List.copyOf(record.tags), record.available, record.distinctUsers, record.popularity,
                     record.popularityTimestamp, record.price, record.availableFrom, record.expires,
-                    neighbourRows[slot], true);
+                    neighbourRows[slot]);
             if (old != null && sameContent(old, entry)) {
                 // Same content keys, the common case of an event: move their sums by the vector's
                 // change, if any (a co-visitation pair or a popularity update leaves it alone).
@@ -291,8 +330,10 @@ public final class ItemIndex {
     public void remove(String id) {
         lock.writeLock().lock();
         try {
-            int slot = slotOf.remove(id);
+            int slot = slotOf.get(id);
             if (slot >= 0) {
+                removalLog.freed(slot, slotOf.id(slot), removals + 1);
+                slotOf.remove(id);
                 addContent(entries[slot], slot, -1f);
                 content.remove(slot);
                 entries[slot] = null;
@@ -302,6 +343,7 @@ public final class ItemIndex {
                 matrix.clear(slot);
                 freeSlots.push(slot);
                 version++;
+                sweepRowsIfDue();
             }
         } finally {
             lock.writeLock().unlock();
@@ -526,13 +568,7 @@ public final class ItemIndex {
                 }
 
                 public int neighbourSlot(int slot, int k) {
-                    NeighbourRow row = neighbourRows[slot];
-                    int cached = row.slots[k];
-                    // Only a removal can free a slot for another item; until one happens the cache holds.
-                    if (cached >= 0 && row.resolvedAtRemoval == removals) {
-                        return cached;
-                    }
-                    return slotOf.get(row.ids[k]);
+                    return currentSlot(neighbourRows[slot], k);
                 }
 
                 public int neighbourCount(int slot) {
@@ -644,6 +680,7 @@ public final class ItemIndex {
             popularityTimestamp = Arrays.copyOf(popularityTimestamp, capacity);
             available = Arrays.copyOf(available, capacity);
             contentOf = Arrays.copyOf(contentOf, capacity);
+            removalLog.ensureSlots(capacity);
         }
     }
 
@@ -712,7 +749,7 @@ public final class ItemIndex {
      * {@code reused} row only positions whose id changed (or was unknown) need a lookup.
      */
     private void copyNeighbours(int slot, Neighbours neighbours, NeighbourRow reused) {
-        NeighbourRow row = reused != null ? reused : (neighbourRows[slot] = new NeighbourRow());
+        NeighbourRow row = reused != null ? reused : (neighbourRows[slot] = new NeighbourRow(this));
         int size = neighbours.size();
         row.ensureCapacity(size, neighbours.capacity());
         for (int k = 0; k < size; k++) {
@@ -736,49 +773,113 @@ public final class ItemIndex {
 
     /**
      * Position k of the row takes the record's id and weight, looking the slot up only when the id
-     * changed or was unknown. Ids beyond the row's size are null, so a new position is told apart.
+     * changed or was unknown. Called on rows resolved at the current removal count only.
      */
     private void copyNeighbour(NeighbourRow row, int k, Neighbours neighbours) {
         String id = neighbours.id(k);
         row.weights[k] = neighbours.weight(k);
-        String had = row.ids[k];
-        if (had == null || row.slots[k] < 0 || (had != id && !had.equals(id))) {
-            if (had != null && row.slots[k] < 0) {
-                row.unknown--;
-            }
+        int had = k < row.size ? row.slots[k] : NeighbourRow.NONE;
+        String hadId = had >= 0 ? slotOf.id(had) : null;
+        if (hadId == null || (hadId != id && !hadId.equals(id))) {
             int found = slotOf.get(id);
-            row.slots[k] = found;
-            if (found < 0) {
-                row.unknown++;
+            if (found >= 0) {
+                row.setKnown(k, found);
+            } else if (had != -1) {
+                row.setUnknown(k, pendingIds.share(id));
+            } else {
+                row.pendingIds[k] = pendingIds.share(id);
             }
-            // Hold the index's own id of a known neighbour: the record's may be a fresh copy per message.
-            row.ids[k] = found < 0 ? pendingIds.share(id) : slotOf.id(found);
         }
         row.size = Math.max(row.size, k + 1);
     }
 
-    /** Keeps only the pending ids some row still names and the index still lacks. */
-    private void rebuildPendingIds() {
+    /** The slot the row's k-th neighbour is in now, or -1 when the index lacks it. Under either lock. */
+    private int currentSlot(NeighbourRow row, int k) {
+        int slot = row.slots[k];
+        if (slot < 0) {
+            return slotOf.get(row.pendingIds[k]);
+        }
+        // Only a removal can free a slot for another item; until one happens the slot holds.
+        if (row.resolvedAtRemoval == removals) {
+            return slot;
+        }
+        String removed = removalLog.heldAt(slot, row.resolvedAtRemoval);
+        return removed == null ? slot : slotOf.get(removed);
+    }
+
+    /** The id of the row's k-th neighbour. Under either lock. */
+    private String neighbourId(NeighbourRow row, int k) {
+        int slot = row.slots[k];
+        if (slot < 0) {
+            return row.pendingIds[k];
+        }
+        String removed = row.resolvedAtRemoval == removals ? null : removalLog.heldAt(slot, row.resolvedAtRemoval);
+        return removed != null ? removed : slotOf.id(slot);
+    }
+
+    private String[] neighbourIds(NeighbourRow row) {
+        String[] ids = new String[row.size];
+        for (int k = 0; k < ids.length; k++) {
+            ids[k] = neighbourId(row, k);
+        }
+        return ids;
+    }
+
+    /**
+     * Sweeps the rows once enough pending ids have arrived, the pending pool has doubled or enough
+     * removals are logged: each sweep is proportional to the rows, and comes after a number of
+     * these proportional to the slots, so it costs O(1) per write amortised.
+     */
+    private void sweepRowsIfDue() {
+        int due = Math.max(1024, slotCount / 8);
+        if (pendingIds.needsSweep(due) || removalLog.size() > due) {
+            sweepRows();
+        }
+    }
+
+    /**
+     * Resolves every row at the current removal count (slots freed since traced through the log)
+     * and every pending neighbour that has arrived; then the log and the pending ids no row names
+     * any more are dropped. A row's answers are the same before and after.
+     */
+    private void sweepRows() {
         pendingIds.clear();
         for (int slot = 0; slot < slotCount; slot++) {
             NeighbourRow row = neighbourRows[slot];
-            for (int k = 0; row != null && row.unknown > 0 && k < row.size; k++) {
-                if (row.slots[k] < 0 && slotOf.get(row.ids[k]) < 0) {
-                    pendingIds.keep(row.ids[k]);
+            if (row == null || row == NeighbourRow.EMPTY) {
+                continue;
+            }
+            if (row.resolvedAtRemoval != removals || row.unknown > 0) {
+                for (int k = 0; k < row.size; k++) {
+                    String id = neighbourId(row, k);
+                    int now = currentSlot(row, k);
+                    if (now >= 0) {
+                        row.setKnown(k, now);
+                    } else if (row.slots[k] >= 0) {
+                        row.setUnknown(k, id);
+                    }
+                    if (now < 0) {
+                        pendingIds.keep(id);
+                    }
                 }
+                row.resolvedAtRemoval = removals;
+                row.compact();
             }
         }
-        pendingIds.rebuilt();
+        removalLog.cleared();
+        pendingIds.swept();
     }
 
     private static void truncate(NeighbourRow row, int size) {
         for (int k = size; k < row.size; k++) {
-            if (row.slots[k] < 0) {
+            if (row.slots[k] == -1) {
+                row.pendingIds[k] = null;
                 row.unknown--;
             }
-            row.ids[k] = null;
+            row.slots[k] = NeighbourRow.NONE;
         }
         row.size = size;
+        row.compact();
     }
 
     private static boolean sameContent(Entry a, Entry b) {

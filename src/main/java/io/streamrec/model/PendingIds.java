@@ -14,6 +14,8 @@ final class PendingIds {
     private Map<String, String> ids = new HashMap<>();
     /** Size above which the pool is rebuilt from the rows, dropping ids no row names any more. */
     private int rebuildAbove = 1024;
+    /** Ids claimed since the last sweep: rows waiting for them could resolve them now. */
+    private int claimed;
 
     /** The shared copy of {@code id}. */
     String share(String id) {
@@ -24,11 +26,16 @@ final class PendingIds {
     /** The shared copy of an id the index is about to hold (or {@code id} itself), no longer pending. */
     String claim(String id) {
         String had = ids.remove(id);
-        return had == null ? id : had;
+        if (had == null) {
+            return id;
+        }
+        claimed++;
+        return had;
     }
 
-    boolean needsRebuild() {
-        return ids.size() > rebuildAbove;
+    /** Whether the rows are due a sweep: the pool has doubled, or more than {@code claims} of its ids arrived. */
+    boolean needsSweep(int claims) {
+        return ids.size() > rebuildAbove || claimed > claims;
     }
 
     /** Starts the pool afresh; the caller then {@link #keep}s every id its rows still name. */
@@ -40,8 +47,9 @@ final class PendingIds {
         ids.put(id, id);
     }
 
-    /** After a rebuild: the next one comes when the pool has doubled, so rebuilds cost O(1) per id. */
-    void rebuilt() {
+    /** After a sweep: the next one comes when the pool has doubled, so rebuilds cost O(1) per id. */
+    void swept() {
         rebuildAbove = Math.max(1024, 2 * ids.size());
+        claimed = 0;
     }
 }
