@@ -5,14 +5,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntPredicate;
 
 /**
- * Every item's vector and scoring metadata, in one row-major matrix so a user can be scored
- * against all items in one pass. Each instance holds a full copy, fed from the item side.
+ * Every item's vector and scoring metadata, in one row-major matrix (kept in blocks of rows, see
+ * {@link BlockMatrix}) so a user can be scored against all items in one pass. Each instance holds
+ * a full copy, fed from the item side.
  *
  * <p>One writer (the item feed) and many readers (learners, refreshes, HTTP) share it; a
  * read-write lock keeps a scoring pass from seeing a half-grown matrix.
@@ -20,17 +22,18 @@ import java.util.function.IntPredicate;
 public final class ItemIndex {
     private final int dimensions;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, Integer> slotOf = new HashMap<>();
+    private static final ContentSum[] NO_CONTENT_SUMS = new ContentSum[0];
+    private final SlotMap slotOf = new SlotMap();
+    private final PendingIds pendingIds = new PendingIds();
+    private final RemovalLog removalLog = new RemovalLog();
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
     private final Map<String, ContentSum> contentSums = new HashMap<>();
     /** Content vectors (TF-IDF of categories, tags, title words) by slot, kept in step with the metadata. */
     private final ContentVectors content = new ContentVectors();
-    private float[] matrix;
+    private final BlockMatrix matrix;
     private Entry[] entries;
     /** Per slot, its neighbours as last copied, with their slots resolved, so scoring needs no id lookups. */
     private NeighbourRow[] neighbourRows;
-    /** Per slot, the removal count when its neighbour slots were resolved: any removal since may have reused one. */
-    private int[] resolvedAtRemoval;
     private int removals;
     /** Per slot, 1 / sqrt(max(1, distinct users)): the co-visitation cosine's norm, kept flat for scoring. */
     private float[] inverseSqrtUsers;
@@ -38,9 +41,6 @@ public final class ItemIndex {
     private double[] popularity;
     private long[] popularityTimestamp;
     private boolean[] available;
-    /** Per slot, the Neighbours object and version last copied into its entry. */
-    private Neighbours[] copiedNeighbours;
-    private long[] copiedNeighboursVersion;
     /** Per slot, the content sums its categories and tags feed (null for none). */
     private ContentSum[][] contentOf;
     private int slotCount;
@@ -61,13 +61,14 @@ public final class ItemIndex {
         private final long distinctUsers;
         private final double popularity;
         private final long popularityTimestamp;
-        private final String[] neighbourIds;
-        private final float[] neighbourWeights;
         /** Catalogue price, and the availability window's bounds (epoch ms); null when not given. */
         private final Double price;
         private final Long availableFrom;
         private final Long expires;
-        /** The index's live row for entries inside the index; null for a detached entry. */
+        /**
+         * The neighbours: the index's live row for an entry inside the index, else a row of the
+         * entry's own (one field for both, as the index holds an entry per item).
+         */
         private final NeighbourRow row;
 
         public Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
@@ -75,12 +76,11 @@ public final class ItemIndex {
                      String[] neighbourIds, float[] neighbourWeights,
                      Double price, Long availableFrom, Long expires) {
             this(id, title, categories, tags, available, distinctUsers, popularity, popularityTimestamp,
-                    neighbourIds, neighbourWeights, price, availableFrom, expires, null);
+                    price, availableFrom, expires, NeighbourRow.detached(neighbourIds, neighbourWeights));
         }
 
         private Entry(String id, String title, List<String> categories, List<String> tags, boolean available,
                       long distinctUsers, double popularity, long popularityTimestamp,
-                      String[] neighbourIds, float[] neighbourWeights,
                       Double price, Long availableFrom, Long expires, NeighbourRow row) {
             this.id = id;
             this.title = title;
@@ -90,8 +90,6 @@ public final class ItemIndex {
             this.distinctUsers = distinctUsers;
             this.popularity = popularity;
             this.popularityTimestamp = popularityTimestamp;
-            this.neighbourIds = neighbourIds;
-            this.neighbourWeights = neighbourWeights;
             this.price = price;
             this.availableFrom = availableFrom;
             this.expires = expires;
@@ -142,18 +140,21 @@ public final class ItemIndex {
             return expires;
         }
 
-        /** The neighbour ids in space-saving positions (not sorted); a copy for an entry in the index. */
+        /** The neighbour ids in space-saving positions (not sorted); a copy. */
         public String[] neighbourIds() {
-            return row == null ? neighbourIds : Arrays.copyOf(row.ids, row.size);
+            if (row.owner != null) {
+                return row.owner.neighbourIds(row);
+            }
+            return row.size == 0 ? new String[0] : Arrays.copyOf(row.pendingIds, row.size);
         }
 
         public float[] neighbourWeights() {
-            return row == null ? neighbourWeights : Arrays.copyOf(row.weights, row.size);
+            return Arrays.copyOf(row.weights, row.size);
         }
 
         Entry detached() {
-            return row == null ? this : new Entry(id, title, categories, tags, available, distinctUsers, popularity,
-                    popularityTimestamp, neighbourIds(), neighbourWeights(), price, availableFrom, expires, null);
+            return row.owner == null ? this : new Entry(id, title, categories, tags, available, distinctUsers,
+                    popularity, popularityTimestamp, neighbourIds(), neighbourWeights(), price, availableFrom, expires);
         }
 
         @Override
@@ -167,23 +168,85 @@ public final class ItemIndex {
     /**
      * One item's neighbours as the index last copied them from its record, updated in place under
      * the write lock: a co-visitation pair changes one weight, so copying and re-resolving all of
-     * them per event (the allocation that dominated the replay) is avoided.
+     * them per event (the allocation that dominated the replay) is avoided. A neighbour costs its
+     * slot and its weight; only a neighbour the index lacked keeps its id ({@link PendingIds}), and
+     * a slot freed since the row was resolved is traced back through the {@link RemovalLog}.
      */
     private static final class NeighbourRow {
-        String[] ids = new String[0];
+        /** The row of every item without neighbours, shared, so never written. */
+        static final NeighbourRow EMPTY = new NeighbourRow(null);
+        /** In {@code slots}, a position at or beyond the size. */
+        static final int NONE = -2;
+        /** The index whose slots these are; null for a detached entry's row, which keeps ids only. */
+        final ItemIndex owner;
         float[] weights = new float[0];
         /** The slot of each neighbour, -1 when the index did not know it when resolved. */
         int[] slots = new int[0];
+        /** The id of each neighbour at -1, else null; null when there is none. */
+        String[] pendingIds;
         int size;
         /** How many of slots[0..size) are -1, so need a lookup. */
         int unknown;
+        /** The removal count when the slots were resolved: any removal since may have reused one. */
+        int resolvedAtRemoval;
+        /**
+         * Which {@link Neighbours} (its serial, not the object: holding it would keep the record's
+         * whole list alive beside this copy) and which version of it the row was copied from.
+         */
+        long sourceSerial;
+        long sourceVersion;
 
-        void ensureCapacity(int n) {
-            if (ids.length < n) {
-                int capacity = Math.max(n, ids.length * 2);
-                ids = Arrays.copyOf(ids, capacity);
+        NeighbourRow(ItemIndex owner) {
+            this.owner = owner;
+        }
+
+        /** A row of given neighbours, for an entry outside the index. */
+        static NeighbourRow detached(String[] ids, float[] weights) {
+            if (ids == null || ids.length == 0) {
+                return EMPTY;
+            }
+            NeighbourRow row = new NeighbourRow(null);
+            row.pendingIds = ids;
+            row.weights = weights;
+            row.size = ids.length;
+            return row;
+        }
+
+        /** Room for n neighbours; doubling, but never past the source's capacity, which n never exceeds. */
+        void ensureCapacity(int n, int sourceCapacity) {
+            if (slots.length < n) {
+                int had = slots.length;
+                int capacity = Math.max(n, Math.min(had * 2, sourceCapacity));
                 weights = Arrays.copyOf(weights, capacity);
                 slots = Arrays.copyOf(slots, capacity);
+                Arrays.fill(slots, had, capacity, NONE);
+                if (pendingIds != null) {
+                    pendingIds = Arrays.copyOf(pendingIds, capacity);
+                }
+            }
+        }
+
+        void setUnknown(int k, String id) {
+            if (pendingIds == null) {
+                pendingIds = new String[slots.length];
+            }
+            slots[k] = -1;
+            pendingIds[k] = id;
+            unknown++;
+        }
+
+        void setKnown(int k, int slot) {
+            if (slots[k] == -1) {
+                pendingIds[k] = null;
+                unknown--;
+            }
+            slots[k] = slot;
+        }
+
+        /** Drops the pending ids once none is left. */
+        void compact() {
+            if (unknown == 0) {
+                pendingIds = null;
             }
         }
     }
@@ -199,16 +262,13 @@ public final class ItemIndex {
 
     public ItemIndex(int dimensions) {
         this.dimensions = dimensions;
-        this.matrix = new float[16 * dimensions];
+        this.matrix = new BlockMatrix(dimensions);
         this.entries = new Entry[16];
         this.neighbourRows = new NeighbourRow[16];
-        this.resolvedAtRemoval = new int[16];
         this.inverseSqrtUsers = new float[16];
         this.popularity = new double[16];
         this.popularityTimestamp = new long[16];
         this.available = new boolean[16];
-        this.copiedNeighbours = new Neighbours[16];
-        this.copiedNeighboursVersion = new long[16];
         this.contentOf = new ContentSum[16][];
     }
 
@@ -224,46 +284,32 @@ public final class ItemIndex {
         }
         lock.writeLock().lock();
         try {
-            Integer slot = slotOf.get(record.id);
+            int slot = slotOf.get(record.id);
             Entry old = null;
-            if (slot == null) {
+            if (slot < 0) {
                 slot = freeSlots.isEmpty() ? slotCount++ : freeSlots.pop();
                 ensureCapacity(slotCount);
-                slotOf.put(record.id, slot);
+                slotOf.put(pendingIds.claim(record.id), slot);
             } else {
                 old = entries[slot];
             }
-            // Most updates (negative samples, gradients) leave the neighbours alone: keep the row.
-            boolean sameNeighbours = old != null && copiedNeighbours[slot] == record.neighbours
-                    && copiedNeighboursVersion[slot] == record.neighbours.version();
-            if (!sameNeighbours || resolvedAtRemoval[slot] != removals) {
-                boolean incremental = old != null && resolvedAtRemoval[slot] == removals;
-                long behind = record.neighbours.version() - copiedNeighboursVersion[slot];
-                if (incremental && copiedNeighbours[slot] == record.neighbours && behind > 0
-                        && behind <= Neighbours.CHANGE_LOG) {
-                    catchUpNeighbours(slot, record.neighbours, copiedNeighboursVersion[slot]);
-                } else {
-                    copyNeighbours(slot, record.neighbours, incremental);
-                }
-            }
-            resolvedAtRemoval[slot] = removals;
-            Entry entry = new Entry(record.id, record.title, List.copyOf(record.categories),
+            updateNeighbours(slot, old != null, record.neighbours);
+            sweepRowsIfDue();
+            // The index's own id String, not the record's: a record decoded per message brings a fresh copy.
+            Entry entry = new Entry(slotOf.id(slot), record.title, List.copyOf(record.categories),
                     List.copyOf(record.tags), record.available, record.distinctUsers, record.popularity,
-                    record.popularityTimestamp, null, null, record.price, record.availableFrom, record.expires,
+                    record.popularityTimestamp, record.price, record.availableFrom, record.expires,
                     neighbourRows[slot]);
-            copiedNeighbours[slot] = record.neighbours;
-            copiedNeighboursVersion[slot] = record.neighbours.version();
-            int row = slot * dimensions;
             if (old != null && sameContent(old, entry)) {
                 // Same content keys, the common case of an event: move their sums by the vector's
                 // change, if any (a co-visitation pair or a popularity update leaves it alone).
-                if (!Arrays.equals(record.vector, 0, dimensions, matrix, row, row + dimensions)) {
+                if (!matrix.rowEquals(slot, record.vector)) {
                     addContentChange(slot, record.vector);
-                    System.arraycopy(record.vector, 0, matrix, row, dimensions);
+                    matrix.set(slot, record.vector);
                 }
             } else {
                 addContent(old, slot, -1f);
-                System.arraycopy(record.vector, 0, matrix, slot * dimensions, dimensions);
+                matrix.set(slot, record.vector);
                 addContent(entry, slot, 1f);
             }
             inverseSqrtUsers[slot] = (float) (1 / Math.sqrt(Math.max(1, entry.distinctUsers())));
@@ -271,7 +317,7 @@ public final class ItemIndex {
             popularityTimestamp[slot] = entry.popularityTimestamp();
             available[slot] = entry.available();
             entries[slot] = entry;
-            if (old == null || !java.util.Objects.equals(old.title(), entry.title())
+            if (old == null || !Objects.equals(old.title(), entry.title())
                     || !old.categories().equals(entry.categories()) || !old.tags().equals(entry.tags())) {
                 content.put(slot, entry.title(), entry.categories(), entry.tags());
             }
@@ -284,18 +330,20 @@ public final class ItemIndex {
     public void remove(String id) {
         lock.writeLock().lock();
         try {
-            Integer slot = slotOf.remove(id);
-            if (slot != null) {
+            int slot = slotOf.get(id);
+            if (slot >= 0) {
+                removalLog.freed(slot, slotOf.id(slot), removals + 1);
+                slotOf.remove(id);
                 addContent(entries[slot], slot, -1f);
                 content.remove(slot);
                 entries[slot] = null;
                 available[slot] = false;
                 neighbourRows[slot] = null;
-                copiedNeighbours[slot] = null;
                 removals++;
-                Arrays.fill(matrix, slot * dimensions, (slot + 1) * dimensions, 0f);
+                matrix.clear(slot);
                 freeSlots.push(slot);
                 version++;
+                sweepRowsIfDue();
             }
         } finally {
             lock.writeLock().unlock();
@@ -329,8 +377,8 @@ public final class ItemIndex {
     public float[] vector(String id) {
         lock.readLock().lock();
         try {
-            Integer slot = slotOf.get(id);
-            return slot == null ? null : Arrays.copyOfRange(matrix, slot * dimensions, (slot + 1) * dimensions);
+            int slot = slotOf.get(id);
+            return slot < 0 ? null : matrix.copy(slot);
         } finally {
             lock.readLock().unlock();
         }
@@ -339,8 +387,8 @@ public final class ItemIndex {
     public Entry entry(String id) {
         lock.readLock().lock();
         try {
-            Integer slot = slotOf.get(id);
-            return slot == null ? null : entries[slot].detached();
+            int slot = slotOf.get(id);
+            return slot < 0 ? null : entries[slot].detached();
         } finally {
             lock.readLock().unlock();
         }
@@ -398,8 +446,10 @@ public final class ItemIndex {
             for (int i = 0; i < nearest.slots().length; i++) {
                 int slot = nearest.slots()[i];
                 float w = nearest.similarity()[i];
+                float[] block = matrix.block(slot);
+                int offset = matrix.offset(slot);
                 for (int d = 0; d < dimensions; d++) {
-                    mean[d] += w * matrix[slot * dimensions + d];
+                    mean[d] += w * block[offset + d];
                 }
                 total += w;
             }
@@ -494,24 +544,23 @@ public final class ItemIndex {
                 }
 
                 public int slot(String id) {
-                    Integer slot = slotOf.get(id);
-                    return slot == null ? -1 : slot;
+                    return slotOf.get(id);
                 }
 
                 public float dot(float[] user, int slot) {
-                    return VectorMath.dotRow(user, matrix, slot);
+                    return matrix.dot(user, slot);
                 }
 
                 public void dots(float[] user, int[] slots, int count, float[] out) {
-                    dotRows(user, matrix, slots, count, out);
+                    matrix.dots(user, slots, count, out);
                 }
 
                 public void dots(float[][] vectors, int slot, float[] out) {
-                    dotVectors(vectors, matrix, slot, dimensions, out);
+                    matrix.dots(vectors, slot, out);
                 }
 
                 public float[] vector(int slot) {
-                    return Arrays.copyOfRange(matrix, slot * dimensions, (slot + 1) * dimensions);
+                    return matrix.copy(slot);
                 }
 
                 public long version() {
@@ -519,14 +568,7 @@ public final class ItemIndex {
                 }
 
                 public int neighbourSlot(int slot, int k) {
-                    NeighbourRow row = neighbourRows[slot];
-                    int cached = row.slots[k];
-                    // Only a removal can free a slot for another item; until one happens the cache holds.
-                    if (cached >= 0 && resolvedAtRemoval[slot] == removals) {
-                        return cached;
-                    }
-                    Integer found = slotOf.get(row.ids[k]);
-                    return found == null ? -1 : found;
+                    return currentSlot(neighbourRows[slot], k);
                 }
 
                 public int neighbourCount(int slot) {
@@ -539,7 +581,7 @@ public final class ItemIndex {
 
                 public int[] neighbourSlots(int slot) {
                     NeighbourRow row = neighbourRows[slot];
-                    if (resolvedAtRemoval[slot] == removals && row.unknown == 0) {
+                    if (row.size == 0 || row.resolvedAtRemoval == removals && row.unknown == 0) {
                         return row.slots;
                     }
                     // Rare: a removal since, or a neighbour the index did not know yet; resolve afresh.
@@ -575,74 +617,6 @@ public final class ItemIndex {
         }
     }
 
-    private static void dotRows(float[] user, float[] matrix, int[] slots, int count, float[] out) {
-        int d = user.length;
-        int k = 0;
-        for (; k + 4 <= count; k += 4) {
-            int o0 = slots[k] * d;
-            int o1 = slots[k + 1] * d;
-            int o2 = slots[k + 2] * d;
-            int o3 = slots[k + 3] * d;
-            float s0 = 0f;
-            float s1 = 0f;
-            float s2 = 0f;
-            float s3 = 0f;
-            for (int i = 0; i < d; i++) {
-                float u = user[i];
-                s0 += u * matrix[o0 + i];
-                s1 += u * matrix[o1 + i];
-                s2 += u * matrix[o2 + i];
-                s3 += u * matrix[o3 + i];
-            }
-            out[k] = s0;
-            out[k + 1] = s1;
-            out[k + 2] = s2;
-            out[k + 3] = s3;
-        }
-        for (; k < count; k++) {
-            out[k] = VectorMath.dotRow(user, matrix, slots[k]);
-        }
-    }
-
-    private static void dotVectors(float[][] vectors, float[] matrix, int slot, int dimensions, float[] out) {
-        int offset = slot * dimensions;
-        int r = 0;
-        for (; r + 4 <= vectors.length; r += 4) {
-            float[] a = vectors[r];
-            float[] b = vectors[r + 1];
-            float[] c = vectors[r + 2];
-            float[] e = vectors[r + 3];
-            if (a == null || b == null || c == null || e == null) {
-                for (int q = r; q < r + 4; q++) {
-                    if (vectors[q] != null) {
-                        out[q] = VectorMath.dotRow(vectors[q], matrix, slot);
-                    }
-                }
-                continue;
-            }
-            float s0 = 0f;
-            float s1 = 0f;
-            float s2 = 0f;
-            float s3 = 0f;
-            for (int i = 0; i < a.length; i++) {
-                float m = matrix[offset + i];
-                s0 += a[i] * m;
-                s1 += b[i] * m;
-                s2 += c[i] * m;
-                s3 += e[i] * m;
-            }
-            out[r] = s0;
-            out[r + 1] = s1;
-            out[r + 2] = s2;
-            out[r + 3] = s3;
-        }
-        for (; r < vectors.length; r++) {
-            if (vectors[r] != null) {
-                out[r] = VectorMath.dotRow(vectors[r], matrix, slot);
-            }
-        }
-    }
-
     /** A uniformly random item id among those matching {@code accept}, or null; for negative sampling. */
     public String randomItem(Random random, IntPredicate accept) {
         lock.readLock().lock();
@@ -665,7 +639,7 @@ public final class ItemIndex {
             if (slot < 0) {
                 return null;
             }
-            System.arraycopy(matrix, slot * dimensions, vectorOut, 0, dimensions);
+            matrix.copy(slot, vectorOut);
             return entries[slot].id();
         } finally {
             lock.readLock().unlock();
@@ -674,7 +648,7 @@ public final class ItemIndex {
 
     /** Up to 8 uniform draws for an occupied slot matching {@code accept}; -1 when none hit. Under the lock. */
     private int randomSlot(Random random, IntPredicate accept) {
-        if (slotOf.isEmpty()) {
+        if (slotOf.size() == 0) {
             return -1;
         }
         for (int attempt = 0; attempt < 8; attempt++) {
@@ -689,27 +663,24 @@ public final class ItemIndex {
     private int slot(String id) {
         lock.readLock().lock();
         try {
-            Integer slot = slotOf.get(id);
-            return slot == null ? -1 : slot;
+            return slotOf.get(id);
         } finally {
             lock.readLock().unlock();
         }
     }
 
     private void ensureCapacity(int slots) {
+        matrix.ensureRows(slots);
         if (slots > entries.length) {
             int capacity = Math.max(slots, entries.length * 2);
             entries = Arrays.copyOf(entries, capacity);
             neighbourRows = Arrays.copyOf(neighbourRows, capacity);
-            resolvedAtRemoval = Arrays.copyOf(resolvedAtRemoval, capacity);
             inverseSqrtUsers = Arrays.copyOf(inverseSqrtUsers, capacity);
             popularity = Arrays.copyOf(popularity, capacity);
             popularityTimestamp = Arrays.copyOf(popularityTimestamp, capacity);
             available = Arrays.copyOf(available, capacity);
-            copiedNeighbours = Arrays.copyOf(copiedNeighbours, capacity);
-            copiedNeighboursVersion = Arrays.copyOf(copiedNeighboursVersion, capacity);
             contentOf = Arrays.copyOf(contentOf, capacity);
-            matrix = Arrays.copyOf(matrix, capacity * dimensions);
+            removalLog.ensureSlots(capacity);
         }
     }
 
@@ -722,8 +693,10 @@ public final class ItemIndex {
         for (int k = 0; k < sums.length; k++) {
             String key = keys.get(k);
             ContentSum sum = sums[k] = contentSums.computeIfAbsent(key, x -> new ContentSum(dimensions));
+            float[] block = matrix.block(slot);
+            int offset = matrix.offset(slot);
             for (int i = 0; i < dimensions; i++) {
-                sum.sum[i] += sign * matrix[slot * dimensions + i];
+                sum.sum[i] += sign * block[offset + i];
             }
             sum.count += (int) sign;
             if (sum.count == 0) {
@@ -731,21 +704,54 @@ public final class ItemIndex {
             }
         }
         // While the slot counts in them (count > 0), its sums stay in the map and can be cached.
-        contentOf[slot] = sign > 0 ? sums : null;
+        contentOf[slot] = sign > 0 ? (sums.length == 0 ? NO_CONTENT_SUMS : sums) : null;
+    }
+
+    /**
+     * Brings the slot's row in step with the record's neighbours. Most updates (negative samples,
+     * gradients) leave them alone, so the row is kept; a few changes since the last copy are
+     * caught up position by position; otherwise the row is copied afresh.
+     */
+    private void updateNeighbours(int slot, boolean known, Neighbours neighbours) {
+        NeighbourRow row = known ? neighbourRows[slot] : null;
+        if (neighbours.size() == 0) {
+            neighbourRows[slot] = NeighbourRow.EMPTY;
+            return;
+        }
+        if (row == null || row == NeighbourRow.EMPTY) {
+            row = null;
+        } else {
+            boolean sameSource = row.sourceSerial == neighbours.serial();
+            boolean resolved = row.resolvedAtRemoval == removals;
+            long behind = neighbours.version() - row.sourceVersion;
+            if (sameSource && behind == 0 && resolved) {
+                return;
+            }
+            if (sameSource && resolved && behind > 0 && behind <= Neighbours.CHANGE_LOG) {
+                catchUpNeighbours(row, neighbours, row.sourceVersion);
+            } else {
+                copyNeighbours(slot, neighbours, resolved ? row : null);
+            }
+            row = neighbourRows[slot];
+        }
+        if (row == null) {
+            copyNeighbours(slot, neighbours, null);
+            row = neighbourRows[slot];
+        }
+        row.resolvedAtRemoval = removals;
+        row.sourceSerial = neighbours.serial();
+        row.sourceVersion = neighbours.version();
     }
 
     /**
      * Copies the record's neighbours into the slot's row. Neighbours keep their positions between
-     * updates (a count grows in place, a newcomer takes the weakest's place), so with
-     * {@code incremental} only positions whose id changed (or was unknown) need a lookup.
+     * updates (a count grows in place, a newcomer takes the weakest's place), so into a
+     * {@code reused} row only positions whose id changed (or was unknown) need a lookup.
      */
-    private void copyNeighbours(int slot, Neighbours neighbours, boolean incremental) {
-        NeighbourRow row = neighbourRows[slot];
-        if (row == null || !incremental) {
-            row = neighbourRows[slot] = new NeighbourRow();
-        }
+    private void copyNeighbours(int slot, Neighbours neighbours, NeighbourRow reused) {
+        NeighbourRow row = reused != null ? reused : (neighbourRows[slot] = new NeighbourRow(this));
         int size = neighbours.size();
-        row.ensureCapacity(size);
+        row.ensureCapacity(size, neighbours.capacity());
         for (int k = 0; k < size; k++) {
             copyNeighbour(row, k, neighbours);
         }
@@ -753,10 +759,9 @@ public final class ItemIndex {
     }
 
     /** Applies only the positions the record's last changes touched (see {@link Neighbours#changedPosition}). */
-    private void catchUpNeighbours(int slot, Neighbours neighbours, long copiedVersion) {
-        NeighbourRow row = neighbourRows[slot];
+    private void catchUpNeighbours(NeighbourRow row, Neighbours neighbours, long copiedVersion) {
         int size = neighbours.size();
-        row.ensureCapacity(size);
+        row.ensureCapacity(size, neighbours.capacity());
         for (long v = copiedVersion + 1; v <= neighbours.version(); v++) {
             int k = neighbours.changedPosition(v);
             if (k < size) {
@@ -768,34 +773,113 @@ public final class ItemIndex {
 
     /**
      * Position k of the row takes the record's id and weight, looking the slot up only when the id
-     * changed or was unknown. Ids beyond the row's size are null, so a new position is told apart.
+     * changed or was unknown. Called on rows resolved at the current removal count only.
      */
     private void copyNeighbour(NeighbourRow row, int k, Neighbours neighbours) {
         String id = neighbours.id(k);
         row.weights[k] = neighbours.weight(k);
-        String had = row.ids[k];
-        if (had == null || row.slots[k] < 0 || (had != id && !had.equals(id))) {
-            if (had != null && row.slots[k] < 0) {
-                row.unknown--;
-            }
-            Integer found = slotOf.get(id);
-            row.slots[k] = found == null ? -1 : found;
-            if (row.slots[k] < 0) {
-                row.unknown++;
+        int had = k < row.size ? row.slots[k] : NeighbourRow.NONE;
+        String hadId = had >= 0 ? slotOf.id(had) : null;
+        if (hadId == null || (hadId != id && !hadId.equals(id))) {
+            int found = slotOf.get(id);
+            if (found >= 0) {
+                row.setKnown(k, found);
+            } else if (had != -1) {
+                row.setUnknown(k, pendingIds.share(id));
+            } else {
+                row.pendingIds[k] = pendingIds.share(id);
             }
         }
-        row.ids[k] = id;
         row.size = Math.max(row.size, k + 1);
+    }
+
+    /** The slot the row's k-th neighbour is in now, or -1 when the index lacks it. Under either lock. */
+    private int currentSlot(NeighbourRow row, int k) {
+        int slot = row.slots[k];
+        if (slot < 0) {
+            return slotOf.get(row.pendingIds[k]);
+        }
+        // Only a removal can free a slot for another item; until one happens the slot holds.
+        if (row.resolvedAtRemoval == removals) {
+            return slot;
+        }
+        String removed = removalLog.heldAt(slot, row.resolvedAtRemoval);
+        return removed == null ? slot : slotOf.get(removed);
+    }
+
+    /** The id of the row's k-th neighbour. Under either lock. */
+    private String neighbourId(NeighbourRow row, int k) {
+        int slot = row.slots[k];
+        if (slot < 0) {
+            return row.pendingIds[k];
+        }
+        String removed = row.resolvedAtRemoval == removals ? null : removalLog.heldAt(slot, row.resolvedAtRemoval);
+        return removed != null ? removed : slotOf.id(slot);
+    }
+
+    private String[] neighbourIds(NeighbourRow row) {
+        String[] ids = new String[row.size];
+        for (int k = 0; k < ids.length; k++) {
+            ids[k] = neighbourId(row, k);
+        }
+        return ids;
+    }
+
+    /**
+     * Sweeps the rows once enough pending ids have arrived, the pending pool has doubled or enough
+     * removals are logged: each sweep is proportional to the rows, and comes after a number of
+     * these proportional to the slots, so it costs O(1) per write amortised.
+     */
+    private void sweepRowsIfDue() {
+        int due = Math.max(1024, slotCount / 8);
+        if (pendingIds.needsSweep(due) || removalLog.size() > due) {
+            sweepRows();
+        }
+    }
+
+    /**
+     * Resolves every row at the current removal count (slots freed since traced through the log)
+     * and every pending neighbour that has arrived; then the log and the pending ids no row names
+     * any more are dropped. A row's answers are the same before and after.
+     */
+    private void sweepRows() {
+        pendingIds.clear();
+        for (int slot = 0; slot < slotCount; slot++) {
+            NeighbourRow row = neighbourRows[slot];
+            if (row == null || row == NeighbourRow.EMPTY) {
+                continue;
+            }
+            if (row.resolvedAtRemoval != removals || row.unknown > 0) {
+                for (int k = 0; k < row.size; k++) {
+                    String id = neighbourId(row, k);
+                    int now = currentSlot(row, k);
+                    if (now >= 0) {
+                        row.setKnown(k, now);
+                    } else if (row.slots[k] >= 0) {
+                        row.setUnknown(k, id);
+                    }
+                    if (now < 0) {
+                        pendingIds.keep(id);
+                    }
+                }
+                row.resolvedAtRemoval = removals;
+                row.compact();
+            }
+        }
+        removalLog.cleared();
+        pendingIds.swept();
     }
 
     private static void truncate(NeighbourRow row, int size) {
         for (int k = size; k < row.size; k++) {
-            if (row.slots[k] < 0) {
+            if (row.slots[k] == -1) {
+                row.pendingIds[k] = null;
                 row.unknown--;
             }
-            row.ids[k] = null;
+            row.slots[k] = NeighbourRow.NONE;
         }
         row.size = size;
+        row.compact();
     }
 
     private static boolean sameContent(Entry a, Entry b) {
@@ -808,9 +892,11 @@ public final class ItemIndex {
         if (sums == null) {
             return;
         }
+        float[] block = matrix.block(slot);
+        int offset = matrix.offset(slot);
         for (ContentSum sum : sums) {
             for (int i = 0; i < dimensions; i++) {
-                sum.sum[i] += vector[i] - matrix[slot * dimensions + i];
+                sum.sum[i] += vector[i] - block[offset + i];
             }
         }
     }

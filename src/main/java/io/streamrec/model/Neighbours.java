@@ -1,6 +1,7 @@
 package io.streamrec.model;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A bounded map from neighbour item to co-visitation weight. When full, a new neighbour replaces
@@ -10,6 +11,9 @@ import java.util.Arrays;
 public final class Neighbours {
     /** How many recent changes {@link #changedPosition} remembers. */
     static final int CHANGE_LOG = 32;
+    private static final AtomicLong SERIALS = new AtomicLong();
+    /** Unique to this list, so a copy can tell its source apart from any other without holding on to it. */
+    private final long serial = SERIALS.incrementAndGet();
     private final String[] ids;
     /** ids[i].hashCode(), so the scan for an id compares ints and calls equals only on a match. */
     private final int[] hashes;
@@ -82,9 +86,18 @@ public final class Neighbours {
         return changeLog[(int) (version % CHANGE_LOG)];
     }
 
+    long serial() {
+        return serial;
+    }
+
     /** Changes with every add or remove, so a reader can tell whether its copy is current. */
     public long version() {
         return version;
+    }
+
+    /** How many neighbours the list keeps at most. */
+    int capacity() {
+        return ids.length;
     }
 
     public int size() {

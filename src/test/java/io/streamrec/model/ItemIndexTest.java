@@ -3,7 +3,10 @@ package io.streamrec.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ItemIndexTest {
@@ -151,6 +154,53 @@ class ItemIndexTest {
                 for (int k = 0; k < snapshot.neighbourCount(slot); k++) {
                     assertThat(slots[k]).isEqualTo(snapshot.slot(a.neighbours.id(k)));
                     assertThat(snapshot.neighbourWeights(slot)[k]).isEqualTo(a.neighbours.weight(k));
+                }
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void neighboursOfRowsLeftAloneStayRightThroughThousandsOfRemovalsAndReturns() {
+        // Rows keep slots, not ids: a neighbour removed, its slot reused and the neighbour back
+        // elsewhere must still be named and found, before and after the index sweeps its rows.
+        Random random = new Random(11);
+        Map<String, ItemRecord> present = new HashMap<>();
+        for (int step = 0; step < 6_000; step++) {
+            String id = "x" + random.nextInt(300);
+            ItemRecord record = present.get(id);
+            if (record != null && random.nextInt(3) > 0) {
+                index.remove(new String(id));
+                present.remove(id);
+            } else if (record != null) {
+                record.neighbours.add(new String("x" + random.nextInt(320)), 1f);
+                index.upsert(record);
+            } else {
+                record = new ItemRecord(new String(id), new float[] {1, 0}, 8);
+                for (int n = 0; n < 6; n++) {
+                    // x300..x319 never arrive: those neighbours stay unknown.
+                    record.neighbours.add(new String("x" + random.nextInt(320)), n + 1f);
+                }
+                index.upsert(record);
+                present.put(id, record);
+            }
+            if (step % 250 == 0 || step > 5_950) {
+                assertNeighboursMatch(present);
+            }
+        }
+    }
+
+    private void assertNeighboursMatch(Map<String, ItemRecord> present) {
+        for (ItemRecord record : present.values()) {
+            assertThat(index.entry(record.id).neighbourIds()).containsExactly(record.neighbours.idsCopy());
+            index.read(snapshot -> {
+                int slot = snapshot.slot(record.id);
+                int[] slots = snapshot.neighbourSlots(slot);
+                assertThat(snapshot.neighbourCount(slot)).isEqualTo(record.neighbours.size());
+                for (int k = 0; k < record.neighbours.size(); k++) {
+                    int expected = snapshot.slot(record.neighbours.id(k));
+                    assertThat(snapshot.neighbourSlot(slot, k)).isEqualTo(expected);
+                    assertThat(slots[k]).isEqualTo(expected);
                 }
                 return null;
             });
