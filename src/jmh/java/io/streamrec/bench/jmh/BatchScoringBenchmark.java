@@ -23,9 +23,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * B dirty users scored together against 100k items x 64 dims, top 100 each with exclusions,
  * as a debounced refresh could: one ND4J gemm (B x 64 times 64 x items), B single Vector API
  * passes, and a cache-blocked Vector API kernel, each filling B x items scores before a
- * selection pass; and two kernels that never hold more than a cache-sized block of scores,
- * selecting as they go ({@link RunningTop}): ND4J gemm per block of items
- * ({@link Nd4jBlockedGemm}) and the Vector API on a panel layout ({@link VectorPanels}).
+ * selection pass; and kernels that select as they score ({@link RunningTop}), never copying a
+ * B x items score matrix: ND4J gemm selected in place, ND4J gemm per block of items
+ * ({@link Nd4jBlockedGemm}), and the Vector API on a panel layout ({@link VectorPanels}) on one
+ * and on two threads.
  * Times are per batch; divide by B for the amortised cost per user.
  */
 @State(Scope.Benchmark)
@@ -40,11 +41,13 @@ public class BatchScoringBenchmark {
     static final int TOP = 100;
     /** 256 rows x 64 floats = 64 KiB: stays in L2 while the whole batch is scored against it. */
     static final int BLOCK_ROWS = 256;
-    /** B x block scores of 512 KiB: half of a core's L2, beside the block of items. */
-    static final int SCORE_BLOCK_BYTES = 512 * 1024;
 
     @Param({"1", "16", "64", "256"})
     int batch;
+    /**
+     * Size of nd4jBlockedFused's B x block score matrix, in KiB: 4 MiB (in L3) makes 25 gemm calls
+     * at B = 256; blocks that fit L2 (512 KiB, 196 calls) were no faster. Only that kernel reads it.
+     */
     @Param({"4096"})
     int scoreKiB;
 
@@ -83,7 +86,7 @@ public class BatchScoringBenchmark {
         checkFusedKernels();
     }
 
-    /** Items per gemm block: as many as keep the B x block scores within SCORE_BLOCK_BYTES, whole cache lines. */
+    /** Items per gemm block: as many as keep the B x block scores within scoreKiB, whole cache lines. */
     static int gemmBlockRows(int batch, int scoreKiB) {
         int rows = scoreKiB * 1024 / Float.BYTES / batch / 16 * 16;
         return Math.max(16, Math.min(ITEMS, rows));
