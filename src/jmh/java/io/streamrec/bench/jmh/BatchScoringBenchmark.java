@@ -1,6 +1,7 @@
 package io.streamrec.bench.jmh;
 
 import java.nio.FloatBuffer;
+import io.streamrec.model.VectorMath;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,8 +22,12 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * B dirty users scored together against 100k items x 64 dims, top 100 each with exclusions,
  * as a debounced refresh could: one ND4J gemm (B x 64 times 64 x items), B single Vector API
- * passes, and a cache-blocked Vector API kernel. Times are per batch; divide by B for the
- * amortised cost per user.
+ * passes, and a cache-blocked Vector API kernel, each filling B x items scores before a
+ * selection pass; and kernels that select as they score ({@link RunningTop}), never copying a
+ * B x items score matrix: ND4J gemm selected in place, ND4J gemm per block of items
+ * ({@link Nd4jBlockedGemm}), and the Vector API on a panel layout ({@link VectorPanels}) on one
+ * and on two threads.
+ * Times are per batch; divide by B for the amortised cost per user.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +44,12 @@ public class BatchScoringBenchmark {
 
     @Param({"1", "16", "64", "256"})
     int batch;
+    /**
+     * Size of nd4jBlockedFused's B x block score matrix, in KiB: 4 MiB (in L3) makes 25 gemm calls
+     * at B = 256; blocks that fit L2 (512 KiB, 196 calls) were no faster. Only that kernel reads it.
+     */
+    @Param({"4096"})
+    int scoreKiB;
 
     float[] matrix;
     float[][] users;
@@ -48,6 +59,11 @@ public class BatchScoringBenchmark {
     INDArray nd4jUsers;
     INDArray nd4jScores;
     FloatBuffer nd4jScoresView;
+    RunningTop[] tops;
+    FusedKernel nd4jInPlace;
+    FusedKernel nd4jBlocked;
+    FusedKernel vectorPanels;
+    FusedKernel vectorPanelsTwoThreads;
 
     @Setup
     public void setUp() {
@@ -56,13 +72,60 @@ public class BatchScoringBenchmark {
         scores = new float[batch][ITEMS];
         excluded = Catalogue.excluded(ITEMS, 3);
         nd4jItemsT = Nd4j.create(matrix, new long[] {ITEMS, DIMS}, 'c').transpose();
-        float[] flatUsers = new float[batch * DIMS];
-        for (int u = 0; u < batch; u++) {
-            System.arraycopy(users[u], 0, flatUsers, u * DIMS, DIMS);
-        }
-        nd4jUsers = Nd4j.create(flatUsers, new long[] {batch, DIMS}, 'c');
+        nd4jUsers = Nd4j.create(Catalogue.flatten(users), new long[] {batch, DIMS}, 'c');
         nd4jScores = Nd4j.create(DataType.FLOAT, new long[] {batch, ITEMS}, 'c');
         nd4jScoresView = nd4jScores.data().asNioFloat();
+        tops = new RunningTop[batch];
+        for (int u = 0; u < batch; u++) {
+            tops[u] = new RunningTop(TOP, excluded);
+        }
+        nd4jInPlace = new Nd4jBlockedGemm(matrix, ITEMS, users, ITEMS);
+        nd4jBlocked = new Nd4jBlockedGemm(matrix, ITEMS, users, gemmBlockRows(batch, scoreKiB));
+        vectorPanels = new VectorPanels(matrix, ITEMS, users, BLOCK_ROWS, 1);
+        vectorPanelsTwoThreads = new VectorPanels(matrix, ITEMS, users, BLOCK_ROWS, 2);
+        checkFusedKernels();
+    }
+
+    /** Items per gemm block: as many as keep the B x block scores within scoreKiB, whole cache lines. */
+    static int gemmBlockRows(int batch, int scoreKiB) {
+        int rows = scoreKiB * 1024 / Float.BYTES / batch / 16 * 16;
+        return Math.max(16, Math.min(ITEMS, rows));
+    }
+
+    /**
+     * The fused kernels must select what the plain loop and {@link Kernels#top} select: the same
+     * scores rank by rank (summation order may swap near-ties, so items are compared by their
+     * exact score), no excluded item, every user of the batch.
+     */
+    private void checkFusedKernels() {
+        int[][] expected = new int[batch][];
+        float[] plain = new float[ITEMS];
+        for (int u = 0; u < batch; u++) {
+            Kernels.scorePlain(users[u], matrix, ITEMS, plain);
+            expected[u] = Kernels.top(plain, ITEMS, TOP, excluded);
+        }
+        checkSame("nd4jGemmInPlace", nd4jInPlace, expected);
+        checkSame("nd4jBlockedFused", nd4jBlocked, expected);
+        checkSame("vectorPanelsFused", vectorPanels, expected);
+        checkSame("vectorPanelsTwoThreads", vectorPanelsTwoThreads, expected);
+    }
+
+    private void checkSame(String kernel, FusedKernel fused, int[][] expected) {
+        fused.score(tops);
+        for (int u = 0; u < batch; u++) {
+            int[] actual = tops[u].drain();
+            if (actual.length != expected[u].length) {
+                throw new IllegalStateException(kernel + ": user " + u + " got " + actual.length + " items");
+            }
+            for (int rank = 0; rank < actual.length; rank++) {
+                float want = VectorMath.dotRow(users[u], matrix, expected[u][rank]);
+                float got = VectorMath.dotRow(users[u], matrix, actual[rank]);
+                if (excluded[actual[rank]] || Math.abs(want - got) > 1e-5f) {
+                    throw new IllegalStateException(kernel + ": user " + u + " rank " + rank + " item "
+                            + actual[rank] + " (" + got + ") instead of " + expected[u][rank] + " (" + want + ")");
+                }
+            }
+        }
     }
 
     @Benchmark
@@ -88,6 +151,34 @@ public class BatchScoringBenchmark {
         Kernels.scoreVectorBlocked(users, matrix, ITEMS, scores, BLOCK_ROWS);
         for (int u = 0; u < batch; u++) {
             out.consume(Kernels.top(scores[u], ITEMS, TOP, excluded));
+        }
+    }
+
+    @Benchmark
+    public void nd4jGemmInPlace(Blackhole out) {
+        selectFused(nd4jInPlace, out);
+    }
+
+    @Benchmark
+    public void nd4jBlockedFused(Blackhole out) {
+        selectFused(nd4jBlocked, out);
+    }
+
+    @Benchmark
+    public void vectorPanelsFused(Blackhole out) {
+        selectFused(vectorPanels, out);
+    }
+
+    /** Two threads, as ND4J's BLAS uses by default: what the two cores can do together. */
+    @Benchmark
+    public void vectorPanelsTwoThreads(Blackhole out) {
+        selectFused(vectorPanelsTwoThreads, out);
+    }
+
+    private void selectFused(FusedKernel kernel, Blackhole out) {
+        kernel.score(tops);
+        for (RunningTop top : tops) {
+            out.consume(top.drain());
         }
     }
 }

@@ -28,6 +28,16 @@ final class Catalogue {
         return users;
     }
 
+    /** The users as one row-major B x dims matrix, as BLAS and the batched kernels take them. */
+    static float[] flatten(float[][] users) {
+        int dims = users[0].length;
+        float[] flat = new float[users.length * dims];
+        for (int u = 0; u < users.length; u++) {
+            System.arraycopy(users[u], 0, flat, u * dims, dims);
+        }
+        return flat;
+    }
+
     /** A user's history: {@link #EXCLUDED} items that must not come back. */
     static boolean[] excluded(int rows, long seed) {
         Random random = new Random(seed);
