@@ -119,7 +119,7 @@ final class KeyRouter {
         if (self.equals(metadata.activeHost())) {
             Optional<Object> answer = tryLocal(store, local, partition, false);
             if (answer.isPresent()) {
-                ctx.json(answer.get());
+                JsonAnswer.write(ctx, answer.get());
                 return;
             }
         } else if (!relayed && forward(ctx, metadata.activeHost(), false)) {
@@ -130,7 +130,7 @@ final class KeyRouter {
             Optional<Object> answer = tryLocal(store, local, partition, true);
             if (answer.isPresent()) {
                 ctx.header(STALE_HEADER, "true");
-                ctx.json(answer.get());
+                JsonAnswer.write(ctx, answer.get());
                 return;
             }
         }

@@ -10,6 +10,7 @@ import io.streamrec.model.Recommender;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.topology.StoreNames;
 import io.streamrec.topology.UserStateQuery.UserView;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
@@ -86,7 +87,7 @@ final class RecommendationsResource {
         if (list != null && !request.reorders()) {
             // The stored list already obeys the defaults as they were when it was emitted; items may
             // have been deleted or expired since, and the request may filter further.
-            List<RecommendedItem> admitted = list.getItems().stream().filter(item -> admits(policy, item, now)).toList();
+            List<RecommendedItem> admitted = admitted(policy, list.getItems(), now);
             if (admitted.size() == list.getItems().size() || admitted.size() >= n) {
                 return ListResponse.ofStored(list, admitted, n);
             }
@@ -100,9 +101,18 @@ final class RecommendationsResource {
         return ListResponse.ofLive(user, !view.profile().isCold(), live, view);
     }
 
-    private boolean admits(ListPolicy policy, RecommendedItem item, long now) {
-        ItemIndex.Entry entry = index.entry(item.getItem());
-        return entry != null && policy.rules().admits(entry, now);
+    /** The stored items the rules still admit, checked in one pass over the index (no entry copied out of it). */
+    private List<RecommendedItem> admitted(ListPolicy policy, List<RecommendedItem> items, long now) {
+        return index.read(snapshot -> {
+            List<RecommendedItem> admitted = new ArrayList<>(items.size());
+            for (RecommendedItem item : items) {
+                int slot = snapshot.slot(item.getItem());
+                if (slot >= 0 && policy.rules().admits(snapshot.entry(slot), now)) {
+                    admitted.add(item);
+                }
+            }
+            return admitted;
+        });
     }
 
     /** @throws InvalidStateStoreException when this instance has no readable copy of the partition */
