@@ -36,7 +36,7 @@ class LifecycleTest {
     private TestOutputTopic<String, Recommendations> recommendations;
 
     private void start(Lifecycle lifecycle) throws Exception {
-        TopologySettings settings = TopologySettings.defaults().withLifecycle(lifecycle);
+        TopologySettings settings = DriverSettings.defaults().withLifecycle(lifecycle);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "lifecycle-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /** What the topology reports to its {@link TopologyMetrics}, under TopologyTestDriver. */
 class TopologyMetricsTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    private final TopologySettings settings = TopologySettings.defaults();
+    private final TopologySettings settings = DriverSettings.defaults();
     private final Recording metrics = new Recording();
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> interactions;

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 class TopologyTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    private final TopologySettings settings = TopologySettings.defaults();
+    private final TopologySettings settings = DriverSettings.defaults();
     private final Topics topics = settings.topics();
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> interactions;
