@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 public final class Recommender {
     /** How many of the most popular items every list considers. */
     private static final int TRENDING_POOL = 100;
+    private static final int[] NO_SLOTS = new int[0];
     /** Index writes after which the trending pool is rebuilt (at least; half the catalogue for large ones). */
     private static final long POOL_STALE_WRITES = 1000;
 
@@ -74,6 +75,7 @@ public final class Recommender {
         boolean personal = user != null && !user.isCold();
         return index.read(snapshot -> {
             Candidates c = scratch.get().begin(snapshot.slotCount());
+            int[] window = personal ? windowSlots(snapshot, user.recentItems) : NO_SLOTS;
             if (seen != null) {
                 int[] seenSlots = seen.slots(snapshot);
                 for (int i = 0; i < seen.size(); i++) {
@@ -84,7 +86,7 @@ public final class Recommender {
                 c.exclude(snapshot.slot(id));
             }
             if (personal) {
-                accumulateCoVisitation(snapshot, user.recentItems, c);
+                accumulateCoVisitation(snapshot, window, c);
                 c.keepBestCoVisited(params.coVisitCandidates());
                 if (weights()[ScoredItem.Source.CONTENT.ordinal()] > 0) {
                     addContentNeighbours(snapshot, user.recentItems, c);
@@ -106,7 +108,7 @@ public final class Recommender {
                 }
                 admit(snapshot, c, before, exclude, filter);
             }
-            return rank(snapshot, user, personal, c, n, now);
+            return rank(snapshot, user, personal, window, c, n, now);
         });
     }
 
@@ -158,30 +160,29 @@ public final class Recommender {
      * Each candidate's content score: its TF-IDF cosine with the user's recent items, the r-th newest
      * weighted recencyDecay^r like co-visitation. Null when content is off or the user has no history.
      */
-    private float[] contentScores(int[] windowSlots, boolean personal, Candidates c, double weight) {
+    private float[] contentScores(int[] window, boolean personal, Candidates c, double weight) {
         if (!personal || weight <= 0) {
             return null;
         }
-        int[] profile = windowSlots;
-        double[] recency = new double[profile.length];
+        double[] recency = new double[window.length];
         double w = 1;
-        for (int r = 0; r < profile.length; r++, w *= params.recencyDecay()) {
+        for (int r = 0; r < window.length; r++, w *= params.recencyDecay()) {
             recency[r] = w;
         }
         float[][] holder = contentScratch.get();
         if (holder[0].length < c.size) {
             holder[0] = new float[Math.max(c.size, holder[0].length * 2)];
         }
-        index.content().scoreAgainst(profile, recency, c.slots, c.size, holder[0]);
+        index.content().scoreAgainst(window, recency, c.slots, c.size, holder[0]);
         return holder[0];
     }
 
-    private List<ScoredItem> rank(ItemIndex.Snapshot snapshot, UserProfile user, boolean personal, Candidates c,
-                                  int n, long now) {
+    /** @param window slots of the user's newest items within the co-visitation window ({@link #windowSlots}) */
+    private List<ScoredItem> rank(ItemIndex.Snapshot snapshot, UserProfile user, boolean personal, int[] window,
+                                  Candidates c, int n, long now) {
         double[] weights = weights();
         double contentWeight = weights[ScoredItem.Source.CONTENT.ordinal()];
-        int[] windowSlots = personal ? windowSlots(snapshot, user.recentItems) : new int[0];
-        float[] content = contentScores(windowSlots, personal, c, contentWeight);
+        float[] content = contentScores(window, personal, c, contentWeight);
         float contentMax = 0f;
         float embMin = Float.POSITIVE_INFINITY;
         float embMax = Float.NEGATIVE_INFINITY;
@@ -234,7 +235,7 @@ public final class Recommender {
             top.offer(k, score[k]);
         }
         List<ScoredItem> result = new ArrayList<>(top.size());
-        ListReasons reasons = new ListReasons(snapshot, personal ? user : null, windowSlots, index.content());
+        ListReasons reasons = new ListReasons(snapshot, personal ? user : null, window, index.content());
         for (int k : top.slotsBestFirst()) {
             String reason = reasons.of(c.slots[k], c.source[k], c.coVisitedFrom[k]);
             result.add(new ScoredItem(snapshot.entry(c.slots[k]).id(), c.score[k], c.source[k], reason));
@@ -292,12 +293,11 @@ public final class Recommender {
             if (c.size == 0) {
                 return List.<ScoredItem>of();
             }
-            if (personal) {
-                // Also adds the recent items' other neighbours as candidates; the filter below drops them.
-                accumulateCoVisitation(snapshot, user.recentItems, c);
-            }
+            int[] window = personal ? windowSlots(snapshot, user.recentItems) : NO_SLOTS;
+            // Also adds the recent items' other neighbours as candidates; the filter below drops them.
+            accumulateCoVisitation(snapshot, window, c);
             admit(snapshot, c, 0, Set.of(), entry -> wanted.contains(entry.id()));
-            return rank(snapshot, user, personal, c, wanted.size(), now);
+            return rank(snapshot, user, personal, window, c, wanted.size(), now);
         });
     }
 
@@ -328,7 +328,7 @@ public final class Recommender {
             int slots = snapshot.slotCount();
             float[] coVisitation = new float[slots];
             Candidates neighbours = new Candidates().begin(slots);
-            accumulateCoVisitation(snapshot, List.of(item), neighbours);
+            accumulateCoVisitation(snapshot, new int[] {target}, neighbours);
             for (int k = 0; k < neighbours.size; k++) {
                 coVisitation[neighbours.slots[k]] = neighbours.coVisitation[k];
             }
@@ -374,14 +374,13 @@ public final class Recommender {
     }
 
     /**
-     * cov[j] += decay^r * co(r, j) / sqrt(n_r * n_j) for each of the first coVisitWindow recent
-     * items r (0 = newest); items the list must not show are skipped.
+     * cov[j] += decay^r * co(r, j) / sqrt(n_r * n_j) for each item r of the window (slots of the
+     * newest items, 0 = newest; -1 for one the index lacks); items the list must not show are skipped.
      */
-    private void accumulateCoVisitation(ItemIndex.Snapshot snapshot, List<String> recent, Candidates c) {
-        int window = Math.min(params.coVisitWindow(), recent.size());
+    private void accumulateCoVisitation(ItemIndex.Snapshot snapshot, int[] window, Candidates c) {
         double recency = 1;
-        for (int r = 0; r < window; r++, recency *= params.recencyDecay()) {
-            int slot = snapshot.slot(recent.get(r));
+        for (int r = 0; r < window.length; r++, recency *= params.recencyDecay()) {
+            int slot = window[r];
             if (slot < 0) {
                 continue;
             }
