@@ -1,11 +1,14 @@
 package io.streamrec.model;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -86,6 +89,27 @@ public record BusinessRules(Set<String> includeCategories, Set<String> excludeCa
         }
         Double price = entry.price();
         return price == null || (minPrice == null || price >= minPrice) && (maxPrice == null || price <= maxPrice);
+    }
+
+    /**
+     * The items the rules admit at {@code now}, in order, each passed to {@code keep} with its
+     * entry, in one read pass over the index: {@link ItemIndex#entry} would copy each item's
+     * neighbour list out of the index just to read its metadata.
+     *
+     * @param keep what to keep of an admitted item; it sees the live entry, valid only during the call
+     */
+    public <T, R> List<R> admitted(ItemIndex index, List<T> items, Function<T, String> id,
+                                   BiFunction<T, ItemIndex.Entry, R> keep, long now) {
+        return index.read(snapshot -> {
+            List<R> kept = new ArrayList<>(items.size());
+            for (T item : items) {
+                int slot = snapshot.slot(id.apply(item));
+                if (slot >= 0 && admits(snapshot.entry(slot), now)) {
+                    kept.add(keep.apply(item, snapshot.entry(slot)));
+                }
+            }
+            return kept;
+        });
     }
 
     public Predicate<ItemIndex.Entry> filter(long now) {

@@ -1,6 +1,5 @@
 package io.streamrec.model;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -82,15 +81,10 @@ public record ListPolicy(BusinessRules rules, Diversifier diversifier) {
      * admit at {@code now}, multiplies boosted scores, re-sorts, diversifies and keeps {@code n}.
      */
     public List<ScoredItem> rerank(List<ScoredItem> ranked, ItemIndex index, int n, long now) {
-        List<ScoredItem> kept = new ArrayList<>(ranked.size());
-        for (ScoredItem item : ranked) {
-            ItemIndex.Entry entry = index.entry(item.item());
-            if (entry != null && rules.admits(entry, now)) {
-                double boost = rules.boost(entry);
-                kept.add(boost == 1 ? item : new ScoredItem(item.item(), item.score() * boost, item.source(),
-                        item.reason()));
-            }
-        }
+        List<ScoredItem> kept = rules.admitted(index, ranked, ScoredItem::item, (item, entry) -> {
+            double boost = rules.boost(entry);
+            return boost == 1 ? item : new ScoredItem(item.item(), item.score() * boost, item.source(), item.reason());
+        }, now);
         if (rules.hasBoosts()) {
             // A stable sort: equal scores keep the recommender's order.
             kept.sort(Comparator.comparingDouble(ScoredItem::score).reversed());

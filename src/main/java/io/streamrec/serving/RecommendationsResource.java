@@ -10,7 +10,6 @@ import io.streamrec.model.Recommender;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.topology.StoreNames;
 import io.streamrec.topology.UserStateQuery.UserView;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
@@ -87,7 +86,8 @@ final class RecommendationsResource {
         if (list != null && !request.reorders()) {
             // The stored list already obeys the defaults as they were when it was emitted; items may
             // have been deleted or expired since, and the request may filter further.
-            List<RecommendedItem> admitted = admitted(policy, list.getItems(), now);
+            List<RecommendedItem> admitted = policy.rules().admitted(index, list.getItems(), RecommendedItem::getItem,
+                    (item, entry) -> item, now);
             if (admitted.size() == list.getItems().size() || admitted.size() >= n) {
                 return ListResponse.ofStored(list, admitted, n);
             }
@@ -99,20 +99,6 @@ final class RecommendationsResource {
         }
         List<ScoredItem> live = policy.recommend(recommender, index, view.profile(), view.seen(), n, now);
         return ListResponse.ofLive(user, !view.profile().isCold(), live, view);
-    }
-
-    /** The stored items the rules still admit, checked in one pass over the index (no entry copied out of it). */
-    private List<RecommendedItem> admitted(ListPolicy policy, List<RecommendedItem> items, long now) {
-        return index.read(snapshot -> {
-            List<RecommendedItem> admitted = new ArrayList<>(items.size());
-            for (RecommendedItem item : items) {
-                int slot = snapshot.slot(item.getItem());
-                if (slot >= 0 && policy.rules().admits(snapshot.entry(slot), now)) {
-                    admitted.add(item);
-                }
-            }
-            return admitted;
-        });
     }
 
     /** @throws InvalidStateStoreException when this instance has no readable copy of the partition */
