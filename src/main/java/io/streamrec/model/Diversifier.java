@@ -50,12 +50,16 @@ public record Diversifier(double diversity, int maxPerCategory) {
         List<List<String>> categories = new ArrayList<>(size);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < size; k++) {
-            ScoredItem item = ranked.get(k);
-            ItemIndex.Entry entry = index.entry(item.item());
-            float[] vector = index.vector(item.item());
-            categories.add(entry == null ? null : entry.categories());
-            units[k] = vector == null ? null : unit(vector);
+        // One read pass: ItemIndex.entry would copy each item's neighbour list out of the index.
+        index.read(snapshot -> {
+            for (int k = 0; k < size; k++) {
+                int slot = snapshot.slot(ranked.get(k).item());
+                categories.add(slot < 0 ? null : snapshot.entry(slot).categories());
+                units[k] = slot < 0 ? null : unit(snapshot.vector(slot));
+            }
+            return null;
+        });
+        for (ScoredItem item : ranked) {
             min = Math.min(min, item.score());
             max = Math.max(max, item.score());
         }
