@@ -30,6 +30,10 @@ public record TopologySettings(Topics topics, ModelParams model, EventWeights we
         return new TopologySettings(topics, model, weights, validation, refresh, rules, lifecycle);
     }
 
+    public TopologySettings withRefresh(RefreshPolicy refresh) {
+        return new TopologySettings(topics, model, weights, validation, refresh, rules, lifecycle);
+    }
+
     public TopologySettings withLifecycle(Lifecycle lifecycle) {
         return new TopologySettings(topics, model, weights, validation, refresh, rules, lifecycle);
     }
