@@ -190,6 +190,9 @@ public final class Recommender {
         double popMax = 0;
         if (personal) {
             snapshot.dots(user.vector, c.slots, c.size, c.embedding);
+        } else {
+            // Weighted by zero below, but left from an earlier pass: never let a stale NaN through.
+            java.util.Arrays.fill(c.embedding, 0, c.size, 0f);
         }
         for (int k = 0; k < c.size; k++) {
             if (!c.admitted[k]) {
@@ -208,10 +211,25 @@ public final class Recommender {
                 }
             }
         }
-        double embRange = embMax - embMin;
-        double embeddingWeight = weights[ScoredItem.Source.EMBEDDING.ordinal()];
-        double coVisitationWeight = weights[ScoredItem.Source.COVISITATION.ordinal()];
-        double popularityWeight = weights[ScoredItem.Source.POPULARITY.ordinal()];
+        double[] scale = new double[ScoredItem.Source.values().length];
+        if (personal) {
+            // Each signal's weight over its normaliser, once per list: no division per candidate.
+            double embRange = embMax - embMin;
+            scale[ScoredItem.Source.EMBEDDING.ordinal()] = embRange > 0
+                    ? weights[ScoredItem.Source.EMBEDDING.ordinal()] / embRange : 0;
+            scale[ScoredItem.Source.COVISITATION.ordinal()] = covMax > 0
+                    ? weights[ScoredItem.Source.COVISITATION.ordinal()] / covMax : 0;
+            scale[ScoredItem.Source.POPULARITY.ordinal()] = popMax > 0
+                    ? weights[ScoredItem.Source.POPULARITY.ordinal()] / popMax : 0;
+            scale[ScoredItem.Source.CONTENT.ordinal()] = contentMax > 0 ? contentWeight / contentMax : 0;
+        } else {
+            scale[ScoredItem.Source.POPULARITY.ordinal()] = popMax > 0 ? 1 / popMax : 0;
+        }
+        double embScale = scale[ScoredItem.Source.EMBEDDING.ordinal()];
+        double covScale = scale[ScoredItem.Source.COVISITATION.ordinal()];
+        double popScale = scale[ScoredItem.Source.POPULARITY.ordinal()];
+        double conScale = scale[ScoredItem.Source.CONTENT.ordinal()];
+        float embOffset = personal ? embMin : 0f;
         TopN top = new TopN(n);
         // Arrays in locals: one loop-invariant view for the JIT, whose speculation on the
         // candidates' fields kept failing and recompiling this method during warm-up.
@@ -221,24 +239,22 @@ public final class Recommender {
         float[] coVisitation = c.coVisitation;
         double[] popularity = c.popularity;
         double[] score = c.score;
-        ScoredItem.Source[] source = c.source;
+        float[] contentOf = content != null ? content : coVisitation;
         for (int k = 0; k < size; k++) {
-            if (!admitted[k]) {
-                continue;
+            if (admitted[k]) {
+                score[k] = embScale * (embedding[k] - embOffset) + covScale * coVisitation[k]
+                        + popScale * popularity[k] + conScale * contentOf[k];
+                top.offer(k, score[k]);
             }
-            double emb = personal && embRange > 0 ? embeddingWeight * (embedding[k] - embMin) / embRange : 0;
-            double cov = covMax > 0 ? coVisitationWeight * coVisitation[k] / covMax : 0;
-            double pop = popMax > 0 ? popularityWeight * popularity[k] / popMax : 0;
-            double con = contentMax > 0 ? contentWeight * content[k] / contentMax : 0;
-            score[k] = personal ? emb + cov + pop + con : (popMax > 0 ? popularity[k] / popMax : 0);
-            source[k] = strongest(emb, cov, pop, con, personal);
-            top.offer(k, score[k]);
         }
         List<ScoredItem> result = new ArrayList<>(top.size());
         ListReasons reasons = new ListReasons(snapshot, personal ? user : null, window, index.content());
         for (int k : top.slotsBestFirst()) {
-            String reason = reasons.of(c.slots[k], c.source[k], c.coVisitedFrom[k]);
-            result.add(new ScoredItem(snapshot.entry(c.slots[k]).id(), c.score[k], c.source[k], reason));
+            // Only the listed items need to know which signal carried them.
+            ScoredItem.Source source = strongest(embScale * (embedding[k] - embOffset), covScale * coVisitation[k],
+                    popScale * popularity[k], conScale * contentOf[k], personal);
+            String reason = reasons.of(c.slots[k], source, c.coVisitedFrom[k]);
+            result.add(new ScoredItem(snapshot.entry(c.slots[k]).id(), score[k], source, reason));
         }
         return result;
     }
