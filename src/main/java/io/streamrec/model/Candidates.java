@@ -16,8 +16,9 @@ final class Candidates {
     double[] popularity = new double[64];
     double[] score = new double[64];
     boolean[] admitted = new boolean[64];
-    ScoredItem.Source[] source = new ScoredItem.Source[64];
     private float[] selection = new float[64];
+    private static final int BUCKET_BITS = 11;
+    private final int[] histogram = new int[1 << BUCKET_BITS];
     private static final long EXCLUDED = 1L << 31;
     private static final long POSITION = EXCLUDED - 1;
     private static final long NO_POSITION = POSITION;
@@ -63,8 +64,9 @@ final class Candidates {
             if ((m & EXCLUDED) != 0) {
                 return -1;
             }
-            if ((m & POSITION) != NO_POSITION) {
-                return (int) (m & POSITION);
+            int position = positionOf(slot, m);
+            if (position >= 0) {
+                return position;
             }
         }
         return append(slot, 0);
@@ -72,30 +74,62 @@ final class Candidates {
 
     /**
      * Keeps the {@code limit} candidates with the highest co-visitation (ties at the cut stay),
-     * so the cost of scoring does not grow with the window and the neighbour count.
+     * so the cost of scoring does not grow with the window and the neighbour count. A dropped
+     * slot's mark keeps its stale position; {@link #positionOf} tells it from a live one.
      */
     void keepBestCoVisited(int limit) {
         if (size <= limit) {
             return;
         }
-        if (selection.length < size) {
-            selection = new float[slots.length];
-        }
-        System.arraycopy(coVisitation, 0, selection, 0, size);
-        float threshold = kthLargest(selection, size, limit);
+        float threshold = kthLargest(coVisitation, size, limit);
         int kept = 0;
         for (int k = 0; k < size; k++) {
             if (coVisitation[k] >= threshold) {
                 move(k, kept++);
-            } else {
-                setPosition(slots[k], NO_POSITION);
             }
         }
         size = kept;
     }
 
+    /**
+     * The k-th largest of the first n values (1 <= k <= n), values left as they are: a histogram
+     * of their top bits finds the bucket holding it in one pass, a quickselect over that bucket
+     * alone the value. A quickselect over all values cost several passes of unpredictable branches.
+     */
+    float kthLargest(float[] values, int n, int k) {
+        int highest = 0;
+        for (int i = 0; i < n; i++) {
+            int b = bucket(values[i]);
+            histogram[b]++;
+            highest = Math.max(highest, b);
+        }
+        int remaining = k;
+        int b = highest;
+        while (histogram[b] < remaining) {
+            remaining -= histogram[b--];
+        }
+        Arrays.fill(histogram, 0, highest + 1, 0);
+        if (selection.length < n) {
+            selection = new float[Math.max(n, slots.length)];
+        }
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (bucket(values[i]) == b) {
+                selection[m++] = values[i];
+            }
+        }
+        return quickselect(selection, m, remaining);
+    }
+
+    /** The float's order-preserving bits, cut to {@link #BUCKET_BITS}: equal buckets, close values. */
+    private static int bucket(float value) {
+        int bits = Float.floatToRawIntBits(value);
+        int ordered = bits ^ ((bits >> 31) & 0x7FFFFFFF);
+        return (ordered >> (32 - BUCKET_BITS)) + (1 << (BUCKET_BITS - 1));
+    }
+
     /** Quickselect: the k-th largest of the first n values (reorders them), expected O(n). */
-    static float kthLargest(float[] values, int n, int k) {
+    static float quickselect(float[] values, int n, int k) {
         int lo = 0;
         int hi = n - 1;
         int target = k - 1;
@@ -144,10 +178,20 @@ final class Candidates {
     /** Adds the slot once (excluded or not: admission checks that); returns its position. */
     int add(int slot) {
         long m = mark[slot];
-        if ((m >>> 32) == stamp && (m & POSITION) != NO_POSITION) {
-            return (int) (m & POSITION);
+        int position = positionOf(slot, m);
+        if (position >= 0) {
+            return position;
         }
         return append(slot, (m >>> 32) == stamp ? m & EXCLUDED : 0);
+    }
+
+    /** The slot's position among the candidates, or -1: a position left by a dropped slot names another one now. */
+    private int positionOf(int slot, long m) {
+        if ((m >>> 32) != stamp || (m & POSITION) == NO_POSITION) {
+            return -1;
+        }
+        int position = (int) (m & POSITION);
+        return position < size && slots[position] == slot ? position : -1;
     }
 
     /**
@@ -176,6 +220,5 @@ final class Candidates {
         popularity = Arrays.copyOf(popularity, capacity);
         score = Arrays.copyOf(score, capacity);
         admitted = Arrays.copyOf(admitted, capacity);
-        source = Arrays.copyOf(source, capacity);
     }
 }

@@ -63,9 +63,46 @@ class CoVisitationRefreshTest {
     @Test
     void kthLargestSelectsWithoutSorting() {
         float[] values = {0.5f, 3f, 1f, 3f, 2f, 0f};
-        assertThat(Candidates.kthLargest(values.clone(), values.length, 1)).isEqualTo(3f);
-        assertThat(Candidates.kthLargest(values.clone(), values.length, 2)).isEqualTo(3f);
-        assertThat(Candidates.kthLargest(values.clone(), values.length, 3)).isEqualTo(2f);
-        assertThat(Candidates.kthLargest(values.clone(), values.length, 6)).isEqualTo(0f);
+        Candidates candidates = new Candidates();
+        assertThat(candidates.kthLargest(values, values.length, 1)).isEqualTo(3f);
+        assertThat(candidates.kthLargest(values, values.length, 2)).isEqualTo(3f);
+        assertThat(candidates.kthLargest(values, values.length, 3)).isEqualTo(2f);
+        assertThat(candidates.kthLargest(values, values.length, 6)).isEqualTo(0f);
+        assertThat(values).containsExactly(0.5f, 3f, 1f, 3f, 2f, 0f);
+    }
+
+    @Test
+    void kthLargestAgreesWithSortingOnManyCloseAndNegativeValues() {
+        java.util.Random random = new java.util.Random(7);
+        Candidates candidates = new Candidates();
+        for (int round = 0; round < 200; round++) {
+            int n = 1 + random.nextInt(3000);
+            float[] values = new float[n];
+            for (int i = 0; i < n; i++) {
+                // Clustered values share histogram buckets; some negative, some repeated.
+                values[i] = random.nextInt(4) == 0 ? values[random.nextInt(i + 1)]
+                        : (float) ((random.nextDouble() - 0.1) * Math.pow(10, random.nextInt(6) - 3));
+            }
+            float[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            int k = 1 + random.nextInt(n);
+            assertThat(candidates.kthLargest(values, n, k)).isEqualTo(sorted[n - k]);
+        }
+    }
+
+    @Test
+    void aSlotDroppedByTheCutIsAddedAfreshNotAtItsOldPosition() {
+        Candidates c = new Candidates().begin(10);
+        for (int slot = 0; slot < 6; slot++) {
+            c.coVisitation[c.addUnlessExcluded(slot)] = slot;
+        }
+        c.keepBestCoVisited(2);
+        assertThat(c.size).isEqualTo(2);
+        int readded = c.add(1);
+        assertThat(readded).isEqualTo(2);
+        assertThat(c.slots[readded]).isEqualTo(1);
+        assertThat(c.add(5)).isEqualTo(c.add(5));
+        assertThat(c.slots[c.add(5)]).isEqualTo(5);
+        assertThat(c.size).isEqualTo(3);
     }
 }
