@@ -59,7 +59,7 @@ public final class Learner {
 
         for (int n = 0; n < params.negatives(); n++) {
             String negativeId = index.randomItem(random, negative);
-            if (negativeId == null || negativeId.equals(item) || user.recentItems.contains(negativeId)) {
+            if (negativeId == null || negativeId.equals(item) || user.isRecent(negativeId)) {
                 continue;
             }
             float g = (float) (weight * VectorMath.sigmoid(-(positiveScore - VectorMath.dot(u, negative))));

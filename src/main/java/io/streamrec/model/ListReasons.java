@@ -15,6 +15,7 @@ final class ListReasons {
     /** The slots of the user's recent items within the co-visitation window (-1 for unknown ones). */
     private final int[] windowSlots;
     private float[][] windowUnits;
+    private List<String> recentCategories;
     private final String[] sentences;
 
     /** @param windowSlots slots of the user's newest items, newest first, as far as the co-visitation window reaches */
@@ -50,23 +51,34 @@ final class ListReasons {
 
     /**
      * "trending in C" when the item shares category C with one of the user's recent items (the
-     * popularity is about something they browse), else "popular".
+     * popularity is about something they browse), else "popular". C is the first such category
+     * of the newest such recent item.
      */
     private String popularityReason(int slot) {
         List<String> categories = snapshot.entry(slot).categories();
         if (user != null && !user.isCold() && !categories.isEmpty()) {
-            for (String recent : user.recentItems) {
-                int recentSlot = snapshot.slot(recent);
-                if (recentSlot >= 0) {
-                    for (String category : snapshot.entry(recentSlot).categories()) {
-                        if (categories.contains(category)) {
-                            return "trending in " + category;
-                        }
-                    }
+            for (String category : recentCategories()) {
+                if (categories.contains(category)) {
+                    return "trending in " + category;
                 }
             }
         }
         return "popular";
+    }
+
+    /** The recent items' categories, newest item first, each once: looked up once per list, not per popular item. */
+    private List<String> recentCategories() {
+        if (recentCategories == null) {
+            java.util.LinkedHashSet<String> ordered = new java.util.LinkedHashSet<>();
+            for (String recent : user.recentItems) {
+                int recentSlot = snapshot.slot(recent);
+                if (recentSlot >= 0) {
+                    ordered.addAll(snapshot.entry(recentSlot).categories());
+                }
+            }
+            recentCategories = List.copyOf(ordered);
+        }
+        return recentCategories;
     }
 
     /** The position of the recent item (within the co-visitation window) most like the candidate in content. */

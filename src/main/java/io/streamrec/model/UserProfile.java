@@ -34,4 +34,18 @@ public final class UserProfile {
             recentItems.remove(recentItems.size() - 1);
         }
     }
+
+    /**
+     * Whether the item is among the recent ones. Ids compare by their cached hash first: the learner
+     * asks this for every sampled negative, and equals on each recent id read their characters.
+     */
+    public boolean isRecent(String item) {
+        int hash = item.hashCode();
+        for (String recent : recentItems) {
+            if (recent.hashCode() == hash && recent.equals(item)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
