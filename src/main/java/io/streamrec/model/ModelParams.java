@@ -51,7 +51,7 @@ public record ModelParams(
         boolean fusionAdaptive,
         double fusionLearningRate) {
 
-    public static final String VERSION = "bpr-covis-content-3";
+    public static final String VERSION = "bpr-covis-content-4";
 
     public ModelParams {
         require(dimensions > 0 && dimensions <= 1024, "model.dimensions must be in 1..1024");
@@ -75,7 +75,7 @@ public record ModelParams(
 
     public static ModelParams defaults() {
         return new ModelParams(32, 0.05f, 0.01f, 5, 0.1f, 20, 10, 200,
-                30L * 24 * 3600 * 1000, 0.5, 0.5, 0.05, 0.8, 0.9, 150,
+                30L * 24 * 3600 * 1000, 0.5, 0.5, 0.05, 0.8, 0.9, 100,
                 0.3, true, false, 0.02);
     }
 

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  */
 public final class Recommender {
     /** How many of the most popular items every list considers. */
-    private static final int TRENDING_POOL = 100;
+    private static final int TRENDING_POOL = 25;
     private static final int[] NO_SLOTS = new int[0];
     /** Index writes after which the trending pool is rebuilt (at least; half the catalogue for large ones). */
     private static final long POOL_STALE_WRITES = 1000;
@@ -23,7 +23,7 @@ public final class Recommender {
     /** How many of the user's newest items lend their content neighbours as candidates. */
     private static final int CONTENT_SOURCES = 3;
     /** Content neighbours each of them lends. */
-    private static final int CONTENT_NEIGHBOURS = 20;
+    private static final int CONTENT_NEIGHBOURS = 10;
     /** Below this many users an item's own interactions say too little: "similar" leans on content. */
     static final int FEW_USERS = 5;
 
