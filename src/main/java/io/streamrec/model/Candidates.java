@@ -57,19 +57,32 @@ final class Candidates {
         return (mark[slot] & (-1L << 31)) == (stampBits | EXCLUDED);
     }
 
-    /** Adds the slot unless it is excluded: its position, or -1 when excluded. */
-    int addUnlessExcluded(int slot) {
+    /**
+     * Adds co-visitation from the window's {@code from}-th item to a slot that is not excluded,
+     * making it a candidate if it is not one yet. Only before {@link #keepBestCoVisited}: until
+     * the cut every position a mark holds is live, so no check against the slots is needed.
+     */
+    void coVisit(int slot, float similarity, int from) {
         long m = mark[slot];
-        if ((m >>> 32) == stamp) {
-            if ((m & EXCLUDED) != 0) {
-                return -1;
+        if ((m >>> 32) == stamp && (m & POSITION) != NO_POSITION) {
+            int at = (int) (m & POSITION);
+            coVisitation[at] += similarity;
+            if (similarity > strongest[at]) {
+                strongest[at] = similarity;
+                coVisitedFrom[at] = from;
             }
-            int position = positionOf(slot, m);
-            if (position >= 0) {
-                return position;
-            }
+            return;
         }
-        return append(slot, 0);
+        if (size == slots.length) {
+            grow();
+        }
+        mark[slot] = stampBits | size;
+        slots[size] = slot;
+        boolean positive = similarity > 0f;
+        coVisitation[size] = similarity;
+        strongest[size] = positive ? similarity : 0f;
+        coVisitedFrom[size] = positive ? from : 0;
+        size++;
     }
 
     /**

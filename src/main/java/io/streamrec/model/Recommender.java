@@ -406,15 +406,8 @@ public final class Recommender {
             int[] neighbours = snapshot.neighbourSlots(slot);
             for (int k = 0; k < count; k++) {
                 int neighbour = neighbours[k];
-                int at;
-                if (neighbour < 0 || (at = c.addUnlessExcluded(neighbour)) < 0) {
-                    continue;
-                }
-                float similarity = (float) (sourceWeight * weights[k] * snapshot.inverseSqrtUsers(neighbour));
-                c.coVisitation[at] += similarity;
-                if (similarity > c.strongest[at]) {
-                    c.strongest[at] = similarity;
-                    c.coVisitedFrom[at] = r;
+                if (neighbour >= 0 && !c.excluded(neighbour)) {
+                    c.coVisit(neighbour, (float) (sourceWeight * weights[k] * snapshot.inverseSqrtUsers(neighbour)), r);
                 }
             }
         }

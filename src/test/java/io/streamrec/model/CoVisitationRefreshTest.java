@@ -94,7 +94,7 @@ class CoVisitationRefreshTest {
     void aSlotDroppedByTheCutIsAddedAfreshNotAtItsOldPosition() {
         Candidates c = new Candidates().begin(10);
         for (int slot = 0; slot < 6; slot++) {
-            c.coVisitation[c.addUnlessExcluded(slot)] = slot;
+            c.coVisit(slot, slot, 0);
         }
         c.keepBestCoVisited(2);
         assertThat(c.size).isEqualTo(2);
