@@ -14,8 +14,12 @@ import java.util.function.Predicate;
  * A user with no history gets popularity alone (trending).
  */
 public final class Recommender {
-    /** How many of the most popular items every list considers. */
-    private static final int TRENDING_POOL = 25;
+    /**
+     * Every list considers the most popular items, this many times as many as it lists: a list
+     * must be fillable from its candidates for a user with little history, or it falls back to
+     * scoring the whole catalogue.
+     */
+    private static final int TRENDING_PER_LISTED = 2;
     private static final int[] NO_SLOTS = new int[0];
     /** Index writes after which the trending pool is rebuilt (at least; half the catalogue for large ones). */
     private static final long POOL_STALE_WRITES = 1000;
@@ -37,7 +41,8 @@ public final class Recommender {
     private final ThreadLocal<Candidates> scratch = ThreadLocal.withInitial(Candidates::new);
     private volatile TrendingPool pool;
 
-    private record TrendingPool(int[] slots, long version, long computedAt) {
+    /** The most popular slots, best first; at most capacity of them, fewer when fewer items are available. */
+    private record TrendingPool(int[] slots, int capacity, int available, long version, long computedAt) {
     }
 
     public Recommender(ModelParams params, ItemIndex index) {
@@ -92,9 +97,10 @@ public final class Recommender {
                     addContentNeighbours(snapshot, user.recentItems, c);
                 }
             }
-            for (int slot : trendingPool(snapshot, now)) {
-                if (!c.excluded(slot)) {
-                    c.add(slot);
+            int[] trending = trendingPool(snapshot, now, TRENDING_PER_LISTED * n);
+            for (int t = 0; t < Math.min(trending.length, TRENDING_PER_LISTED * n); t++) {
+                if (!c.excluded(trending[t])) {
+                    c.add(trending[t]);
                 }
             }
             int admitted = admit(snapshot, c, 0, exclude, filter);
@@ -273,18 +279,23 @@ public final class Recommender {
      * Decay is the same for every item, so the order only changes through writes; the pool is
      * rebuilt after enough writes, and candidates are always scored on current values.
      */
-    private int[] trendingPool(ItemIndex.Snapshot snapshot, long now) {
+    private int[] trendingPool(ItemIndex.Snapshot snapshot, long now, int size) {
         TrendingPool pool = this.pool;
         long staleAfter = Math.max(POOL_STALE_WRITES, snapshot.slotCount() / 2);
-        if (pool == null || snapshot.version() - pool.version() > staleAfter) {
-            TopN top = new TopN(TRENDING_POOL);
+        if (pool == null || snapshot.version() - pool.version() > staleAfter
+                || pool.slots().length < Math.min(size, pool.available())) {
+            // One pool serves lists of every length: it holds the most any list asked for.
+            int capacity = Math.max(size, pool == null ? 0 : pool.capacity());
+            TopN top = new TopN(capacity);
+            int available = 0;
             for (int s = 0; s < snapshot.slotCount(); s++) {
                 if (snapshot.available(s)) {
+                    available++;
                     top.offer(s, ItemRecord.decayed(snapshot.popularity(s), snapshot.popularityTimestamp(s), now,
                             params.popularityHalfLifeMs()));
                 }
             }
-            pool = new TrendingPool(top.slotsBestFirst(), snapshot.version(), now);
+            pool = new TrendingPool(top.slotsBestFirst(), capacity, available, snapshot.version(), now);
             this.pool = pool;
         }
         return pool.slots();
