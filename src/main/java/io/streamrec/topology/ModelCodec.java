@@ -126,9 +126,13 @@ final class ModelCodec {
                 .build();
     }
 
+    /** Each source's name as lists carry it, made once: every refresh names 50 items' sources. */
+    private static final String[] SOURCE_NAMES = java.util.Arrays.stream(ScoredItem.Source.values())
+            .map(source -> source.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
     static RecommendedItem recommended(ScoredItem scored) {
         return new RecommendedItem(scored.item(), scored.score(), scored.reason(),
-                scored.source().name().toLowerCase(Locale.ROOT));
+                SOURCE_NAMES[scored.source().ordinal()]);
     }
 
     /**
