@@ -27,6 +27,10 @@ public final class ContentVectors {
             "et", "du", "des", "un", "une");
     /** Cached neighbour lists are recomputed after this many writes (or a hundredth of the catalogue). */
     private static final int STALE_WRITES = 64;
+    /** A feature held by at most this many items counts as rare for neighbour lists, whatever the catalogue's size... */
+    private static final int RARE_POSTING = 64;
+    /** ...and so does one held by at most this share (1/n) of the catalogue. */
+    private static final int COMMON_SHARE = 30;
 
     /**
      * Per slot, its sorted features each packed with its weight ({@link #term}): one array per
@@ -195,8 +199,11 @@ public final class ContentVectors {
         if (!has(a) || !has(b)) {
             return 0f;
         }
-        long[] ta = terms[a];
-        long[] tb = terms[b];
+        return cosineOf(terms[a], terms[b]);
+    }
+
+    /** The dot product of two items' terms, summed in feature order as {@link #accumulate} sums it. */
+    private static float cosineOf(long[] ta, long[] tb) {
         float dot = 0f;
         for (int i = 0, j = 0; i < ta.length && j < tb.length; ) {
             int fa = feature(ta[i]);
@@ -225,8 +232,10 @@ public final class ContentVectors {
     }
 
     /**
-     * The {@code k} items most similar in content to {@code slot}, best first, itself excluded.
-     * Cached per item until the catalogue has changed by {@link #STALE_WRITES} writes or a hundredth.
+     * The {@code k} items most similar in content to {@code slot}, best first, itself excluded,
+     * among the items sharing one of its rarer features when any does (then perhaps fewer than k:
+     * see {@link #nearestThroughRareFeatures}). Cached per item until the catalogue has changed by
+     * {@link #STALE_WRITES} writes or a hundredth.
      */
     public synchronized int[] neighbours(int slot, int k) {
         if (!has(slot)) {
@@ -241,19 +250,62 @@ public final class ContentVectors {
         if (scratch.length < terms.length) {
             scratch = new float[terms.length];
         }
-        int[] touched = accumulate(slot, scratch);
-        TopN top = new TopN(Math.max(1, k));
-        for (int s : touched) {
-            if (s != slot && scratch[s] > 0) {
-                top.offer(s, scratch[s]);
+        int[] best = nearestThroughRareFeatures(slot, Math.max(1, k));
+        if (best == null) {
+            int[] touched = accumulate(slot, scratch);
+            TopN top = new TopN(Math.max(1, k));
+            for (int s : touched) {
+                if (s != slot && scratch[s] > 0) {
+                    top.offer(s, scratch[s]);
+                }
+                scratch[s] = 0f;
             }
-            scratch[s] = 0f;
+            best = top.slotsBestFirst();
         }
-        int[] best = top.slotsBestFirst();
         cachedNeighbours[slot] = best;
         cachedAt[slot] = writes;
         cachedK[slot] = k;
         return best;
+    }
+
+    /**
+     * The (at most) k items closest in content among those sharing one of the item's rarer
+     * features, or null when none does. An item sharing only common features (a category, a
+     * decade) is a weak neighbour, and the postings of those features hold thousands of items:
+     * walking them for every item's first neighbour list was a tenth of a MovieLens replay.
+     * Neighbour lists only propose candidates; every candidate's content score is exact.
+     */
+    private int[] nearestThroughRareFeatures(int slot, int k) {
+        long[] own = terms[slot];
+        int common = Math.max(RARE_POSTING, items / COMMON_SHARE);
+        int[] shared = new int[16];
+        int n = 0;
+        for (long t : own) {
+            Posting posting = postings[feature(t)];
+            if (posting.size > common) {
+                continue;
+            }
+            for (int p = 0; p < posting.size; p++) {
+                int other = posting.slots[p];
+                if (other != slot && scratch[other] == 0f) {
+                    scratch[other] = 1f;
+                    if (n == shared.length) {
+                        shared = Arrays.copyOf(shared, n * 2);
+                    }
+                    shared[n++] = other;
+                }
+            }
+        }
+        TopN top = new TopN(k);
+        for (int i = 0; i < n; i++) {
+            int other = shared[i];
+            scratch[other] = 0f;
+            float cosine = cosineOf(own, terms[other]);
+            if (cosine > 0) {
+                top.offer(other, cosine);
+            }
+        }
+        return top.size() > 0 ? top.slotsBestFirst() : null;
     }
 
     /**

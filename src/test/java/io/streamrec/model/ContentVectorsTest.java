@@ -39,6 +39,22 @@ class ContentVectorsTest {
     }
 
     @Test
+    void inALargeCatalogueNeighboursShareARareFeatureAndOnlyCommonOnesWhenNoneDoes() {
+        // 3,000 dramas of the 1990s: "drama" and the decade are held by far more than 1/30 of them.
+        for (int s = 0; s < 3000; s++) {
+            content.put(s, "Film " + s + " (1994)", List.of("Drama"), List.of());
+        }
+        content.put(3000, "Lighthouse Keepers (1995)", List.of("Drama"), List.of());
+        content.put(3001, "The Lighthouse (1997)", List.of("Drama", "Horror"), List.of());
+        content.put(3002, "Quiet Sea (1996)", List.of("Drama"), List.of());
+        assertThat(content.neighbours(3000, 5)).as("only the item sharing a rare word").containsExactly(3001);
+        assertThat(content.neighbours(3002, 5)).as("no rare word shared: the closest dramas of the decade")
+                .hasSize(5).doesNotContain(3002);
+        float commonOnly = content.cosine(3002, content.neighbours(3002, 5)[0]);
+        assertThat(commonOnly).isGreaterThan(0f);
+    }
+
+    @Test
     void itemsWithoutSharedFeaturesAreUnrelated() {
         content.put(0, "Alpha", List.of("a"), List.of());
         content.put(1, "Beta", List.of("b"), List.of());
