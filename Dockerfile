@@ -12,5 +12,7 @@ WORKDIR /app
 COPY --from=build /src/target/streamrec.jar /app/streamrec.jar
 COPY --from=build /src/target/lib /app/lib
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/streamrec.jar"]
+# Survivors are promoted after one young collection instead of being copied up to 15 times:
+# the copying set the lookups' p99 (BENCHMARKS.md section 5).
+ENTRYPOINT ["java", "-XX:MaxTenuringThreshold=1", "-jar", "/app/streamrec.jar"]
 CMD ["--help"]

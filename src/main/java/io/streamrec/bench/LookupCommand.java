@@ -95,6 +95,9 @@ final class LookupCommand implements Callable<Integer> {
             }
             LookupLoad load = new LookupLoad(base, List.of());
             List<String> pool = keysOf(load, forwarded);
+            if (inProcess) {
+                out.println(GcHint.line());
+            }
             out.printf(Locale.ROOT, "lookup: %s for %s after %s warm-up on %s, %d %s keys, %d connections, %s generator%n",
                     requestRate, runFor, warm, base, pool.size(), keys, connections, wrk ? "wrk" : "jvm");
             if (wrk) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -31,6 +32,8 @@ public final class StreamrecMetrics implements AutoCloseable {
     private final RegistryTopologyMetrics topology;
     private final LiveHistory history;
     private KafkaStreamsMetrics streamsMetrics;
+    /** Routes are templates and statuses few, so this stays small. */
+    private final Map<HttpTimerKey, Timer> httpTimers = new ConcurrentHashMap<>();
 
     /** @param listSize length of the emitted lists: the largest N of live HR@N */
     public StreamrecMetrics(int listSize) {
@@ -56,11 +59,16 @@ public final class StreamrecMetrics implements AutoCloseable {
 
     /** One HTTP request answered; {@code route} is the matched route template, never the raw path. */
     public void httpRequest(String method, String route, int status, Duration took) {
-        Timer.builder("streamrec.http.requests").tag("method", method).tag("route", route)
+        // Looked up by a small key: building and registering the timer (its tags, its id) anew for
+        // every request was about 800 bytes of garbage per lookup.
+        httpTimers.computeIfAbsent(new HttpTimerKey(method, route, status), key -> Timer
+                .builder("streamrec.http.requests").tag("method", method).tag("route", route)
                 .tag("status", Integer.toString(status)).description("HTTP requests by route")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry).record(took);
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry)).record(took);
     }
+
+    private record HttpTimerKey(String method, String route, int status) {}
 
     /** Every metric in the Prometheus text exposition format. */
     public String scrape() {

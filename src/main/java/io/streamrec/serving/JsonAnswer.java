@@ -15,12 +15,21 @@ import java.nio.charset.StandardCharsets;
 final class JsonAnswer {
     private JsonAnswer() {}
 
+    /** @param body an object for the JSON mapper, or {@link JsonBytes} already rendered */
     static void write(Context ctx, Object body) {
+        if (body instanceof JsonBytes rendered) {
+            write(ctx, rendered.bytes(), rendered.length());
+            return;
+        }
         byte[] bytes = ctx.jsonMapper().toJsonString(body, body.getClass()).getBytes(StandardCharsets.UTF_8);
+        write(ctx, bytes, bytes.length);
+    }
+
+    private static void write(Context ctx, byte[] bytes, int length) {
         ctx.contentType(ContentType.APPLICATION_JSON);
-        ctx.res().setContentLength(bytes.length);
+        ctx.res().setContentLength(length);
         try {
-            ctx.outputStream().write(bytes);
+            ctx.outputStream().write(bytes, 0, length);
         } catch (IOException e) {
             throw new UncheckedIOException("writing the answer failed", e);
         }

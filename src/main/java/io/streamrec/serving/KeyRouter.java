@@ -57,6 +57,8 @@ final class KeyRouter {
     /** "Bearer ..." for this instance's own fetches, null without auth. */
     private final String authorization;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** For {@link #serve} only, whose fallbacks cover a route that moved; the other paths ask Kafka Streams each time. */
+    private final RouteCache routes;
 
     KeyRouter(KafkaStreams streams, HostInfo self) {
         this(streams, self, "");
@@ -67,6 +69,8 @@ final class KeyRouter {
         this.streams = streams;
         this.self = self;
         this.authorization = BearerAuth.authorization(authToken);
+        this.routes = new RouteCache((store, key, partitioner) -> streams.queryMetadataForKey(store, key, partitioner),
+                () -> streams.state() == KafkaStreams.State.RUNNING, System::nanoTime);
     }
 
     HostInfo self() {
@@ -111,7 +115,7 @@ final class KeyRouter {
     }
 
     private void serveOnce(Context ctx, String store, String key, LocalAnswer local, boolean relayed) {
-        KeyQueryMetadata metadata = metadata(store, key);
+        KeyQueryMetadata metadata = cachedMetadata(store, key);
         if (metadata == null) {
             throw new ApiError(503, "the instances are not yet assigned their partitions; retry shortly");
         }
@@ -125,7 +129,9 @@ final class KeyRouter {
         } else if (!relayed && forward(ctx, metadata.activeHost(), false)) {
             return;
         }
-        // The active copy cannot answer (moving, restoring or its instance gone): try the standbys.
+        // The active copy cannot answer (moving, restoring or its instance gone): try the standbys,
+        // and ask Kafka Streams afresh next time, in case the route moved.
+        routes.forget(store);
         if (self.equals(metadata.activeHost()) || metadata.standbyHosts().contains(self)) {
             Optional<Object> answer = tryLocal(store, local, partition, true);
             if (answer.isPresent()) {
@@ -171,11 +177,22 @@ final class KeyRouter {
 
     private KeyQueryMetadata metadata(String store, String key) {
         try {
-            KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, new StringSerializer());
-            return metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata) ? null : metadata;
+            return available(streams.queryMetadataForKey(store, key, new StringSerializer()));
         } catch (IllegalStateException e) {
             return null;
         }
+    }
+
+    private KeyQueryMetadata cachedMetadata(String store, String key) {
+        try {
+            return available(routes.metadata(store, key));
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private static KeyQueryMetadata available(KeyQueryMetadata metadata) {
+        return metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata) ? null : metadata;
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.streamrec.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.streamrec.avro.RecommendedItem;
-import io.streamrec.avro.Recommendations;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.topology.UserStateQuery.UserView;
@@ -19,19 +17,6 @@ public record ListResponse(String user, String item, boolean personalized, List<
                            Integer lastEventPartition, Long lastEventOffset, Long eventsSeen) {
 
     public record Entry(String item, double score, String reason, String source) {}
-
-    static ListResponse ofStored(Recommendations list, int n) {
-        return ofStored(list, list.getItems(), n);
-    }
-
-    /** A stored list after filtering: its items narrowed to {@code items}, its metadata kept. */
-    static ListResponse ofStored(Recommendations list, List<RecommendedItem> items, int n) {
-        List<Entry> entries = items.stream().limit(n)
-                .map(i -> new Entry(i.getItem(), i.getScore(), i.getReason(), i.getSource())).toList();
-        return new ListResponse(list.getUser(), null, list.getPersonalized(), entries, list.getModelVersion(),
-                list.getGeneratedAt().toEpochMilli(), list.getLastEventTimestamp().toEpochMilli(),
-                list.getLastEventPartition(), list.getLastEventOffset(), list.getEventsSeen());
-    }
 
     /** A list computed now from the user's state, which it reflects up to that state's last event. */
     static ListResponse ofLive(String user, boolean personalized, List<ScoredItem> scored, UserView state) {

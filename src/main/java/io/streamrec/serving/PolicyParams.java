@@ -15,10 +15,18 @@ import java.util.List;
  */
 final class PolicyParams {
     static final double MAX_PRICE = 1e12;
+    /** A request without any of them: the defaults apply as they are. */
+    static final ListPolicy NONE = ListPolicy.none();
+    private static final List<String> NAMES = List.of("category", "excludeCategory", "exclude", "boost", "minPrice",
+            "maxPrice", "diversity", "maxPerCategory");
 
     private PolicyParams() {}
 
+    /** The request's rules and diversity; {@link #NONE} itself when it sets none. */
     static ListPolicy parse(Context ctx) {
+        if (setsNone(ctx)) {
+            return NONE;
+        }
         List<String> include = QueryParams.listParam(ctx, "category");
         Double diversity = QueryParams.doubleParam(ctx, "diversity", 0, 1);
         int maxPerCategory = QueryParams.intParam(ctx, "maxPerCategory", 0, 1, ItemsResource.MAX_N);
@@ -33,5 +41,14 @@ final class PolicyParams {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
+    }
+
+    private static boolean setsNone(Context ctx) {
+        for (String name : NAMES) {
+            if (ctx.queryParam(name) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,7 +1,7 @@
 package io.streamrec.serving;
 
 import io.javalin.http.Context;
-import io.streamrec.avro.Recommendations;
+import io.streamrec.topology.StoredList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,9 +23,12 @@ final class ReadYourWrites implements AutoCloseable {
 
     /** The parsed parameters of a waiting lookup. */
     record Wait(EventId after, int waitMs) {
-        boolean reflectedBy(Recommendations list) {
-            return list != null && list.getLastEventPartition() == after.partition()
-                    && list.getLastEventOffset() >= after.offset();
+        boolean reflectedBy(StoredList list) {
+            if (list == null) {
+                return false;
+            }
+            StoredListView view = StoredListView.of(list);
+            return view.lastEventPartition() == after.partition() && view.lastEventOffset() >= after.offset();
         }
     }
 
@@ -55,14 +58,14 @@ final class ReadYourWrites implements AutoCloseable {
      * Completes with the user's list once it reflects the awaited event; fails with a 504 at the
      * deadline, or with whatever reading the store throws (a 503 while it moves).
      */
-    CompletableFuture<Recommendations> await(String user, Wait wait, Supplier<Recommendations> read) {
-        CompletableFuture<Recommendations> answer = new CompletableFuture<>();
+    CompletableFuture<StoredList> await(String user, Wait wait, Supplier<StoredList> read) {
+        CompletableFuture<StoredList> answer = new CompletableFuture<>();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait.waitMs());
         Runnable check = new Runnable() {
             @Override
             public void run() {
                 try {
-                    Recommendations list = read.get();
+                    StoredList list = read.get();
                     if (wait.reflectedBy(list)) {
                         answer.complete(list);
                     } else if (System.nanoTime() >= deadline) {
@@ -79,10 +82,11 @@ final class ReadYourWrites implements AutoCloseable {
         return answer;
     }
 
-    private static ApiError notInTime(String user, Wait wait, Recommendations list) {
-        String current = list == null ? "it has no list yet"
-                : "its list reflects events up to " + wait.after().topic() + "-" + list.getLastEventPartition() + "-"
-                + list.getLastEventOffset();
+    private static ApiError notInTime(String user, Wait wait, StoredList list) {
+        StoredListView view = list == null ? null : StoredListView.of(list);
+        String current = view == null ? "it has no list yet"
+                : "its list reflects events up to " + wait.after().topic() + "-" + view.lastEventPartition() + "-"
+                + view.lastEventOffset();
         return new ApiError(504, "the list of user " + user + " does not reflect event " + wait.after().id()
                 + " after " + wait.waitMs() + " ms (" + current + "); retry, or wait longer with waitMs up to "
                 + MAX_WAIT_MS);

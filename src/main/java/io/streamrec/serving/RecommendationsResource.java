@@ -1,14 +1,13 @@
 package io.streamrec.serving;
 
 import io.javalin.http.Context;
-import io.streamrec.avro.RecommendedItem;
-import io.streamrec.avro.Recommendations;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ListPolicy;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.Recommender;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.topology.StoreNames;
+import io.streamrec.topology.StoredList;
 import io.streamrec.topology.UserStateQuery.UserView;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +62,7 @@ final class RecommendationsResource {
         ReadYourWrites.Wait wait = readYourWrites.parse(ctx);
         if (wait == null) {
             router.serve(ctx, StoreNames.RECOMMENDATIONS, user, (partition, stale) -> {
-                Recommendations list = stored(user, partition, stale);
+                StoredList list = stored(user, partition, stale);
                 // A standby may simply not have the user yet: null lets the router ask another copy.
                 return list == null && stale ? null : answer(user, n, partition, request, list);
             });
@@ -76,20 +75,20 @@ final class RecommendationsResource {
                     + " is not available (rebalancing); retry shortly");
             case REMOTE -> router.forward(ctx, route.host());
             case LOCAL -> ctx.future(() -> readYourWrites.await(user, wait, () -> activeList(user, route.partition()))
-                    .thenAccept(list -> ctx.json(answer(user, n, route.partition(), request, list))));
+                    .thenAccept(list -> JsonAnswer.write(ctx, answer(user, n, route.partition(), request, list))));
         }
     }
 
-    private ListResponse answer(String user, int n, int partition, ListPolicy request, Recommendations list) {
+    /** The answer: JSON rendered from the stored list when it serves, else a {@link ListResponse}. */
+    private Object answer(String user, int n, int partition, ListPolicy request, StoredList list) {
         long now = System.currentTimeMillis();
-        ListPolicy policy = defaults.and(request);
+        ListPolicy policy = request == PolicyParams.NONE ? defaults : defaults.and(request);
         if (list != null && !request.reorders()) {
             // The stored list already obeys the defaults as they were when it was emitted; items may
             // have been deleted or expired since, and the request may filter further.
-            List<RecommendedItem> admitted = policy.rules().admitted(index, list.getItems(), RecommendedItem::getItem,
-                    (item, entry) -> item, now);
-            if (admitted.size() == list.getItems().size() || admitted.size() >= n) {
-                return ListResponse.ofStored(list, admitted, n);
+            StoredListView view = StoredListView.of(list);
+            if (view.admit(index, policy.rules(), n, now)) {
+                return view.json();
             }
         }
         UserView view = list == null ? null : users.local(user, partition);
@@ -102,14 +101,14 @@ final class RecommendationsResource {
     }
 
     /** @throws InvalidStateStoreException when this instance has no readable copy of the partition */
-    private Recommendations stored(String user, int partition, boolean stale) {
-        StoreQueryParameters<ReadOnlyKeyValueStore<String, Recommendations>> query = StoreQueryParameters
-                .fromNameAndType(StoreNames.RECOMMENDATIONS, QueryableStoreTypes.<String, Recommendations>keyValueStore())
+    private StoredList stored(String user, int partition, boolean stale) {
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, StoredList>> query = StoreQueryParameters
+                .fromNameAndType(StoreNames.RECOMMENDATIONS, QueryableStoreTypes.<String, StoredList>keyValueStore())
                 .withPartition(partition);
         return streams.store(stale ? query.enableStaleStores() : query).get(user);
     }
 
-    private Recommendations activeList(String user, int partition) {
+    private StoredList activeList(String user, int partition) {
         try {
             return stored(user, partition, false);
         } catch (InvalidStateStoreException e) {

@@ -1,6 +1,5 @@
 package io.streamrec.topology;
 
-import io.streamrec.avro.Recommendations;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -53,11 +52,10 @@ public final class TopologyFactory {
         topology.addStateStore(inMemoryStore(StoreNames.USER_DIRTY, Serdes.Long()), ValidateProcessor.LEARN);
         topology.addStateStore(inMemoryStore(StoreNames.USER_EVENT_OUTBOX, Serdes.Long(), AvroSerdes.OWED_DELTAS),
                 ValidateProcessor.LEARN);
-        EncodeOnce<Recommendations> lists = new EncodeOnce<>(AvroSerdes.RECOMMENDATIONS);
-        topology.addStateStore(store(StoreNames.RECOMMENDATIONS, lists), ValidateProcessor.LEARN);
+        topology.addStateStore(store(StoreNames.RECOMMENDATIONS, StoredList.SERDE), ValidateProcessor.LEARN);
         topology.addSink(UserLearner.DELTAS, topics.itemDeltas(), keys, AvroSerdes.ITEM_DELTA.serializer(),
                 ValidateProcessor.LEARN);
-        topology.addSink(UserLearner.RECOMMENDATIONS, topics.recommendations(), keys, lists.serializer(),
+        topology.addSink(UserLearner.RECOMMENDATIONS, topics.recommendations(), keys, StoredList.SERDE.serializer(),
                 ValidateProcessor.LEARN);
         deadLetters(topology, DeadLetters.USER_SIDE_SINK, topics, metrics, "validate", ValidateProcessor.LEARN);
 

@@ -51,7 +51,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private KeyValueStore<String, UserState> users;
     private KeyValueStore<String, Long> seen;
     private DirtyUsers dirty;
-    private KeyValueStore<String, Recommendations> lists;
+    private KeyValueStore<String, StoredList> lists;
     private DeltaLog outbox;
     private Learner learner;
     private Recommender recommender;
@@ -112,12 +112,12 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         String seenKey = StoreNames.seenKey(user, item);
         boolean newForUser = seen.get(seenKey) == null;
         if (newForUser && metrics.measuresLiveQuality()) {
-            LiveTest.report(metrics, event.getType(), lists.get(user), item);
+            LiveTest.report(metrics, event.getType(), StoredList.decode(lists.get(user)), item);
         }
         UserProfile profile = ModelCodec.profile(users.get(user));
         if (newForUser && settings.model().fusionAdaptive()) {
             // Fusion hook: the list the user last received tells which source this pick credits.
-            Recommendations shown = lists.get(user);
+            Recommendations shown = StoredList.decode(lists.get(user));
             if (shown != null && shown.getPersonalized()) {
                 ModelCodec.picked(shown, item, fusion::observe);
             }
@@ -180,9 +180,9 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         }
         removalsSeen = removals;
         List<String> stale = new ArrayList<>();
-        try (KeyValueIterator<String, Recommendations> it = lists.all()) {
+        try (KeyValueIterator<String, StoredList> it = lists.all()) {
             it.forEachRemaining(entry -> {
-                if (entry.value.getItems().stream().anyMatch(i -> !index.contains(i.getItem()))) {
+                if (entry.value.decode().getItems().stream().anyMatch(i -> !index.contains(i.getItem()))) {
                     stale.add(entry.key);
                 }
             });
@@ -207,8 +207,10 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
                 .setLastEventOffset(state.getLastEventOffset())
                 .setEventsSeen(state.getEvents())
                 .build();
-        lists.put(user, list);
-        context.forward(new Record<Object, Object>(user, list, context.currentSystemTimeMs()), RECOMMENDATIONS);
+        // Encoded once for the store, its changelog and the topic.
+        StoredList stored = StoredList.of(list);
+        lists.put(user, stored);
+        context.forward(new Record<Object, Object>(user, stored, context.currentSystemTimeMs()), RECOMMENDATIONS);
         metrics.refreshed(System.nanoTime() - started);
     }
 

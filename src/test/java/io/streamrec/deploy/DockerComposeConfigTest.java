@@ -40,7 +40,7 @@ class DockerComposeConfigTest {
             assertThat(Path.of(copy.group(1))).as("COPY source " + copy.group(1)).exists();
         }
         assertThat(copies).isPositive();
-        assertThat(dockerfile).contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/streamrec.jar\"]");
+        assertThat(dockerfile).contains("ENTRYPOINT [\"java\", \"-XX:MaxTenuringThreshold=1\", \"-jar\", \"/app/streamrec.jar\"]");
     }
 
     private record Result(int exit, String output) {}

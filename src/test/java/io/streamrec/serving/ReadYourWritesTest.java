@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamrec.avro.Recommendations;
+import io.streamrec.topology.StoredList;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,17 +34,17 @@ class ReadYourWritesTest {
     @Test
     void theWaitEndsWithTheFirstListThatReflectsTheEvent() throws Exception {
         AtomicInteger reads = new AtomicInteger();
-        List<Recommendations> versions = List.of(list(1, 10), list(1, 99), list(1, 101), list(1, 200));
-        CompletableFuture<Recommendations> answer = readYourWrites.await("u1", waitFor,
+        List<StoredList> versions = List.of(list(1, 10), list(1, 99), list(1, 101), list(1, 200));
+        CompletableFuture<StoredList> answer = readYourWrites.await("u1", waitFor,
                 () -> versions.get(Math.min(reads.getAndIncrement(), versions.size() - 1)));
-        assertThat(answer.get().getLastEventOffset()).isEqualTo(101);
+        assertThat(answer.get().decode().getLastEventOffset()).isEqualTo(101);
         assertThat(reads.get()).isEqualTo(3);
     }
 
     @Test
     void aListThatNeverCatchesUpIsA504NamingWhatItDoesReflect() {
         ReadYourWrites.Wait noTime = new ReadYourWrites.Wait(waitFor.after(), 0);
-        CompletableFuture<Recommendations> answer = readYourWrites.await("u1", noTime, () -> list(1, 42));
+        CompletableFuture<StoredList> answer = readYourWrites.await("u1", noTime, () -> list(1, 42));
         assertThatThrownBy(answer::get).isInstanceOf(ExecutionException.class).cause().isInstanceOf(ApiError.class)
                 .hasMessageContaining("interactions-1-100").hasMessageContaining("up to interactions-1-42")
                 .satisfies(e -> assertThat(((ApiError) e).status()).isEqualTo(504));
@@ -51,16 +52,16 @@ class ReadYourWritesTest {
 
     @Test
     void aFailingStoreReadFailsTheWaitWithItsOwnError() {
-        CompletableFuture<Recommendations> answer = readYourWrites.await("u1", waitFor, () -> {
+        CompletableFuture<StoredList> answer = readYourWrites.await("u1", waitFor, () -> {
             throw new ApiError(503, "being restored");
         });
         assertThat(answer).isCompletedExceptionally();
         assertThat(answer.handle((list, e) -> e.getMessage()).join()).contains("being restored");
     }
 
-    private static Recommendations list(int partition, long offset) {
-        return Recommendations.newBuilder().setUser("u1").setItems(List.of()).setPersonalized(true)
+    private static StoredList list(int partition, long offset) {
+        return StoredList.of(Recommendations.newBuilder().setUser("u1").setItems(List.of()).setPersonalized(true)
                 .setModelVersion("test").setGeneratedAt(Instant.EPOCH).setLastEventTimestamp(Instant.EPOCH)
-                .setLastEventPartition(partition).setLastEventOffset(offset).setEventsSeen(1).build();
+                .setLastEventPartition(partition).setLastEventOffset(offset).setEventsSeen(1).build());
     }
 }

@@ -177,7 +177,7 @@ class TopologyTest {
         assertThat(recommendations.readKeyValue().value).isNull();
         KeyValueStore<String, UserState> users = driver.getKeyValueStore(StoreNames.USER_STATE);
         KeyValueStore<String, Long> seen = driver.getKeyValueStore(StoreNames.USER_SEEN);
-        KeyValueStore<String, Recommendations> lists = driver.getKeyValueStore(StoreNames.RECOMMENDATIONS);
+        KeyValueStore<String, StoredList> lists = driver.getKeyValueStore(StoreNames.RECOMMENDATIONS);
         assertThat(users.get("gina")).isNull();
         assertThat(seen.get(StoreNames.seenKey("gina", "item-1"))).isNull();
         assertThat(lists.get("gina")).isNull();
@@ -199,8 +199,8 @@ class TopologyTest {
         assertThat(after).containsOnlyKeys("hana", "ivan");
         after.values().forEach(list -> assertThat(list.getItems()).extracting(RecommendedItem::getItem)
                 .isNotEmpty().doesNotContain("item-8"));
-        KeyValueStore<String, Recommendations> lists = driver.getKeyValueStore(StoreNames.RECOMMENDATIONS);
-        assertThat(lists.get("hana").getItems()).extracting(RecommendedItem::getItem).doesNotContain("item-8");
+        KeyValueStore<String, StoredList> lists = driver.getKeyValueStore(StoreNames.RECOMMENDATIONS);
+        assertThat(lists.get("hana").decode().getItems()).extracting(RecommendedItem::getItem).doesNotContain("item-8");
     }
 
     private void send(String user, String item, EventType type) {
