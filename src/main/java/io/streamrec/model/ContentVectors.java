@@ -226,7 +226,7 @@ public final class ContentVectors {
     public synchronized float[] similarities(int slot, int slotCount) {
         float[] out = new float[slotCount];
         if (has(slot)) {
-            accumulate(slot, out);
+            accumulate(slot, Integer.MAX_VALUE, out);
         }
         return out;
     }
@@ -250,17 +250,10 @@ public final class ContentVectors {
         if (scratch.length < terms.length) {
             scratch = new float[terms.length];
         }
-        int[] best = nearestThroughRareFeatures(slot, Math.max(1, k));
+        int wanted = Math.max(1, k);
+        int[] best = nearestThroughRareFeatures(slot, wanted);
         if (best == null) {
-            int[] touched = accumulate(slot, scratch);
-            TopN top = new TopN(Math.max(1, k));
-            for (int s : touched) {
-                if (s != slot && scratch[s] > 0) {
-                    top.offer(s, scratch[s]);
-                }
-                scratch[s] = 0f;
-            }
-            best = top.slotsBestFirst();
+            best = nearest(slot, wanted, accumulate(slot, Integer.MAX_VALUE, scratch));
         }
         cachedNeighbours[slot] = best;
         cachedAt[slot] = writes;
@@ -276,36 +269,26 @@ public final class ContentVectors {
      * Neighbour lists only propose candidates; every candidate's content score is exact.
      */
     private int[] nearestThroughRareFeatures(int slot, int k) {
+        int[] shared = accumulate(slot, Math.max(RARE_POSTING, items / COMMON_SHARE), scratch);
         long[] own = terms[slot];
-        int common = Math.max(RARE_POSTING, items / COMMON_SHARE);
-        int[] shared = new int[16];
-        int n = 0;
-        for (long t : own) {
-            Posting posting = postings[feature(t)];
-            if (posting.size > common) {
-                continue;
-            }
-            for (int p = 0; p < posting.size; p++) {
-                int other = posting.slots[p];
-                if (other != slot && scratch[other] == 0f) {
-                    scratch[other] = 1f;
-                    if (n == shared.length) {
-                        shared = Arrays.copyOf(shared, n * 2);
-                    }
-                    shared[n++] = other;
-                }
-            }
+        for (int other : shared) {
+            // The partial sums only said who shares a rare feature; the cosine takes every feature.
+            scratch[other] = cosineOf(own, terms[other]);
         }
+        int[] best = nearest(slot, k, shared);
+        return best.length > 0 ? best : null;
+    }
+
+    /** The k best of the {@code touched} slots by their scratch score (slot itself left out); clears their scratch. */
+    private int[] nearest(int slot, int k, int[] touched) {
         TopN top = new TopN(k);
-        for (int i = 0; i < n; i++) {
-            int other = shared[i];
-            scratch[other] = 0f;
-            float cosine = cosineOf(own, terms[other]);
-            if (cosine > 0) {
-                top.offer(other, cosine);
+        for (int s : touched) {
+            if (s != slot && scratch[s] > 0) {
+                top.offer(s, scratch[s]);
             }
+            scratch[s] = 0f;
         }
-        return top.size() > 0 ? top.slotsBestFirst() : null;
+        return top.slotsBestFirst();
     }
 
     /**
@@ -443,15 +426,19 @@ public final class ContentVectors {
         return new Nearest(best, similarity);
     }
 
-    private int[] accumulate(int slot, float[] into) {
+    /** {@link #accumulate(int[], float[], float[])} over the slot's features held by at most {@code longestPosting} items. */
+    private int[] accumulate(int slot, int longestPosting, float[] into) {
         long[] t = terms[slot];
         int[] f = new int[t.length];
         float[] w = new float[t.length];
-        for (int i = 0; i < t.length; i++) {
-            f[i] = feature(t[i]);
-            w[i] = weight(t[i]);
+        int n = 0;
+        for (long term : t) {
+            if (postings[feature(term)].size <= longestPosting) {
+                f[n] = feature(term);
+                w[n++] = weight(term);
+            }
         }
-        return accumulate(f, w, into);
+        return accumulate(n == t.length ? f : Arrays.copyOf(f, n), n == t.length ? w : Arrays.copyOf(w, n), into);
     }
 
     /** Adds the cosine of the unit vector (f, w) with every overlapping item into {@code into}; returns those items. */
