@@ -42,7 +42,7 @@ public final class Recommender {
     private volatile TrendingPool pool;
 
     /** The most popular slots, best first; at most capacity of them, fewer when fewer items are available. */
-    private record TrendingPool(int[] slots, int capacity, int available, long version, long computedAt) {
+    private record TrendingPool(int[] slots, int capacity, int available, long version) {
     }
 
     public Recommender(ModelParams params, ItemIndex index) {
@@ -97,8 +97,9 @@ public final class Recommender {
                     addContentNeighbours(snapshot, user.recentItems, c);
                 }
             }
-            int[] trending = trendingPool(snapshot, now, TRENDING_PER_LISTED * n);
-            for (int t = 0; t < Math.min(trending.length, TRENDING_PER_LISTED * n); t++) {
+            int trendingWanted = TRENDING_PER_LISTED * n;
+            int[] trending = trendingPool(snapshot, now, trendingWanted);
+            for (int t = 0; t < Math.min(trending.length, trendingWanted); t++) {
                 if (!c.excluded(trending[t])) {
                     c.add(trending[t]);
                 }
@@ -217,24 +218,20 @@ public final class Recommender {
                 }
             }
         }
-        double[] scale = new double[ScoredItem.Source.values().length];
+        // Each signal's weight over its normaliser, once per list: no division per candidate.
+        double embScale = 0;
+        double covScale = 0;
+        double conScale = 0;
+        double popScale;
         if (personal) {
-            // Each signal's weight over its normaliser, once per list: no division per candidate.
             double embRange = embMax - embMin;
-            scale[ScoredItem.Source.EMBEDDING.ordinal()] = embRange > 0
-                    ? weights[ScoredItem.Source.EMBEDDING.ordinal()] / embRange : 0;
-            scale[ScoredItem.Source.COVISITATION.ordinal()] = covMax > 0
-                    ? weights[ScoredItem.Source.COVISITATION.ordinal()] / covMax : 0;
-            scale[ScoredItem.Source.POPULARITY.ordinal()] = popMax > 0
-                    ? weights[ScoredItem.Source.POPULARITY.ordinal()] / popMax : 0;
-            scale[ScoredItem.Source.CONTENT.ordinal()] = contentMax > 0 ? contentWeight / contentMax : 0;
+            embScale = embRange > 0 ? weights[ScoredItem.Source.EMBEDDING.ordinal()] / embRange : 0;
+            covScale = covMax > 0 ? weights[ScoredItem.Source.COVISITATION.ordinal()] / covMax : 0;
+            conScale = contentMax > 0 ? contentWeight / contentMax : 0;
+            popScale = popMax > 0 ? weights[ScoredItem.Source.POPULARITY.ordinal()] / popMax : 0;
         } else {
-            scale[ScoredItem.Source.POPULARITY.ordinal()] = popMax > 0 ? 1 / popMax : 0;
+            popScale = popMax > 0 ? 1 / popMax : 0;
         }
-        double embScale = scale[ScoredItem.Source.EMBEDDING.ordinal()];
-        double covScale = scale[ScoredItem.Source.COVISITATION.ordinal()];
-        double popScale = scale[ScoredItem.Source.POPULARITY.ordinal()];
-        double conScale = scale[ScoredItem.Source.CONTENT.ordinal()];
         float embOffset = personal ? embMin : 0f;
         TopN top = new TopN(n);
         // Arrays in locals: one loop-invariant view for the JIT, whose speculation on the
@@ -295,7 +292,7 @@ public final class Recommender {
                             params.popularityHalfLifeMs()));
                 }
             }
-            pool = new TrendingPool(top.slotsBestFirst(), capacity, available, snapshot.version(), now);
+            pool = new TrendingPool(top.slotsBestFirst(), capacity, available, snapshot.version());
             this.pool = pool;
         }
         return pool.slots();
