@@ -50,6 +50,13 @@ public record BusinessRules(Set<String> includeCategories, Set<String> excludeCa
 
     /** Both sets of rules at once: an item must pass each, and boosts multiply. */
     public BusinessRules and(BusinessRules other) {
+        // No rules combine to the other side as it is: a lookup without rule parameters builds nothing.
+        if (other == NONE) {
+            return this;
+        }
+        if (this == NONE) {
+            return other;
+        }
         Set<String> include = includeCategories;
         if (other.includeCategories != null) {
             include = include == null ? other.includeCategories : intersection(include, other.includeCategories);

@@ -15,17 +15,15 @@ import java.util.List;
  */
 final class PolicyParams {
     static final double MAX_PRICE = 1e12;
-    /** A request without any of them: the defaults apply as they are. */
-    static final ListPolicy NONE = ListPolicy.none();
     private static final List<String> NAMES = List.of("category", "excludeCategory", "exclude", "boost", "minPrice",
             "maxPrice", "diversity", "maxPerCategory");
 
     private PolicyParams() {}
 
-    /** The request's rules and diversity; {@link #NONE} itself when it sets none. */
+    /** The request's rules and diversity; {@link ListPolicy#none()} when it sets none, parsed no further. */
     static ListPolicy parse(Context ctx) {
         if (setsNone(ctx)) {
-            return NONE;
+            return ListPolicy.none();
         }
         List<String> include = QueryParams.listParam(ctx, "category");
         Double diversity = QueryParams.doubleParam(ctx, "diversity", 0, 1);

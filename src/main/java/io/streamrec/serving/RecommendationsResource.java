@@ -82,7 +82,7 @@ final class RecommendationsResource {
     /** The answer: JSON rendered from the stored list when it serves, else a {@link ListResponse}. */
     private Object answer(String user, int n, int partition, ListPolicy request, StoredList list) {
         long now = System.currentTimeMillis();
-        ListPolicy policy = request == PolicyParams.NONE ? defaults : defaults.and(request);
+        ListPolicy policy = defaults.and(request);
         if (list != null && !request.reorders()) {
             // The stored list already obeys the defaults as they were when it was emitted; items may
             // have been deleted or expired since, and the request may filter further.
