@@ -36,11 +36,7 @@ final class JsonBytes {
 
     /** ASCII text written as it is: punctuation and field names. */
     JsonBytes raw(String ascii) {
-        ensure(ascii.length());
-        for (int i = 0; i < ascii.length(); i++) {
-            bytes[length++] = (byte) ascii.charAt(i);
-        }
-        return this;
+        return ascii(ascii);
     }
 
     /** {@code "name":} */

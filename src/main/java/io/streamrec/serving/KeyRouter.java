@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -176,23 +177,21 @@ final class KeyRouter {
     }
 
     private KeyQueryMetadata metadata(String store, String key) {
-        try {
-            return available(streams.queryMetadataForKey(store, key, new StringSerializer()));
-        } catch (IllegalStateException e) {
-            return null;
-        }
+        return available(() -> streams.queryMetadataForKey(store, key, new StringSerializer()));
     }
 
     private KeyQueryMetadata cachedMetadata(String store, String key) {
+        return available(() -> routes.metadata(store, key));
+    }
+
+    /** The metadata, or null while Kafka Streams cannot say (not running, partitions not assigned). */
+    private static KeyQueryMetadata available(Supplier<KeyQueryMetadata> lookup) {
         try {
-            return available(routes.metadata(store, key));
+            KeyQueryMetadata metadata = lookup.get();
+            return metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata) ? null : metadata;
         } catch (IllegalStateException e) {
             return null;
         }
-    }
-
-    private static KeyQueryMetadata available(KeyQueryMetadata metadata) {
-        return metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata) ? null : metadata;
     }
 
     /**

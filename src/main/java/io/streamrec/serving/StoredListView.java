@@ -12,8 +12,8 @@ import org.apache.avro.SchemaNormalization;
 
 /**
  * Reads a {@link StoredList} where it lies, its Avro binary walked field by field, and renders
- * the lookup's answer from it: the same JSON as {@link ListResponse#ofStored}, without a
- * record, a string or a boxed score per item. At 5,000 lookups/s the garbage of decoding the
+ * the lookup's answer from it: the JSON a {@link ListResponse} of the stored list rendered,
+ * without a record, a string or a boxed score per item. At 5,000 lookups/s the garbage of decoding the
  * list set how often young collections paused every request. One view per HTTP thread, reused.
  */
 final class StoredListView {
@@ -120,7 +120,7 @@ final class StoredListView {
         return new String(in, position, length, StandardCharsets.UTF_8);
     }
 
-    /** The answer of {@link #admit}'s items, as {@code JsonAnswer} would write {@code ListResponse.ofStored}. */
+    /** The answer of {@link #admit}'s items, as {@code JsonAnswer} wrote the stored list's {@link ListResponse}. */
     JsonBytes json() {
         JsonBytes out = JsonBytes.forThisThread();
         position = userAt;
