@@ -111,16 +111,17 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         newestEventTime = Math.max(newestEventTime, time);
         String seenKey = StoreNames.seenKey(user, item);
         boolean newForUser = seen.get(seenKey) == null;
-        if (newForUser && metrics.measuresLiveQuality()) {
-            LiveTest.report(metrics, event.getType(), StoredList.decode(lists.get(user)), item);
+        boolean liveTest = newForUser && metrics.measuresLiveQuality();
+        boolean credit = newForUser && settings.model().fusionAdaptive();
+        // The list the user last received, read and decoded once for whichever needs it.
+        Recommendations shown = liveTest || credit ? StoredList.decode(lists.get(user)) : null;
+        if (liveTest) {
+            LiveTest.report(metrics, event.getType(), shown, item);
         }
         UserProfile profile = ModelCodec.profile(users.get(user));
-        if (newForUser && settings.model().fusionAdaptive()) {
+        if (credit && shown != null && shown.getPersonalized()) {
             // Fusion hook: the list the user last received tells which source this pick credits.
-            Recommendations shown = StoredList.decode(lists.get(user));
-            if (shown != null && shown.getPersonalized()) {
-                ModelCodec.picked(shown, item, fusion::observe);
-            }
+            ModelCodec.picked(shown, item, fusion::observe);
         }
         double weight = settings.weights().weight(event.getType().name());
         if (weight > 0) {
