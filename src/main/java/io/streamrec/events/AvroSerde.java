@@ -1,11 +1,16 @@
 package io.streamrec.events;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -15,26 +20,93 @@ import org.apache.kafka.common.serialization.Serializer;
  * Avro single-object encoding (a 2-byte marker, the schema's 8-byte fingerprint, then the
  * binary record) as a Kafka serde: any Avro library can produce it, no registry server needed.
  * A null value is a tombstone both ways.
+ *
+ * <p>Encoding writes the same bytes as Avro's {@code BinaryMessageEncoder}, but through a
+ * buffered encoder into a per-thread buffer that is reused, and with the generated classes' own
+ * field-by-field writers (Avro's "custom coders"). Avro's message encoder writes every field
+ * straight to a synchronized stream and copies the result twice: a 50-item list took 16 us to
+ * encode in a loaded stream thread, 10 us this way, and an event's owed deltas 3.0 against 0.8 us.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
-    private final BinaryMessageEncoder<T> encoder;
+    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+    private final byte[] header;
+    private final DatumWriter<T> writer;
     private final BinaryMessageDecoder<T> decoder;
 
-    public AvroSerde(BinaryMessageEncoder<T> encoder, BinaryMessageDecoder<T> decoder) {
-        this.encoder = encoder;
-        this.decoder = decoder;
+    private AvroSerde(Schema schema, SpecificData model) {
+        this.header = header(schema);
+        this.writer = model.createDatumWriter(schema);
+        this.decoder = new BinaryMessageDecoder<>(model, schema);
+    }
+
+    /** The serde of a generated class, with its schema and its model (which knows its logical types). */
+    public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
+        SpecificData model = SpecificData.getForClass(type);
+        model.setCustomCoders(true);
+        return new AvroSerde<>(model.getSchema(type), model);
+    }
+
+    /** The single-object marker and the little-endian CRC-64-AVRO fingerprint of the schema. */
+    private static byte[] header(Schema schema) {
+        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+        byte[] header = new byte[10];
+        header[0] = (byte) 0xC3;
+        header[1] = 0x01;
+        for (int i = 0; i < 8; i++) {
+            header[2 + i] = (byte) (fingerprint >>> (8 * i));
+        }
+        return header;
     }
 
     public byte[] encode(T record) {
         if (record == null) {
             return null;
         }
+        Buffer buffer = BUFFER.get();
+        buffer.reset();
+        buffer.write(header, 0, header.length);
         try {
-            ByteBuffer buffer = encoder.encode(record);
-            return Arrays.copyOfRange(buffer.array(), buffer.arrayOffset() + buffer.position(),
-                    buffer.arrayOffset() + buffer.limit());
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, buffer.encoder);
+            buffer.encoder = encoder;
+            writer.write(record, encoder);
+            encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+
+    /** A growable byte array without ByteArrayOutputStream's locks, and the encoder that writes to it. */
+    private static final class Buffer extends OutputStream {
+        private byte[] bytes = new byte[4096];
+        private int size;
+        private BinaryEncoder encoder;
+
+        void reset() {
+            size = 0;
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] from, int offset, int length) {
+            ensure(length);
+            System.arraycopy(from, offset, bytes, size, length);
+            size += length;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length * 2));
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
         }
     }
 

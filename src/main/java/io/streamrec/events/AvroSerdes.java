@@ -20,19 +20,12 @@ public final class AvroSerdes {
                 type -> type.getPackageName().equals(Interaction.class.getPackageName())));
     }
 
-    public static final AvroSerde<Interaction> INTERACTION =
-            new AvroSerde<>(Interaction.getEncoder(), Interaction.getDecoder());
-    public static final AvroSerde<Item> ITEM = new AvroSerde<>(Item.getEncoder(), Item.getDecoder());
-    public static final AvroSerde<Recommendations> RECOMMENDATIONS =
-            new AvroSerde<>(Recommendations.getEncoder(), Recommendations.getDecoder());
-    public static final AvroSerde<RejectedEvent> REJECTED =
-            new AvroSerde<>(RejectedEvent.getEncoder(), RejectedEvent.getDecoder());
-    public static final AvroSerde<UserState> USER_STATE =
-            new AvroSerde<>(UserState.getEncoder(), UserState.getDecoder());
-    public static final AvroSerde<ItemDelta> ITEM_DELTA =
-            new AvroSerde<>(ItemDelta.getEncoder(), ItemDelta.getDecoder());
-    public static final AvroSerde<OwedDeltas> OWED_DELTAS =
-            new AvroSerde<>(OwedDeltas.getEncoder(), OwedDeltas.getDecoder());
-    public static final AvroSerde<ItemVector> ITEM_VECTOR =
-            new AvroSerde<>(ItemVector.getEncoder(), ItemVector.getDecoder());
+    public static final AvroSerde<Interaction> INTERACTION = AvroSerde.of(Interaction.class);
+    public static final AvroSerde<Item> ITEM = AvroSerde.of(Item.class);
+    public static final AvroSerde<Recommendations> RECOMMENDATIONS = AvroSerde.of(Recommendations.class);
+    public static final AvroSerde<RejectedEvent> REJECTED = AvroSerde.of(RejectedEvent.class);
+    public static final AvroSerde<UserState> USER_STATE = AvroSerde.of(UserState.class);
+    public static final AvroSerde<ItemDelta> ITEM_DELTA = AvroSerde.of(ItemDelta.class);
+    public static final AvroSerde<OwedDeltas> OWED_DELTAS = AvroSerde.of(OwedDeltas.class);
+    public static final AvroSerde<ItemVector> ITEM_VECTOR = AvroSerde.of(ItemVector.class);
 }
