@@ -81,6 +81,7 @@ final class LoadCommand implements Callable<Integer> {
             long warmEndNanos = 0;
             long lastSent = 0;
             long lastCommitted = before.committed();
+            ConsumerLag.Position lastDeltas = deltaLag.position();
             for (int second = 1; System.nanoTime() < end; second++) {
                 sleepUntil(Math.min(end, start + second * 1_000_000_000L));
                 ConsumerLag.Position now = lag.position();
@@ -91,10 +92,13 @@ final class LoadCommand implements Callable<Integer> {
                     cpuAtWarmEnd = cpu.nanos();
                 }
                 long sent = generator.sent();
-                out.printf(Locale.ROOT, "t=%ds sent=%d (+%d) committed=%d (+%d) lag=%d item_delta_lag=%d lists=%d %s%n",
+                ConsumerLag.Position deltas = deltaLag.position();
+                out.printf(Locale.ROOT, "t=%ds sent=%d (+%d) committed=%d (+%d) lag=%d item_deltas=+%d/+%d "
+                                + "item_delta_lag=%d lists=%d %s%n",
                         second, sent, sent - lastSent, processed.get(), now.committed() - lastCommitted, now.lag(),
-                        deltaLag.position().lag(),
+                        deltas.end() - lastDeltas.end(), deltas.committed() - lastDeltas.committed(), deltas.lag(),
                         latency.lists(), latency.recentSummary());
+                lastDeltas = deltas;
                 lastSent = sent;
                 lastCommitted = now.committed();
             }
