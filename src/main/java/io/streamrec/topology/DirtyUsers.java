@@ -41,7 +41,8 @@ final class DirtyUsers {
 
     void clear(String user) {
         if (since.remove(user) != null) {
-            store.delete(user);
+            // put(user, null) deletes without the read of the old value that delete(user) makes.
+            store.put(user, null);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.streamrec.topology;
 
+import io.streamrec.avro.OwedDeltas;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -50,8 +51,7 @@ public final class TopologyFactory {
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), ValidateProcessor.LEARN);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), ValidateProcessor.LEARN);
         topology.addStateStore(inMemoryStore(StoreNames.USER_DIRTY, Serdes.Long()), ValidateProcessor.LEARN);
-        topology.addStateStore(inMemoryStore(StoreNames.USER_EVENT_OUTBOX, Serdes.Long(), AvroSerdes.OWED_DELTAS),
-                ValidateProcessor.LEARN);
+        topology.addStateStore(deltaLogStore(StoreNames.USER_EVENT_OUTBOX), ValidateProcessor.LEARN);
         topology.addStateStore(store(StoreNames.RECOMMENDATIONS, StoredList.SERDE), ValidateProcessor.LEARN);
         topology.addSink(UserLearner.DELTAS, topics.itemDeltas(), keys, AvroSerdes.ITEM_DELTA.serializer(),
                 ValidateProcessor.LEARN);
@@ -67,8 +67,7 @@ public final class TopologyFactory {
                 "item-deltas-source");
         topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), ItemLearner.NAME);
         topology.addStateStore(inMemoryStore(StoreNames.ITEM_DIRTY, Serdes.Long()), ItemLearner.NAME);
-        topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, Serdes.Long(), AvroSerdes.OWED_DELTAS),
-                ItemLearner.NAME);
+        topology.addStateStore(deltaLogStore(StoreNames.ITEM_PENDING), ItemLearner.NAME);
         topology.addSink(ItemLearner.VECTORS, topics.itemVectors(), keys, AvroSerdes.ITEM_VECTOR.serializer(),
                 ItemLearner.NAME);
         deadLetters(topology, DeadLetters.ITEM_SIDE_SINK, topics, metrics, "catalog");
@@ -93,11 +92,17 @@ public final class TopologyFactory {
      * its changelog) and cached, so only its last value per key and commit reaches the changelog.
      */
     private static <V> StoreBuilder<KeyValueStore<String, V>> inMemoryStore(String name, Serde<V> values) {
-        return inMemoryStore(name, Serdes.String(), values);
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                .withCachingEnabled();
     }
 
-    private static <K, V> StoreBuilder<KeyValueStore<K, V>> inMemoryStore(String name, Serde<K> keys, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values).withCachingEnabled();
+    /**
+     * A {@link DeltaLog}'s records: numbered, each written once and deleted once, a commit interval
+     * or more apart. In memory (restored from its changelog) but not cached: a cache would merge
+     * nothing and cost a sorted-map update per write plus a flush per commit.
+     */
+    private static StoreBuilder<KeyValueStore<Long, OwedDeltas>> deltaLogStore(String name) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.Long(), AvroSerdes.OWED_DELTAS);
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
