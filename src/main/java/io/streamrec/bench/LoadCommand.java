@@ -32,9 +32,10 @@ final class LoadCommand implements Callable<Integer> {
      * Until the JIT has compiled the model and the Streams stack, the app falls behind and the
      * backlog it builds delays the events after it too: with a 5 s warm-up at 1,000/s, the lag
      * built up until 12 s and the p50 of the whole run moved between 0.3 and 4.9 s from run to run,
-     * while the steady state after it held 250-300 ms.
+     * while the steady state after it held 250-300 ms. At 3,000/s the C2 compiler still took 70%
+     * of a core 35 s after the start (two cores, broker in-process), hence 40 s.
      */
-    @Option(names = "--warmup", defaultValue = "15s", description = "Publishing before the measured duration, "
+    @Option(names = "--warmup", defaultValue = "40s", description = "Publishing before the measured duration, "
             + "left out of the figures (default ${DEFAULT-VALUE}).")
     String warmup;
 
