@@ -28,6 +28,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * encode in a loaded stream thread, 10 us this way, and an event's owed deltas 3.0 against 0.8 us.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+    /** The marker and the fingerprint before every record's binary. */
+    public static final int HEADER_LENGTH = 10;
     private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
     private final byte[] header;
     private final DatumWriter<T> writer;
@@ -49,13 +51,18 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     /** The single-object marker and the little-endian CRC-64-AVRO fingerprint of the schema. */
     private static byte[] header(Schema schema) {
         long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-        byte[] header = new byte[10];
+        byte[] header = new byte[HEADER_LENGTH];
         header[0] = (byte) 0xC3;
         header[1] = 0x01;
         for (int i = 0; i < 8; i++) {
             header[2 + i] = (byte) (fingerprint >>> (8 * i));
         }
         return header;
+    }
+
+    /** Whether {@code bytes} start as this serde's records do: the marker and this schema's fingerprint. */
+    public boolean hasHeader(byte[] bytes) {
+        return bytes.length >= HEADER_LENGTH && Arrays.equals(bytes, 0, HEADER_LENGTH, header, 0, HEADER_LENGTH);
     }
 
     public byte[] encode(T record) {

@@ -1,6 +1,7 @@
 package io.streamrec.serving;
 
-import io.streamrec.avro.Recommendations;
+import io.streamrec.events.AvroSerde;
+import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.BusinessRules;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.topology.StoredList;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.avro.SchemaNormalization;
 
 /**
  * Reads a {@link StoredList} where it lies, its Avro binary walked field by field, and renders
@@ -17,9 +17,6 @@ import org.apache.avro.SchemaNormalization;
  * list set how often young collections paused every request. One view per HTTP thread, reused.
  */
 final class StoredListView {
-    /** Single-object encoding: the marker, then the writer schema's fingerprint, little-endian. */
-    private static final int HEADER = 10;
-    private static final long FINGERPRINT = SchemaNormalization.parsingFingerprint64(Recommendations.getClassSchema());
     private static final ThreadLocal<StoredListView> PER_THREAD = ThreadLocal.withInitial(StoredListView::new);
 
     private byte[] in;
@@ -41,11 +38,11 @@ final class StoredListView {
     }
 
     private void read(byte[] bytes) {
-        if (bytes.length < HEADER || bytes[0] != (byte) 0xC3 || bytes[1] != 0x01 || littleEndianLong(bytes, 2) != FINGERPRINT) {
+        if (!AvroSerdes.RECOMMENDATIONS.hasHeader(bytes)) {
             throw new UncheckedIOException(new IOException("a stored list is not a Recommendations record of this version"));
         }
         in = bytes;
-        position = HEADER;
+        position = AvroSerde.HEADER_LENGTH;
         userAt = position;
         skipString();
         size = 0;

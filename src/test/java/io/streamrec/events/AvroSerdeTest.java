@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.data.TimeConversions;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -74,6 +75,19 @@ class AvroSerdeTest {
         OwedDeltas owed = new OwedDeltas(List.of("i1", "i2"), List.of(gradient, coVisit));
 
         assertSameAsAvro(AvroSerdes.OWED_DELTAS, owed);
+    }
+
+    @Test
+    void theHeaderTellsARecordOfThisSchemaFromAnyOther() {
+        Interaction event = Interaction.newBuilder().setUser("u").setItem("i").setType(EventType.CLICK)
+                .setTimestamp(Instant.ofEpochMilli(1_700_000_000_000L)).build();
+        byte[] bytes = EVENTS.encode(event);
+
+        assertThat(EVENTS.hasHeader(bytes)).isTrue();
+        assertThat(AvroSerdes.RECOMMENDATIONS.hasHeader(bytes)).as("another schema's fingerprint").isFalse();
+        assertThat(EVENTS.hasHeader(Arrays.copyOf(bytes, AvroSerde.HEADER_LENGTH - 1))).isFalse();
+        bytes[1] = 0x02;
+        assertThat(EVENTS.hasHeader(bytes)).as("not the single-object marker").isFalse();
     }
 
     @Test
