@@ -14,9 +14,18 @@ import java.util.List;
  * {@code diversity=0..1} and {@code maxPerCategory=}. They add to the configured defaults.
  */
 final class PolicyParams {
-    static final double MAX_PRICE = 1e12;
-    private static final List<String> NAMES = List.of("category", "excludeCategory", "exclude", "boost", "minPrice",
-            "maxPrice", "diversity", "maxPerCategory");
+    private static final double PRICE_LIMIT = 1e12;
+    private static final String CATEGORY = "category";
+    private static final String EXCLUDE_CATEGORY = "excludeCategory";
+    private static final String EXCLUDE = "exclude";
+    private static final String BOOST = "boost";
+    private static final String MIN_PRICE = "minPrice";
+    private static final String MAX_PRICE = "maxPrice";
+    private static final String DIVERSITY = "diversity";
+    private static final String MAX_PER_CATEGORY = "maxPerCategory";
+    /** Every parameter {@link #parse} reads: a request setting none of them is answered without parsing. */
+    private static final List<String> NAMES = List.of(CATEGORY, EXCLUDE_CATEGORY, EXCLUDE, BOOST, MIN_PRICE,
+            MAX_PRICE, DIVERSITY, MAX_PER_CATEGORY);
 
     private PolicyParams() {}
 
@@ -25,16 +34,16 @@ final class PolicyParams {
         if (setsNone(ctx)) {
             return ListPolicy.none();
         }
-        List<String> include = QueryParams.listParam(ctx, "category");
-        Double diversity = QueryParams.doubleParam(ctx, "diversity", 0, 1);
-        int maxPerCategory = QueryParams.intParam(ctx, "maxPerCategory", 0, 1, ItemsResource.MAX_N);
+        List<String> include = QueryParams.listParam(ctx, CATEGORY);
+        Double diversity = QueryParams.doubleParam(ctx, DIVERSITY, 0, 1);
+        int maxPerCategory = QueryParams.intParam(ctx, MAX_PER_CATEGORY, 0, 1, ItemsResource.MAX_N);
         try {
             BusinessRules rules = new BusinessRules(include.isEmpty() ? null : new HashSet<>(include),
-                    new HashSet<>(QueryParams.listParam(ctx, "excludeCategory")),
-                    new HashSet<>(QueryParams.listParam(ctx, "exclude")),
-                    BusinessRules.parseBoosts(QueryParams.listParam(ctx, "boost")),
-                    QueryParams.doubleParam(ctx, "minPrice", 0, MAX_PRICE),
-                    QueryParams.doubleParam(ctx, "maxPrice", 0, MAX_PRICE));
+                    new HashSet<>(QueryParams.listParam(ctx, EXCLUDE_CATEGORY)),
+                    new HashSet<>(QueryParams.listParam(ctx, EXCLUDE)),
+                    BusinessRules.parseBoosts(QueryParams.listParam(ctx, BOOST)),
+                    QueryParams.doubleParam(ctx, MIN_PRICE, 0, PRICE_LIMIT),
+                    QueryParams.doubleParam(ctx, MAX_PRICE, 0, PRICE_LIMIT));
             return new ListPolicy(rules, new Diversifier(diversity == null ? 0 : diversity, maxPerCategory));
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
