@@ -12,7 +12,7 @@ WORKDIR /app
 COPY --from=build /src/target/streamrec.jar /app/streamrec.jar
 COPY --from=build /src/target/lib /app/lib
 EXPOSE 8080
-# Survivors are promoted after one young collection instead of being copied up to 15 times:
-# the copying set the lookups' p99 (BENCHMARKS.md section 5).
+# Survivors are promoted after one young collection instead of being copied up to 15 times,
+# aimed at the lookups' p99; on an idle machine no gain has been measured (BENCHMARKS.md section 5).
 ENTRYPOINT ["java", "-XX:MaxTenuringThreshold=1", "-jar", "/app/streamrec.jar"]
 CMD ["--help"]

@@ -1,5 +1,6 @@
 package io.streamrec.model;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -69,7 +70,7 @@ final class ListReasons {
     /** The recent items' categories, newest item first, each once: looked up once per list, not per popular item. */
     private List<String> recentCategories() {
         if (recentCategories == null) {
-            java.util.LinkedHashSet<String> ordered = new java.util.LinkedHashSet<>();
+            LinkedHashSet<String> ordered = new LinkedHashSet<>();
             for (String recent : user.recentItems) {
                 int recentSlot = snapshot.slot(recent);
                 if (recentSlot >= 0) {

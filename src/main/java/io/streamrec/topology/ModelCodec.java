@@ -13,6 +13,7 @@ import io.streamrec.model.UserProfile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +128,7 @@ final class ModelCodec {
     }
 
     /** Each source's name as lists carry it, made once: every refresh names 50 items' sources. */
-    private static final String[] SOURCE_NAMES = java.util.Arrays.stream(ScoredItem.Source.values())
+    private static final String[] SOURCE_NAMES = Arrays.stream(ScoredItem.Source.values())
             .map(source -> source.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
     static RecommendedItem recommended(ScoredItem scored) {
