@@ -8,6 +8,7 @@ import io.streamrec.serving.HttpApi;
 import io.streamrec.topology.TopologyFactory;
 import io.streamrec.topology.TopologySettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,19 +29,29 @@ import org.slf4j.LoggerFactory;
 /**
  * One streamrec instance: makes sure the topics exist, runs the topology, and serves HTTP.
  * The same class runs on the embedded broker and against any Kafka cluster.
+ *
+ * <p>The topology runs as two Kafka Streams clients: the user side (application id as
+ * configured; it serves the lookups) and the item side (that id plus {@link #ITEM_SIDE_SUFFIX}).
+ * Each has its own consumer and stream threads, so a backlog of events cannot keep the item
+ * side from learning.
  */
 public final class StreamrecApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamrecApp.class);
 
+    /** Appended to the application id (and to a configured client.id) for the item side's client. */
+    public static final String ITEM_SIDE_SUFFIX = "-items";
+
     private final KafkaStreams streams;
+    private final KafkaStreams itemStreams;
     private final HttpApi http;
     private final Producer<String, byte[]> producer;
     private final HostInfo self;
     private final StreamrecMetrics metrics;
 
-    private StreamrecApp(KafkaStreams streams, HttpApi http, Producer<String, byte[]> producer, HostInfo self,
-                         StreamrecMetrics metrics) {
+    private StreamrecApp(KafkaStreams streams, KafkaStreams itemStreams, HttpApi http,
+                         Producer<String, byte[]> producer, HostInfo self, StreamrecMetrics metrics) {
         this.streams = streams;
+        this.itemStreams = itemStreams;
         this.http = http;
         this.producer = producer;
         this.self = self;
@@ -65,41 +76,80 @@ public final class StreamrecApp implements AutoCloseable {
         streamsProps.putAll(kafka);
         streamsProps.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         StreamrecMetrics metrics = new StreamrecMetrics(settings.refresh().listSize());
-        KafkaStreams streams = new KafkaStreams(TopologyFactory.build(settings, index, metrics.topology()), streamsProps);
-        metrics.watch(streams, index);
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed; replacing it", e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        KafkaStreams streams = new KafkaStreams(TopologyFactory.userSide(settings, index, metrics.topology()),
+                streamsProps);
+        KafkaStreams itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, index, metrics.topology()),
+                itemSideProperties(streamsProps));
+        for (KafkaStreams client : List.of(streams, itemStreams)) {
+            metrics.watch(client);
+            client.setUncaughtExceptionHandler(e -> {
+                LOG.error("stream thread failed; replacing it", e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+        }
+        metrics.watch(index);
         Properties producerProps = only(kafka, ProducerConfig.configNames());
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         Producer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
                 new ByteArraySerializer());
-        HttpApi http = HttpApi.start(config.get(StreamrecConfig.HTTP_HOST), self, streams, index, settings, producer,
-                metrics, config.get(StreamrecConfig.HTTP_AUTH_TOKEN));
+        HttpApi http = HttpApi.start(config.get(StreamrecConfig.HTTP_HOST), self, streams, itemStreams, index,
+                settings, producer, metrics, config.get(StreamrecConfig.HTTP_AUTH_TOKEN));
         streams.start();
+        itemStreams.start();
         LOG.info("streamrec instance {} started: {}", self, config);
-        return new StreamrecApp(streams, http, producer, self, metrics);
+        return new StreamrecApp(streams, itemStreams, http, producer, self, metrics);
+    }
+
+    /**
+     * The user side's settings under the item side's own application id, so it forms its own
+     * consumer group, transactional ids and state folder. It serves no lookups, so it advertises
+     * no application.server.
+     */
+    static Properties itemSideProperties(Properties userSide) {
+        Properties items = new Properties();
+        items.putAll(userSide);
+        items.put(StreamsConfig.APPLICATION_ID_CONFIG, itemSideApplicationId(
+                userSide.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
+        items.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        String clientId = userSide.getProperty(StreamsConfig.CLIENT_ID_CONFIG);
+        if (clientId != null && !clientId.isEmpty()) {
+            items.put(StreamsConfig.CLIENT_ID_CONFIG, clientId + ITEM_SIDE_SUFFIX);
+        }
+        return items;
+    }
+
+    /** The item side's application id (its consumer group) for a deployment's {@code applicationId}. */
+    public static String itemSideApplicationId(String applicationId) {
+        return applicationId + ITEM_SIDE_SUFFIX;
     }
 
     public String httpUrl() {
         return "http://" + self.host() + ":" + http.port();
     }
 
+    /** The user side's client: its stores answer the lookups. */
     public KafkaStreams streams() {
         return streams;
     }
 
-    /** Waits until the topology is processing; throws when it does not within {@code timeout}. */
+    /** The item side's client. */
+    public KafkaStreams itemStreams() {
+        return itemStreams;
+    }
+
+    /** Waits until both sides are processing; throws when they are not within {@code timeout}. */
     public void awaitRunning(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()
-                    && streams.state() != KafkaStreams.State.CREATED) {
-                throw new IllegalStateException("streams not running after " + timeout + ": " + streams.state());
+        for (KafkaStreams client : List.of(streams, itemStreams)) {
+            while (client.state() != KafkaStreams.State.RUNNING) {
+                if (System.nanoTime() > deadline || !client.state().isRunningOrRebalancing()
+                        && client.state() != KafkaStreams.State.CREATED) {
+                    throw new IllegalStateException("streams not running after " + timeout + ": user side "
+                            + streams.state() + ", item side " + itemStreams.state());
+                }
+                Thread.sleep(50);
             }
-            Thread.sleep(50);
         }
     }
 
@@ -107,8 +157,11 @@ public final class StreamrecApp implements AutoCloseable {
     public void close() {
         http.close();
         // Leaving the group hands this instance's partitions over at once, not a session timeout later.
-        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(Duration.ofSeconds(30)));
+        // The user side first: it stops sending item deltas the item side would otherwise leave behind.
+        for (KafkaStreams client : List.of(streams, itemStreams)) {
+            client.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30)));
+        }
         producer.close(Duration.ofSeconds(5));
         metrics.close();
     }

@@ -1,5 +1,6 @@
 package io.streamrec.bench;
 
+import io.streamrec.app.StreamrecApp;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -63,8 +64,8 @@ final class LoadCommand implements Callable<Integer> {
         try (BenchTarget system = BenchTarget.start(out, target, 1);
              ConsumerLag lag = new ConsumerLag(system.bootstrapServers, system.applicationId,
                      system.topics.interactions());
-             ConsumerLag deltaLag = new ConsumerLag(system.bootstrapServers, system.applicationId,
-                     system.topics.itemDeltas());
+             ConsumerLag deltaLag = new ConsumerLag(system.bootstrapServers,
+                     StreamrecApp.itemSideApplicationId(system.applicationId), system.topics.itemDeltas());
              RefreshLatency latency = new RefreshLatency(system.bootstrapServers, system.topics.recommendations())) {
             ConsumerLag.Position before = lag.position();
             AtomicLong processed = new AtomicLong();

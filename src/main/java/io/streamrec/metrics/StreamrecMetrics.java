@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -31,7 +32,7 @@ public final class StreamrecMetrics implements AutoCloseable {
     private final HitCutoffs cutoffs;
     private final RegistryTopologyMetrics topology;
     private final LiveHistory history;
-    private KafkaStreamsMetrics streamsMetrics;
+    private final List<KafkaStreamsMetrics> streamsMetrics = new CopyOnWriteArrayList<>();
     /** Routes are templates and statuses few, so this stays small. */
     private final Map<HttpTimerKey, Timer> httpTimers = new ConcurrentHashMap<>();
 
@@ -49,10 +50,15 @@ public final class StreamrecMetrics implements AutoCloseable {
         return topology;
     }
 
-    /** Exports the Streams client's metrics and the size of this instance's item index. */
-    public void watch(KafkaStreams streams, ItemIndex index) {
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(registry);
+    /** Exports a Streams client's metrics; each client's carry its own client-id tag. */
+    public void watch(KafkaStreams streams) {
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+        binder.bindTo(registry);
+        streamsMetrics.add(binder);
+    }
+
+    /** Exports the size of this instance's item index. */
+    public void watch(ItemIndex index) {
         Gauge.builder("streamrec.item.index.items", index, ItemIndex::size)
                 .description("Items in this instance's item index").register(registry);
     }
@@ -130,9 +136,7 @@ public final class StreamrecMetrics implements AutoCloseable {
     @Override
     public void close() {
         history.close();
-        if (streamsMetrics != null) {
-            streamsMetrics.close();
-        }
+        streamsMetrics.forEach(KafkaStreamsMetrics::close);
         registry.close();
     }
 }

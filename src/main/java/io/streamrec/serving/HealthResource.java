@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /health/live}: 200 while the process can work (streams created, running or
- * rebalancing), 503 when it needs a restart (streams in ERROR or shut down).
+ * {@code GET /health/live}: 200 while the process can work (both sides' streams created, running
+ * or rebalancing), 503 when it needs a restart (either in ERROR or shut down).
  * {@code GET /health/ready}: 200 only when lookups are answered from up-to-date local state
- * (streams RUNNING, no store restoring), 503 while starting, restoring or rebalancing.
+ * (the user side RUNNING, no store restoring), 503 while starting, restoring or rebalancing.
  */
 final class HealthResource {
     private final Readiness readiness;
@@ -22,6 +22,7 @@ final class HealthResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", live ? "UP" : "DOWN");
         body.put("streams", readiness.state().name());
+        body.put("itemStreams", readiness.itemSideState().name());
         ctx.status(live ? 200 : 503).json(body);
     }
 

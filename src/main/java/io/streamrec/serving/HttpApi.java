@@ -32,10 +32,12 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * @param self this instance as other instances reach it (Kafka Streams' application.server)
+     * @param streams the user side's client, whose stores answer lookups
+     * @param itemStreams the item side's client (health only)
      * @param authToken bearer token the write endpoints require; empty for none
      */
-    public static HttpApi start(String bindHost, HostInfo self, KafkaStreams streams, ItemIndex index,
-                                TopologySettings settings, Producer<String, byte[]> producer,
+    public static HttpApi start(String bindHost, HostInfo self, KafkaStreams streams, KafkaStreams itemStreams,
+                                ItemIndex index, TopologySettings settings, Producer<String, byte[]> producer,
                                 StreamrecMetrics metrics, String authToken) {
         Recommender recommender = new Recommender(settings.model(), index);
         KeyRouter router = new KeyRouter(streams, self, authToken);
@@ -52,10 +54,11 @@ public final class HttpApi implements AutoCloseable {
         ExplanationsResource explanations = new ExplanationsResource(new Explainer(settings.model(), index), index,
                 router, users, maxId);
         EventsResource events = new EventsResource(producer, settings.topics().interactions(), settings.validation());
-        ClusterResource cluster = new ClusterResource(streams, router, index);
+        Readiness readiness = Readiness.watch(streams, itemStreams);
+        ClusterResource cluster = new ClusterResource(streams, readiness, router, index);
         MetricsResource metricsResource = new MetricsResource(metrics, router, index);
         DashboardResource dashboard = new DashboardResource();
-        HealthResource health = new HealthResource(Readiness.watch(streams));
+        HealthResource health = new HealthResource(readiness);
         BearerAuth auth = new BearerAuth(authToken);
 
         Javalin server = Javalin.create(config -> {

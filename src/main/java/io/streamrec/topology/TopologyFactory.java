@@ -32,20 +32,54 @@ public final class TopologyFactory {
         return build(settings, index, TopologyMetrics.NONE);
     }
 
-    /** The topology reporting to {@code metrics} (events learned, dead letters, refreshes, live hits). */
+    /**
+     * The whole topology in one, reporting to {@code metrics} (events learned, dead letters,
+     * refreshes, live hits): what {@code TopologyTestDriver} runs. A deployment runs the same two
+     * halves as {@link #userSide} and {@link #itemSide}.
+     */
     public static Topology build(TopologySettings settings, ItemIndex index, TopologyMetrics metrics) {
-        Topics topics = settings.topics();
         Topology topology = new Topology();
-        StringSerializer keys = new StringSerializer();
-        StringDeserializer keyReader = new StringDeserializer();
+        addUserSide(topology, settings, index, metrics);
+        addItemSide(topology, settings, index, metrics);
+        addItemIndex(topology, settings, index);
+        return topology;
+    }
 
-        // User side: one sub-topology on the partitions of `interactions`.
+    /**
+     * The user side and the item index: the Kafka Streams client that serves lookups. The item
+     * side runs in a client of its own: with one stream thread for both, polls full of an
+     * `interactions` backlog kept `item-deltas` waiting, and overload froze every item vector.
+     */
+    public static Topology userSide(TopologySettings settings, ItemIndex index, TopologyMetrics metrics) {
+        Topology topology = new Topology();
+        addUserSide(topology, settings, index, metrics);
+        addItemIndex(topology, settings, index);
+        return topology;
+    }
+
+    /**
+     * The item side alone, for a Kafka Streams client (and consumer group) of its own. It reads
+     * {@code index} (a new item starts from its content neighbours), which the user side's global
+     * store keeps: both clients run in every instance.
+     */
+    public static Topology itemSide(TopologySettings settings, ItemIndex index, TopologyMetrics metrics) {
+        Topology topology = new Topology();
+        addItemSide(topology, settings, index, metrics);
+        return topology;
+    }
+
+    /** One sub-topology on the partitions of `interactions` and its re-keyed copy. */
+    private static void addUserSide(Topology topology, TopologySettings settings, ItemIndex index,
+                                    TopologyMetrics metrics) {
+        Topics topics = settings.topics();
+        StringSerializer keys = new StringSerializer();
         topology.addSource("interactions-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 topics.interactions());
         topology.addProcessor("validate", () -> new ValidateProcessor(settings.validation()), "interactions-source");
         topology.addSink(ValidateProcessor.REKEY, topics.rekeyed(), keys, AvroSerdes.INTERACTION.serializer(),
                 "validate");
-        topology.addSource("rekeyed-source", keyReader, AvroSerdes.INTERACTION.deserializer(), topics.rekeyed());
+        topology.addSource("rekeyed-source", new StringDeserializer(), AvroSerdes.INTERACTION.deserializer(),
+                topics.rekeyed());
         topology.addProcessor(ValidateProcessor.LEARN, () -> new UserLearner(settings, index, metrics),
                 "validate", "rekeyed-source");
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), ValidateProcessor.LEARN);
@@ -58,25 +92,31 @@ public final class TopologyFactory {
         topology.addSink(UserLearner.RECOMMENDATIONS, topics.recommendations(), keys, StoredList.SERDE.serializer(),
                 ValidateProcessor.LEARN);
         deadLetters(topology, DeadLetters.USER_SIDE_SINK, topics, metrics, "validate", ValidateProcessor.LEARN);
+    }
 
-        // Item side: one sub-topology on the partitions of `items` and `item-deltas`.
+    /** One sub-topology on the partitions of `items` and `item-deltas`. */
+    private static void addItemSide(Topology topology, TopologySettings settings, ItemIndex index,
+                                    TopologyMetrics metrics) {
+        Topics topics = settings.topics();
         topology.addSource("items-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.items());
         topology.addProcessor("catalog", ItemCatalogProcessor::new, "items-source");
-        topology.addSource("item-deltas-source", keyReader, AvroSerdes.ITEM_DELTA.deserializer(), topics.itemDeltas());
+        topology.addSource("item-deltas-source", new StringDeserializer(), AvroSerdes.ITEM_DELTA.deserializer(),
+                topics.itemDeltas());
         topology.addProcessor(ItemLearner.NAME, () -> new ItemLearner(settings, index), "catalog",
                 "item-deltas-source");
         topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), ItemLearner.NAME);
         topology.addStateStore(inMemoryStore(StoreNames.ITEM_DIRTY, Serdes.Long()), ItemLearner.NAME);
         topology.addStateStore(deltaLogStore(StoreNames.ITEM_PENDING), ItemLearner.NAME);
-        topology.addSink(ItemLearner.VECTORS, topics.itemVectors(), keys, AvroSerdes.ITEM_VECTOR.serializer(),
-                ItemLearner.NAME);
+        topology.addSink(ItemLearner.VECTORS, topics.itemVectors(), new StringSerializer(),
+                AvroSerdes.ITEM_VECTOR.serializer(), ItemLearner.NAME);
         deadLetters(topology, DeadLetters.ITEM_SIDE_SINK, topics, metrics, "catalog");
+    }
 
-        // Every instance: the item index, fed from the compacted item-vectors topic.
+    /** Every instance: the item index, fed from the compacted item-vectors topic. */
+    private static void addItemIndex(Topology topology, TopologySettings settings, ItemIndex index) {
         topology.addGlobalStore(ItemIndexStore.builder(index, settings.model().neighbours()), "item-vectors-source",
-                keyReader, AvroSerdes.ITEM_VECTOR.deserializer(), topics.itemVectors(), "item-index-feed",
-                ItemIndexFeed::new);
-        return topology;
+                new StringDeserializer(), AvroSerdes.ITEM_VECTOR.deserializer(), settings.topics().itemVectors(),
+                "item-index-feed", ItemIndexFeed::new);
     }
 
     /** The node {@code name} that processors send dead letters to: a counter, then the topic's sink. */

@@ -511,7 +511,8 @@ class ReliabilityTest {
                 appliedGood += Math.min(expected[u], s == null ? 0 : s.getEvents());
             }
             int replacedThreads = (int) threadNames(app).stream().filter(t -> !threads.contains(t)).count();
-            boolean running = app.streams().state() == KafkaStreams.State.RUNNING;
+            boolean running = app.streams().state() == KafkaStreams.State.RUNNING
+                    && app.itemStreams().state() == KafkaStreams.State.RUNNING;
             int crashed = badAnswers + replacedThreads + (running ? 0 : 1);
             summary("fuzz: tried=%d crashed=%d dead_lettered=%d applied_good=%d/%d", topicInputs + httpInputs,
                     crashed, deadLettered + (httpInputs - badAnswers), appliedGood, goodEvents);
@@ -533,6 +534,7 @@ class ReliabilityTest {
     private static java.util.Set<String> threadNames(StreamrecApp app) {
         java.util.Set<String> names = new java.util.HashSet<>();
         app.streams().metadataForLocalThreads().forEach(t -> names.add(t.threadName()));
+        app.itemStreams().metadataForLocalThreads().forEach(t -> names.add(t.threadName()));
         return names;
     }
 

@@ -8,6 +8,7 @@ import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.topology.TopologyFactory;
+import io.streamrec.topology.TopologyMetrics;
 import io.streamrec.topology.TopologySettings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +37,7 @@ class HttpAuthAndHealthTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private KafkaStreams streams;
+    private KafkaStreams itemStreams;
     private HttpApi api;
     private MockProducer<String, byte[]> producer;
     private final StreamrecMetrics metrics = new StreamrecMetrics(TopologySettings.defaults().refresh().listSize());
@@ -49,10 +51,14 @@ class HttpAuthAndHealthTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "http-auth-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-http").toString());
-        streams = new KafkaStreams(TopologyFactory.build(settings, index), props);
+        streams = new KafkaStreams(TopologyFactory.userSide(settings, index, TopologyMetrics.NONE), props);
+        Properties itemProps = new Properties();
+        itemProps.putAll(props);
+        itemProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "http-auth-test-items");
+        itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, index, TopologyMetrics.NONE), itemProps);
         producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         HostInfo self = new HostInfo("localhost", EmbeddedKafka.freePorts(1)[0]);
-        api = HttpApi.start("localhost", self, streams, index, settings, producer, metrics, TOKEN);
+        api = HttpApi.start("localhost", self, streams, itemStreams, index, settings, producer, metrics, TOKEN);
         url = "http://localhost:" + api.port();
     }
 
@@ -61,6 +67,7 @@ class HttpAuthAndHealthTest {
         api.close();
         metrics.close();
         streams.close();
+        itemStreams.close();
     }
 
     @Test
@@ -96,8 +103,8 @@ class HttpAuthAndHealthTest {
     void withoutATokenWritesAreOpen() throws Exception {
         api.close();
         api = HttpApi.start("localhost", new HostInfo("localhost", EmbeddedKafka.freePorts(1)[0]), streams,
-                new ItemIndex(TopologySettings.defaults().model().dimensions()), TopologySettings.defaults(),
-                producer, metrics, "");
+                itemStreams, new ItemIndex(TopologySettings.defaults().model().dimensions()),
+                TopologySettings.defaults(), producer, metrics, "");
         url = "http://localhost:" + api.port();
         assertThat(post(null).statusCode()).isEqualTo(202);
     }
@@ -117,6 +124,16 @@ class HttpAuthAndHealthTest {
         streams.close();
         assertThat(get("/health/live").statusCode()).as("shut down: needs a restart").isEqualTo(503);
         assertThat(get("/health/ready").statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void aStoppedItemSideNeedsARestartButDoesNotGateLookups() throws Exception {
+        itemStreams.close();
+        HttpResponse<String> live = get("/health/live");
+        assertThat(live.statusCode()).as("item side shut down: needs a restart").isEqualTo(503);
+        assertThat(JSON.readTree(live.body()).get("itemStreams").asText()).isEqualTo("NOT_RUNNING");
+        assertThat(JSON.readTree(get("/health/ready").body()).get("streams").asText()).isEqualTo("CREATED");
+        assertThat(get("/health").statusCode()).as("not processing").isEqualTo(503);
     }
 
     private HttpResponse<String> post(String authorization) throws Exception {
