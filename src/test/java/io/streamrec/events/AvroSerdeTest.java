@@ -51,6 +51,20 @@ class AvroSerdeTest {
     }
 
     @Test
+    void stringsBeyondAsciiEncodeAsAvroDoes() throws IOException {
+        List<RecommendedItem> items = new ArrayList<>();
+        for (String title : List.of("", "café", "Ā", "日本の映画", "a \uD83C\uDFAC film", "x".repeat(5_000))) {
+            items.add(new RecommendedItem(title, 0.5, "because you viewed " + title, ""));
+        }
+        Recommendations list = Recommendations.newBuilder().setUser("ü").setItems(items).setPersonalized(false)
+                .setModelVersion("").setGeneratedAt(Instant.ofEpochMilli(0)).setLastEventTimestamp(Instant.ofEpochMilli(0))
+                .setLastEventPartition(-1).setLastEventOffset(-1L).setEventsSeen(0).build();
+
+        assertSameAsAvro(AvroSerdes.RECOMMENDATIONS, list);
+        assertSameAsAvro(AvroSerdes.RECOMMENDATIONS, list);
+    }
+
+    @Test
     void recordsLargerThanTheFirstBufferAndNullableFieldsEncodeAsAvroDoes() throws IOException {
         List<Neighbour> neighbours = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
