@@ -5,7 +5,10 @@ package io.streamrec.topology;
  *
  * @param debounceMs    a user's list is refreshed at most this long after the first unrefreshed
  *                      event, so a burst of clicks yields one update
- * @param checkIntervalMs how often dirty users are looked at (wall clock)
+ * @param checkIntervalMs how often dirty users are looked at (wall clock). With 50 ms and 20 ms
+ *                      rather than 100 ms and 50 ms, event-to-list latency at 1,000 events/s fell
+ *                      from p50 190 / 190 ms and p99 266 / 371 ms to 126 / 125 and 203 / 196 ms, at
+ *                      the same CPU per event (bench load, two runs each, alternating)
  * @param listSize      items kept per user in the emitted list (largest n a lookup may ask)
  * @param itemPublishIntervalMs how often the user side sends what it owes items and the item side publishes
  *                      changed items to every instance's index. A user's own list does not wait for it
@@ -23,6 +26,6 @@ public record RefreshPolicy(long debounceMs, long checkIntervalMs, int listSize,
     }
 
     public static RefreshPolicy defaults() {
-        return new RefreshPolicy(100, 50, 50, 1000);
+        return new RefreshPolicy(50, 20, 50, 1000);
     }
 }
