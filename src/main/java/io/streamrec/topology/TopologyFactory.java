@@ -1,6 +1,5 @@
 package io.streamrec.topology;
 
-import io.streamrec.avro.OwedDeltas;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -84,8 +83,10 @@ public final class TopologyFactory {
                 "validate", "rekeyed-source");
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), ValidateProcessor.LEARN);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), ValidateProcessor.LEARN);
-        topology.addStateStore(inMemoryStore(StoreNames.USER_DIRTY, Serdes.Long()), ValidateProcessor.LEARN);
-        topology.addStateStore(deltaLogStore(StoreNames.USER_EVENT_OUTBOX), ValidateProcessor.LEARN);
+        topology.addStateStore(inMemoryStore(StoreNames.USER_DIRTY, Serdes.String(), Serdes.Long()),
+                ValidateProcessor.LEARN);
+        topology.addStateStore(inMemoryStore(StoreNames.USER_EVENT_OUTBOX, Serdes.Long(), AvroSerdes.OWED_DELTAS),
+                ValidateProcessor.LEARN);
         topology.addStateStore(store(StoreNames.RECOMMENDATIONS, StoredList.SERDE), ValidateProcessor.LEARN);
         topology.addSink(UserLearner.DELTAS, topics.itemDeltas(), keys, AvroSerdes.ITEM_DELTA.serializer(),
                 ValidateProcessor.LEARN);
@@ -105,8 +106,9 @@ public final class TopologyFactory {
         topology.addProcessor(ItemLearner.NAME, () -> new ItemLearner(settings, index), "catalog",
                 "item-deltas-source");
         topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), ItemLearner.NAME);
-        topology.addStateStore(inMemoryStore(StoreNames.ITEM_DIRTY, Serdes.Long()), ItemLearner.NAME);
-        topology.addStateStore(deltaLogStore(StoreNames.ITEM_PENDING), ItemLearner.NAME);
+        topology.addStateStore(inMemoryStore(StoreNames.ITEM_DIRTY, Serdes.String(), Serdes.Long()), ItemLearner.NAME);
+        topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, Serdes.Long(), AvroSerdes.OWED_DELTAS),
+                ItemLearner.NAME);
         topology.addSink(ItemLearner.VECTORS, topics.itemVectors(), new StringSerializer(),
                 AvroSerdes.ITEM_VECTOR.serializer(), ItemLearner.NAME);
         deadLetters(topology, DeadLetters.ITEM_SIDE_SINK, topics, metrics, "catalog");
@@ -128,22 +130,15 @@ public final class TopologyFactory {
     }
 
     /**
-     * A set of marks (a user or item -> since when), each key written when marked and deleted when
-     * cleared, a debounce or a publish interval later: in memory (restored from its changelog) and
-     * not cached. The two writes mostly fall in different commits, so a cache merged nothing; its
-     * sorted-map updates and per-commit flushes were 9% of a loaded user-side thread.
+     * A small store whose every key is written once and deleted once, a debounce, a publish
+     * interval or a commit interval later: the dirty marks (user or item -> since when) and the
+     * {@link DeltaLog}s' numbered records. Held in memory (restored from its changelog) and not
+     * cached: the two writes of a key mostly fall in different commits, so a cache merged nothing,
+     * and its sorted-map updates and per-commit flushes were 9% of a loaded user-side thread.
      */
-    private static <V> StoreBuilder<KeyValueStore<String, V>> inMemoryStore(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values);
-    }
-
-    /**
-     * A {@link DeltaLog}'s records: numbered, each written once and deleted once, a commit interval
-     * or more apart. In memory (restored from its changelog) but not cached: a cache would merge
-     * nothing and cost a sorted-map update per write plus a flush per commit.
-     */
-    private static StoreBuilder<KeyValueStore<Long, OwedDeltas>> deltaLogStore(String name) {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.Long(), AvroSerdes.OWED_DELTAS);
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> inMemoryStore(String name, Serde<K> keys,
+                                                                          Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values);
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
