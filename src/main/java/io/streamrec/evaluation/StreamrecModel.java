@@ -42,14 +42,15 @@ final class StreamrecModel implements ReplayModel {
     private final ItemSide itemSide;
     private final ItemIndex index;
     private final Recommender recommender;
-    private final Map<String, UserProfile> profiles = new HashMap<>();
-    private final Map<String, SeenItems> seen = new HashMap<>();
+    /** By the log's dense user id, as the topology keys its stores by user; null before a user's first event. */
+    private final UserProfile[] profiles;
+    private final SeenItems[] seen;
     private final Map<String, ItemRecord> records = new HashMap<>();
     private final ListPolicy reranking;
     private final FusionWeights fusion;
     private final CatalogueArrival arrival;
     /** Per user, the sources of the list last shown (recommend), awaiting the event that follows it. */
-    private final Map<String, List<ScoredItem>> shown = new HashMap<>();
+    private final List<ScoredItem>[] shown;
     /** Catalogue items still to arrive, by the time of their item's first event (FIRST_EVENT only). */
     private final List<CatalogueItem> pending = new ArrayList<>();
     private final List<Long> pendingAt = new ArrayList<>();
@@ -83,12 +84,17 @@ final class StreamrecModel implements ReplayModel {
         this.tags = tags;
         this.params = params;
         this.weights = weights;
+        this.profiles = new UserProfile[log.users().size()];
+        this.seen = new SeenItems[log.users().size()];
+        @SuppressWarnings("unchecked")
+        List<ScoredItem>[] lists = new List[log.users().size()];
+        this.shown = lists;
         this.arrival = arrival;
         this.learner = new Learner(params, new Random(seed));
         this.itemSide = new ItemSide(params);
         this.index = new ItemIndex(params.dimensions());
         this.fusion = new FusionWeights(params);
-        this.recommender = new Recommender(params, index, fusion);
+        this.recommender = new Recommender(params, index, fusion, false);
         Map<String, Long> firstEvent = new HashMap<>();
         if (arrival == CatalogueArrival.FIRST_EVENT) {
             for (int e = 0; e < log.size(); e++) {
@@ -162,12 +168,11 @@ final class StreamrecModel implements ReplayModel {
     @Override
     public int[] recommend(int user, int n, long now) {
         arrive(now);
-        String id = log.users().name(user);
-        UserProfile profile = profiles.get(id);
+        UserProfile profile = profiles[user];
         List<ScoredItem> list = reranking.recommend(recommender, index, profile == null ? UserProfile.empty() : profile,
-                seen.get(id), Set.of(), n, now);
+                seen[user], Set.of(), n, now);
         if (profile != null && !profile.isCold()) {
-            shown.put(id, list);
+            shown[user] = list;
         }
         int[] items = new int[list.size()];
         for (int r = 0; r < items.length; r++) {
@@ -179,14 +184,20 @@ final class StreamrecModel implements ReplayModel {
     @Override
     public void learn(int user, int item, LoggedEvent event, boolean newForUser) {
         arrive(event.timestamp());
-        creditLastList(event);
+        creditLastList(user, event);
         // An event that is not learned from still excludes its item, as the protocol asks.
-        seen.computeIfAbsent(event.user(), u -> new SeenItems()).add(event.item());
+        if (seen[user] == null) {
+            seen[user] = new SeenItems();
+        }
+        seen[user].add(event.item());
         double weight = weights.weight(event.type());
         if (weight <= 0) {
             return;
         }
-        UserProfile profile = profiles.computeIfAbsent(event.user(), u -> UserProfile.empty());
+        if (profiles[user] == null) {
+            profiles[user] = UserProfile.empty();
+        }
+        UserProfile profile = profiles[user];
         for (ItemUpdate update : learner.learn(profile, event.item(), weight, newForUser, event.timestamp(), index)) {
             ItemRecord existing = records.get(update.item());
             ItemRecord record = itemSide.apply(existing, update);
@@ -198,8 +209,9 @@ final class StreamrecModel implements ReplayModel {
     }
 
     /** The user's pick against the list shown just before it: the signal adaptive fusion learns from. */
-    private void creditLastList(LoggedEvent event) {
-        List<ScoredItem> list = shown.remove(event.user());
+    private void creditLastList(int user, LoggedEvent event) {
+        List<ScoredItem> list = shown[user];
+        shown[user] = null;
         if (list == null) {
             return;
         }

@@ -58,12 +58,17 @@ final class Candidates {
     }
 
     /**
-     * Adds co-visitation from the window's {@code from}-th item to a slot that is not excluded,
-     * making it a candidate if it is not one yet. Only before {@link #keepBestCoVisited}: until
-     * the cut every position a mark holds is live, so no check against the slots is needed.
+     * Adds co-visitation from the window's {@code from}-th item to a slot, making it a candidate
+     * if it is not one yet; an excluded slot is left alone. Only before {@link #keepBestCoVisited}:
+     * until the cut every position a mark holds is live, so no check against the slots is needed.
+     * One load of the mark answers both "excluded?" and "where?": this runs for every neighbour of
+     * every recent item, thousands of times per list.
      */
     void coVisit(int slot, float similarity, int from) {
         long m = mark[slot];
+        if ((m >>> 32) == stamp && (m & EXCLUDED) != 0) {
+            return;
+        }
         if ((m >>> 32) == stamp && (m & POSITION) != NO_POSITION) {
             int at = (int) (m & POSITION);
             coVisitation[at] += similarity;
