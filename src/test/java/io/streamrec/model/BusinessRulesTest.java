@@ -47,6 +47,43 @@ class BusinessRulesTest {
         assertThat(BusinessRules.none().admits(window, 200)).as("expired").isFalse();
     }
 
+    /** The recommender's candidate pass applies the window, with or without other rules, as the item changes. */
+    @Test
+    void listsHonourTheWindowAsAnItemsWindowChanges() {
+        ItemIndex index = new ItemIndex(2);
+        Recommender recommender = new Recommender(ModelParams.defaults(), index);
+        for (int i = 0; i < 5; i++) {
+            ItemRecord record = new ItemRecord("plain-" + i, new float[] {1, 0}, 1);
+            record.popularity = 1 + i;
+            index.upsert(record);
+        }
+        ItemRecord expired = new ItemRecord("expired", new float[] {1, 0}, 1);
+        expired.popularity = 100;
+        expired.expires = 500L;
+        index.upsert(expired);
+        long now = 1_000;
+        assertThat(ids(recommender.trending(Set.of(), BusinessRules.none().filter(now), 10, now)))
+                .hasSize(5).doesNotContain("expired");
+        assertThat(ids(recommender.trending(Set.of(), rules(null, Set.of(), null, 50.0).filter(now), 10, now)))
+                .as("with a price rule too").hasSize(5).doesNotContain("expired");
+
+        expired.expires = null;
+        index.upsert(expired);
+        assertThat(ids(recommender.trending(Set.of(), BusinessRules.none().filter(now), 10, now)))
+                .as("renewed").startsWith("expired");
+
+        expired.availableFrom = 2_000L;
+        index.upsert(expired);
+        assertThat(ids(recommender.trending(Set.of(), BusinessRules.none().filter(now), 10, now)))
+                .as("not on sale yet").hasSize(5).doesNotContain("expired");
+        assertThat(ids(recommender.trending(Set.of(), BusinessRules.none().filter(2_000), 10, 2_000)))
+                .as("on sale").startsWith("expired");
+    }
+
+    private static List<String> ids(List<ScoredItem> items) {
+        return items.stream().map(ScoredItem::item).toList();
+    }
+
     @Test
     void combinedRulesMustAllPassAndBoostsMultiply() {
         BusinessRules defaults = new BusinessRules(Set.of("books", "music"), Set.of(), Set.of("a"),
