@@ -262,7 +262,8 @@ public final class Recommender {
             }
         }
         List<ScoredItem> result = new ArrayList<>(top.size());
-        ListReasons reasons = explains ? new ListReasons(snapshot, personal ? user : null, window, index.content()) : null;
+        ListReasons reasons = explains
+                ? new ListReasons(snapshot, personal ? user : null, window, index.content()) : null;
         for (int k : top.slotsBestFirst()) {
             // Only the listed items need to know which signal carried them.
             ScoredItem.Source source = strongest(embScale * (embedding[k] - embOffset), covScale * coVisitation[k],

@@ -72,6 +72,27 @@ class LearnerAndRecommenderTest {
     }
 
     @Test
+    void aRecommenderThatDoesNotExplainRanksTheSame() {
+        catalogue(40);
+        UserProfile user = UserProfile.empty();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            learn(user, seen, "i" + (3 * i % 40), i);
+        }
+        Recommender silent = new Recommender(params, index, null, false);
+        List<ScoredItem> explained = recommender.recommend(user, seen, e -> true, 20, 100);
+        List<ScoredItem> ranked = silent.recommend(user, seen, e -> true, 20, 100);
+        assertThat(ranked).extracting(ScoredItem::item).containsExactlyElementsOf(
+                explained.stream().map(ScoredItem::item).toList());
+        assertThat(ranked).extracting(ScoredItem::score).containsExactlyElementsOf(
+                explained.stream().map(ScoredItem::score).toList());
+        assertThat(ranked).extracting(ScoredItem::source).containsExactlyElementsOf(
+                explained.stream().map(ScoredItem::source).toList());
+        assertThat(explained).allSatisfy(item -> assertThat(item.reason()).isNotBlank());
+        assertThat(ranked).allSatisfy(item -> assertThat(item.reason()).isNull());
+    }
+
+    @Test
     void excludedAndUnavailableItemsAreNeverReturned() {
         catalogue(10);
         ItemRecord gone = items.get("i5");
