@@ -103,15 +103,15 @@ public final class StreamrecApp implements AutoCloseable {
 
     /**
      * The user side's settings under the item side's own application id, so it forms its own
-     * consumer group, transactional ids and state folder. It serves no lookups, so it advertises
-     * no application.server.
+     * consumer group, transactional ids and state folder. It serves no lookups, but advertises
+     * the same application.server: that is how {@code GET /v1/instances} tells which instance
+     * holds which of its partitions.
      */
     static Properties itemSideProperties(Properties userSide) {
         Properties items = new Properties();
         items.putAll(userSide);
         items.put(StreamsConfig.APPLICATION_ID_CONFIG, itemSideApplicationId(
                 userSide.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
-        items.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
         String clientId = userSide.getProperty(StreamsConfig.CLIENT_ID_CONFIG);
         if (clientId != null && !clientId.isEmpty()) {
             items.put(StreamsConfig.CLIENT_ID_CONFIG, clientId + ITEM_SIDE_SUFFIX);

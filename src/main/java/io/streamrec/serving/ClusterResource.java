@@ -3,34 +3,56 @@ package io.streamrec.serving;
 import io.javalin.http.Context;
 import io.streamrec.model.ItemIndex;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
 
 /** The state of this instance and of the cluster of instances sharing the work. */
 final class ClusterResource {
     private final KafkaStreams streams;
+    private final KafkaStreams itemStreams;
     private final Readiness readiness;
     private final KeyRouter router;
     private final ItemIndex index;
 
-    ClusterResource(KafkaStreams streams, Readiness readiness, KeyRouter router, ItemIndex index) {
+    /** @param itemStreams the item side's client, which advertises the same host and port as the user side */
+    ClusterResource(KafkaStreams streams, KafkaStreams itemStreams, Readiness readiness, KeyRouter router,
+                    ItemIndex index) {
         this.streams = streams;
+        this.itemStreams = itemStreams;
         this.readiness = readiness;
         this.router = router;
         this.index = index;
     }
 
-    /** {@code GET /v1/instances}: every instance, the user-side partitions it owns and keeps standby. */
+    /**
+     * {@code GET /v1/instances}: every instance, the user-side partitions it owns and keeps standby,
+     * and under {@code itemSide} the same for its item side (its own consumer group), while that
+     * side runs or rebalances.
+     */
     void instances(Context ctx) {
-        List<Map<String, Object>> instances = streams.metadataForAllStreamsClients().stream()
-                .sorted(Comparator.comparing((StreamsMetadata m) -> m.hostInfo().host())
-                        .thenComparingInt(m -> m.hostInfo().port()))
-                .map(this::describe).toList();
+        Map<HostInfo, StreamsMetadata> itemSides = new HashMap<>();
+        if (itemStreams.state().isRunningOrRebalancing()) {
+            for (StreamsMetadata metadata : itemStreams.metadataForAllStreamsClients()) {
+                itemSides.put(metadata.hostInfo(), metadata);
+            }
+        }
+        Set<HostInfo> hosts = new TreeSet<>(Comparator.comparing(HostInfo::host).thenComparingInt(HostInfo::port));
+        Map<HostInfo, StreamsMetadata> userSides = new HashMap<>();
+        for (StreamsMetadata metadata : streams.metadataForAllStreamsClients()) {
+            userSides.put(metadata.hostInfo(), metadata);
+        }
+        hosts.addAll(userSides.keySet());
+        hosts.addAll(itemSides.keySet());
+        List<Map<String, Object>> instances = hosts.stream()
+                .map(host -> describe(host, userSides.get(host), itemSides.get(host))).toList();
         ctx.json(Map.of("self", router.self().host() + ":" + router.self().port(), "instances", instances));
     }
 
@@ -45,13 +67,21 @@ final class ClusterResource {
         ctx.status(up ? 200 : 503).json(body);
     }
 
-    private Map<String, Object> describe(StreamsMetadata metadata) {
+    /** One instance; a side it has not joined with yet (or whose metadata is unknown) lists no partitions. */
+    private Map<String, Object> describe(HostInfo host, StreamsMetadata userSide, StreamsMetadata itemSide) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("host", metadata.hostInfo().host());
-        out.put("port", metadata.hostInfo().port());
-        out.put("self", metadata.hostInfo().equals(router.self()));
-        out.put("active", partitions(metadata.topicPartitions()));
-        out.put("standby", partitions(metadata.standbyTopicPartitions()));
+        out.put("host", host.host());
+        out.put("port", host.port());
+        out.put("self", host.equals(router.self()));
+        out.putAll(assignment(userSide));
+        out.put("itemSide", assignment(itemSide));
+        return out;
+    }
+
+    private static Map<String, Object> assignment(StreamsMetadata metadata) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("active", metadata == null ? List.of() : partitions(metadata.topicPartitions()));
+        out.put("standby", metadata == null ? List.of() : partitions(metadata.standbyTopicPartitions()));
         return out;
     }
 

@@ -55,7 +55,7 @@ public final class HttpApi implements AutoCloseable {
                 router, users, maxId);
         EventsResource events = new EventsResource(producer, settings.topics().interactions(), settings.validation());
         Readiness readiness = Readiness.watch(streams, itemStreams);
-        ClusterResource cluster = new ClusterResource(streams, readiness, router, index);
+        ClusterResource cluster = new ClusterResource(streams, itemStreams, readiness, router, index);
         MetricsResource metricsResource = new MetricsResource(metrics, router, index);
         DashboardResource dashboard = new DashboardResource();
         HealthResource health = new HealthResource(readiness);

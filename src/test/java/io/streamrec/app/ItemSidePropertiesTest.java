@@ -21,8 +21,9 @@ class ItemSidePropertiesTest {
                 .isEqualTo(StreamrecApp.itemSideApplicationId("shop"));
         assertThat(itemSide.getProperty(StreamsConfig.CLIENT_ID_CONFIG)).as("no clash of client ids in JMX")
                 .isEqualTo("shop-eu-items");
-        assertThat(itemSide).as("it serves no lookups").doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG);
         assertThat(userSide.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("localhost:8080");
+        assertThat(itemSide.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))
+                .as("advertised for /v1/instances, though it serves no lookups").isEqualTo("localhost:8080");
         assertThat(itemSide.getProperty("security.protocol")).isEqualTo("SASL_SSL");
         assertThat(itemSide.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
     }

@@ -183,6 +183,15 @@ class EndToEndTest {
         Answer instances = http.get(api + "/v1/instances");
         assertThat(instances.status()).isEqualTo(200);
         assertThat(instances.body().get("instances")).hasSize(1);
+        // The item side joins its own group; once assigned, the one instance holds all of both sides.
+        JsonNode self = await("the item side's partitions on /v1/instances",
+                () -> http.get(api + "/v1/instances").body().get("instances").get(0),
+                instance -> instance.get("itemSide").get("active").size() > 0);
+        assertThat(self.get("self").asBoolean()).isTrue();
+        assertThat(self.get("active").toString()).contains(topics.interactions() + "-0")
+                .doesNotContain(topics.itemDeltas());
+        assertThat(self.get("itemSide").get("active").toString()).contains(topics.itemDeltas() + "-0")
+                .contains(topics.items() + "-0").doesNotContain(topics.interactions());
     }
 
     @Test

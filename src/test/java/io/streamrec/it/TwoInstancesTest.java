@@ -112,6 +112,38 @@ class TwoInstancesTest {
         assertForwarded(ownedByA, a, b);
     }
 
+    /** Each instance's item side joins a group of its own; either instance shows where both sides' partitions are. */
+    @Test
+    void theInstancesListShowsBothSidesOfEveryInstance() {
+        JsonNode fromA = await("every item-deltas partition held once, as A lists them",
+                () -> http.get(a.httpUrl() + "/v1/instances").body(),
+                body -> itemDeltaOwners(body) != null && itemDeltaOwners(body).size() == 4);
+        JsonNode fromB = await("B listing the same assignment", () -> http.get(b.httpUrl() + "/v1/instances").body(),
+                body -> itemDeltaOwners(fromA).equals(itemDeltaOwners(body)));
+        assertThat(fromB.get("instances")).hasSize(2);
+        for (JsonNode instance : fromB.get("instances")) {
+            assertThat(instance.get("active").toString()).as("user side").contains(topics.interactions())
+                    .doesNotContain(topics.itemDeltas());
+            assertThat(instance.get("itemSide").get("active").toString()).as("item side")
+                    .doesNotContain(topics.interactions());
+        }
+    }
+
+    /** item-deltas partition -> the host:port holding it on the item side; null if one is listed twice. */
+    private static Map<String, String> itemDeltaOwners(JsonNode instances) {
+        Map<String, String> owners = new HashMap<>();
+        for (JsonNode instance : instances.get("instances")) {
+            String host = instance.get("host").asText() + ":" + instance.get("port").asInt();
+            for (JsonNode partition : instance.get("itemSide").get("active")) {
+                if (partition.asText().startsWith(topics.itemDeltas() + "-")
+                        && owners.put(partition.asText(), host) != null) {
+                    return null;
+                }
+            }
+        }
+        return owners;
+    }
+
     @Test
     void aReadYourWritesLookupWaitsOnTheOwnerWhenForwarded() {
         String user = java.util.stream.IntStream.range(0, 100).mapToObj(u -> "two-ryw-" + u)
