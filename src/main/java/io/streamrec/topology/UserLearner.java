@@ -47,6 +47,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private final TopologySettings settings;
     private final ItemIndex index;
     private final TopologyMetrics metrics;
+    private final LiveTest live;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, UserState> users;
     private KeyValueStore<String, Long> seen;
@@ -65,6 +66,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         this.settings = settings;
         this.index = index;
         this.metrics = metrics;
+        this.live = new LiveTest(metrics);
     }
 
     @Override
@@ -113,13 +115,14 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         boolean newForUser = seen.get(seenKey) == null;
         boolean liveTest = newForUser && metrics.measuresLiveQuality();
         boolean credit = newForUser && settings.model().fusionAdaptive();
-        // The list the user last received, read and decoded once for whichever needs it.
-        Recommendations shown = liveTest || credit ? StoredList.decode(lists.get(user)) : null;
+        // The list the user last received, read once for whichever needs it.
+        StoredList last = liveTest || credit ? lists.get(user) : null;
         if (liveTest) {
-            LiveTest.report(metrics, event.getType(), shown, item);
+            live.report(event.getType(), last, item);
         }
         UserProfile profile = ModelCodec.profile(users.get(user));
-        if (credit && shown != null && shown.getPersonalized()) {
+        Recommendations shown = credit ? StoredList.decode(last) : null;
+        if (shown != null && shown.getPersonalized()) {
             // Fusion hook: the list the user last received tells which source this pick credits.
             ModelCodec.picked(shown, item, fusion::observe);
         }
