@@ -2,6 +2,7 @@ package io.streamrec.serving;
 
 import io.javalin.http.Context;
 import io.streamrec.model.ItemIndex;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,22 +39,21 @@ final class ClusterResource {
      * side runs or rebalances.
      */
     void instances(Context ctx) {
-        Map<HostInfo, StreamsMetadata> itemSides = new HashMap<>();
-        if (itemStreams.state().isRunningOrRebalancing()) {
-            for (StreamsMetadata metadata : itemStreams.metadataForAllStreamsClients()) {
-                itemSides.put(metadata.hostInfo(), metadata);
-            }
-        }
+        Map<HostInfo, StreamsMetadata> userSides = byHost(streams.metadataForAllStreamsClients());
+        Map<HostInfo, StreamsMetadata> itemSides = itemStreams.state().isRunningOrRebalancing()
+                ? byHost(itemStreams.metadataForAllStreamsClients()) : Map.of();
         Set<HostInfo> hosts = new TreeSet<>(Comparator.comparing(HostInfo::host).thenComparingInt(HostInfo::port));
-        Map<HostInfo, StreamsMetadata> userSides = new HashMap<>();
-        for (StreamsMetadata metadata : streams.metadataForAllStreamsClients()) {
-            userSides.put(metadata.hostInfo(), metadata);
-        }
         hosts.addAll(userSides.keySet());
         hosts.addAll(itemSides.keySet());
         List<Map<String, Object>> instances = hosts.stream()
                 .map(host -> describe(host, userSides.get(host), itemSides.get(host))).toList();
         ctx.json(Map.of("self", router.self().host() + ":" + router.self().port(), "instances", instances));
+    }
+
+    private static Map<HostInfo, StreamsMetadata> byHost(Collection<StreamsMetadata> clients) {
+        Map<HostInfo, StreamsMetadata> out = new HashMap<>();
+        clients.forEach(metadata -> out.put(metadata.hostInfo(), metadata));
+        return out;
     }
 
     /** {@code GET /health}: 200 while both sides process (running or rebalancing), 503 otherwise. */
