@@ -41,6 +41,7 @@ public final class Recommender {
     private final ThreadLocal<float[][]> contentScratch = ThreadLocal.withInitial(() -> new float[][] {new float[64]});
     /** Per-thread scratch, so a refresh allocates nothing proportional to the catalogue. */
     private final ThreadLocal<Candidates> scratch = ThreadLocal.withInitial(Candidates::new);
+    private final ThreadLocal<CoVisitSums> coVisitScratch = ThreadLocal.withInitial(CoVisitSums::new);
     private volatile TrendingPool pool;
 
     /** The most popular slots, best first; at most capacity of them, fewer when fewer items are available. */
@@ -91,19 +92,20 @@ public final class Recommender {
         boolean personal = user != null && !user.isCold();
         return index.read(snapshot -> {
             Candidates c = scratch.get().begin(snapshot.slotCount());
+            CoVisitSums sums = personal ? coVisitScratch.get().begin(snapshot.slotCount(), explains) : null;
             int[] window = personal ? windowSlots(snapshot, user.recentItems) : NO_SLOTS;
             if (seen != null) {
                 int[] seenSlots = seen.slots(snapshot);
                 for (int i = 0; i < seen.size(); i++) {
-                    c.exclude(seenSlots[i]);
+                    exclude(seenSlots[i], c, sums);
                 }
             }
             for (String id : exclude) {
-                c.exclude(snapshot.slot(id));
+                exclude(snapshot.slot(id), c, sums);
             }
             if (personal) {
-                accumulateCoVisitation(snapshot, window, c);
-                c.keepBestCoVisited(params.coVisitCandidates());
+                accumulateCoVisitation(snapshot, window, sums);
+                sums.appendBest(params.coVisitCandidates(), c);
                 if (weights()[ScoredItem.Source.CONTENT.ordinal()] > 0) {
                     addContentNeighbours(snapshot, user.recentItems, c);
                 }
@@ -128,6 +130,13 @@ public final class Recommender {
             }
             return rank(snapshot, user, personal, window, c, n, now);
         });
+    }
+
+    private static void exclude(int slot, Candidates c, CoVisitSums sums) {
+        c.exclude(slot);
+        if (sums != null) {
+            sums.exclude(slot);
+        }
     }
 
     /** Marks which candidates from {@code from} on may be shown; returns how many of all may. */
@@ -330,8 +339,12 @@ public final class Recommender {
                 return List.<ScoredItem>of();
             }
             int[] window = personal ? windowSlots(snapshot, user.recentItems) : NO_SLOTS;
-            // Also adds the recent items' other neighbours as candidates; the filter below drops them.
-            accumulateCoVisitation(snapshot, window, c);
+            CoVisitSums sums = coVisitScratch.get().begin(snapshot.slotCount(), explains);
+            accumulateCoVisitation(snapshot, window, sums);
+            for (int k = 0; k < c.size; k++) {
+                c.coVisitation[k] = sums.of(c.slots[k]);
+                c.coVisitedFrom[k] = sums.strongestFrom(c.slots[k]);
+            }
             admit(snapshot, c, 0, Set.of(), entry -> wanted.contains(entry.id()));
             return rank(snapshot, user, personal, window, c, wanted.size(), now);
         });
@@ -362,15 +375,11 @@ public final class Recommender {
             }
             ItemIndex.Entry self = snapshot.entry(target);
             int slots = snapshot.slotCount();
-            float[] coVisitation = new float[slots];
-            Candidates neighbours = new Candidates().begin(slots);
-            accumulateCoVisitation(snapshot, new int[] {target}, neighbours);
-            for (int k = 0; k < neighbours.size; k++) {
-                coVisitation[neighbours.slots[k]] = neighbours.coVisitation[k];
-            }
+            CoVisitSums coVisitation = coVisitScratch.get().begin(slots, false);
+            accumulateCoVisitation(snapshot, new int[] {target}, coVisitation);
             float covMax = 0f;
-            for (float c : coVisitation) {
-                covMax = Math.max(covMax, c);
+            for (int s = 0; s < slots; s++) {
+                covMax = Math.max(covMax, coVisitation.of(s));
             }
             float[] vector = snapshot.vector(target);
             float[] content = index.content().similarities(target, slots);
@@ -385,7 +394,7 @@ public final class Recommender {
                     continue;
                 }
                 double cosine = VectorMath.cosine(vector, snapshot.vector(s));
-                double co = covMax > 0 ? coVisitation[s] / covMax : 0;
+                double co = covMax > 0 ? coVisitation.of(s) / covMax : 0;
                 double embeddingPart = evidence * params.embeddingWeight() * (cosine + 1) / 2;
                 double coVisitationPart = evidence * params.coVisitationWeight() * co;
                 double contentPart = contentWeight * content[s];
@@ -413,7 +422,7 @@ public final class Recommender {
      * cov[j] += decay^r * co(r, j) / sqrt(n_r * n_j) for each item r of the window (slots of the
      * newest items, 0 = newest; -1 for one the index lacks); items the list must not show are skipped.
      */
-    private void accumulateCoVisitation(ItemIndex.Snapshot snapshot, int[] window, Candidates c) {
+    private void accumulateCoVisitation(ItemIndex.Snapshot snapshot, int[] window, CoVisitSums sums) {
         double recency = 1;
         for (int r = 0; r < window.length; r++, recency *= params.recencyDecay()) {
             int slot = window[r];
@@ -424,10 +433,11 @@ public final class Recommender {
             int count = snapshot.neighbourCount(slot);
             float[] weights = snapshot.neighbourWeights(slot);
             int[] neighbours = snapshot.neighbourSlots(slot);
+            sums.reserve(count);
             for (int k = 0; k < count; k++) {
                 int neighbour = neighbours[k];
                 if (neighbour >= 0) {
-                    c.coVisit(neighbour, (float) (sourceWeight * weights[k] * snapshot.inverseSqrtUsers(neighbour)), r);
+                    sums.add(neighbour, (float) (sourceWeight * weights[k] * snapshot.inverseSqrtUsers(neighbour)), r);
                 }
             }
         }

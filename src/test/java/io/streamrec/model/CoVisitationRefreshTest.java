@@ -63,7 +63,7 @@ class CoVisitationRefreshTest {
     @Test
     void kthLargestSelectsWithoutSorting() {
         float[] values = {0.5f, 3f, 1f, 3f, 2f, 0f};
-        Candidates candidates = new Candidates();
+        CoVisitSums candidates = new CoVisitSums();
         assertThat(candidates.kthLargest(values, values.length, 1)).isEqualTo(3f);
         assertThat(candidates.kthLargest(values, values.length, 2)).isEqualTo(3f);
         assertThat(candidates.kthLargest(values, values.length, 3)).isEqualTo(2f);
@@ -74,7 +74,7 @@ class CoVisitationRefreshTest {
     @Test
     void kthLargestAgreesWithSortingOnManyCloseAndNegativeValues() {
         java.util.Random random = new java.util.Random(7);
-        Candidates candidates = new Candidates();
+        CoVisitSums candidates = new CoVisitSums();
         for (int round = 0; round < 200; round++) {
             int n = 1 + random.nextInt(3000);
             float[] values = new float[n];
@@ -91,18 +91,41 @@ class CoVisitationRefreshTest {
     }
 
     @Test
-    void aSlotDroppedByTheCutIsAddedAfreshNotAtItsOldPosition() {
-        Candidates c = new Candidates().begin(10);
-        for (int slot = 0; slot < 6; slot++) {
-            c.coVisit(slot, slot, 0);
+    void theCutKeepsTheBestReachedSlotsInTheOrderFirstReachedAndSkipsExcludedOnes() {
+        CoVisitSums sums = new CoVisitSums().begin(10, true);
+        sums.exclude(4);
+        sums.reserve(9);
+        for (int slot : new int[] {5, 1, 3, 4, 2}) {
+            sums.add(slot, slot, 0);
         }
-        c.keepBestCoVisited(2);
-        assertThat(c.size).isEqualTo(2);
-        int readded = c.add(1);
-        assertThat(readded).isEqualTo(2);
-        assertThat(c.slots[readded]).isEqualTo(1);
-        assertThat(c.add(5)).isEqualTo(c.add(5));
-        assertThat(c.slots[c.add(5)]).isEqualTo(5);
-        assertThat(c.size).isEqualTo(3);
+        sums.add(1, 3f, 1);
+        sums.add(2, 0.5f, 2);
+        sums.add(2, 0f, 3);
+        sums.add(6, 0f, 3);
+        assertThat(sums.of(1)).isEqualTo(4f);
+        assertThat(sums.of(4)).isEqualTo(Float.NEGATIVE_INFINITY);
+        assertThat(sums.of(6)).isZero();
+        assertThat(sums.strongestFrom(1)).isEqualTo(1);
+        assertThat(sums.strongestFrom(2)).isZero();
+
+        Candidates c = new Candidates().begin(10);
+        sums.appendBest(2, c);
+        assertThat(java.util.Arrays.copyOf(c.slots, c.size)).containsExactly(5, 1);
+        assertThat(c.coVisitation[1]).isEqualTo(4f);
+        assertThat(c.coVisitedFrom[1]).isEqualTo(1);
+        assertThat(c.add(2)).isEqualTo(2);
+        assertThat(c.add(5)).isZero();
+
+        // The next pass starts from nothing, sources included.
+        sums.begin(10, true);
+        sums.reserve(2);
+        sums.add(4, 1f, 0);
+        sums.add(1, 0.5f, 0);
+        assertThat(sums.of(4)).isEqualTo(1f);
+        assertThat(sums.of(5)).isZero();
+        assertThat(sums.strongestFrom(1)).isZero();
+        Candidates next = new Candidates().begin(10);
+        sums.appendBest(5, next);
+        assertThat(java.util.Arrays.copyOf(next.slots, next.size)).containsExactly(4, 1);
     }
 }
