@@ -44,14 +44,12 @@ public final class Prequential {
             BitSet had = seen.get(user);
             boolean cold = had.isEmpty();
             boolean newForUser = !had.get(item);
-            if (newForUser) {
-                int[] list = null;
+            // Every evaluation event counts on the board of all types, so it always needs its list.
+            int[] list = model.testThenLearn(user, item, event, newForUser, newForUser, N);
+            if (list != null) {
+                int rank = rankOf(item, list);
                 for (int b = 0; b < boards.size(); b++) {
                     if (b == 0 || targets.get(b - 1).equals(event.type())) {
-                        if (list == null) {
-                            list = model.recommend(user, N, event.timestamp());
-                        }
-                        int rank = rankOf(item, list);
                         if (cold) {
                             boards.get(b).cold(rank, list);
                         } else {
@@ -63,7 +61,6 @@ public final class Prequential {
                     }
                 }
             }
-            model.learn(user, item, event, newForUser);
             had.set(item);
             itemEvents[item]++;
             if ((e & 4095) == 4095) {

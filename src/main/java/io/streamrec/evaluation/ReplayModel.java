@@ -22,4 +22,15 @@ public interface ReplayModel {
 
     /** Learns from one event; {@code newForUser} when the user never had this item before. */
     void learn(int user, int item, LoggedEvent event, boolean newForUser);
+
+    /**
+     * One event of the replay: when {@code test}, the list of {@link #recommend} from the state before
+     * the event (else null), then the event learned. A model may overlap the two, as long as the list
+     * never sees the event.
+     */
+    default int[] testThenLearn(int user, int item, LoggedEvent event, boolean newForUser, boolean test, int n) {
+        int[] list = test ? recommend(user, n, event.timestamp()) : null;
+        learn(user, item, event, newForUser);
+        return list;
+    }
 }

@@ -42,10 +42,19 @@ public final class Recommender {
     /** Per-thread scratch, so a refresh allocates nothing proportional to the catalogue. */
     private final ThreadLocal<Candidates> scratch = ThreadLocal.withInitial(Candidates::new);
     private final ThreadLocal<CoVisitSums> coVisitScratch = ThreadLocal.withInitial(CoVisitSums::new);
-    private volatile TrendingPool pool;
+    private final SharedPool shared;
 
     /** The most popular slots, best first; at most capacity of them, fewer when fewer items are available. */
     private record TrendingPool(int[] slots, int capacity, int available, long version) {
+    }
+
+    /**
+     * Where a recommender keeps its trending pool. Recommenders over copies of one index that take
+     * the same writes in the same order (the replay's two copies) share one, so that the pool is
+     * rebuilt at the same writes as it would be with a single copy, and the lists are the same.
+     */
+    public static final class SharedPool {
+        private volatile TrendingPool pool;
     }
 
     public Recommender(ModelParams params, ItemIndex index) {
@@ -62,6 +71,13 @@ public final class Recommender {
      *                 which cost a replay that only compares item ids 6% of its time
      */
     public Recommender(ModelParams params, ItemIndex index, FusionWeights fusion, boolean explains) {
+        this(params, index, fusion, explains, new SharedPool());
+    }
+
+    /** @param shared the trending pool, shared with recommenders over identical copies of the index */
+    public Recommender(ModelParams params, ItemIndex index, FusionWeights fusion, boolean explains,
+                       SharedPool shared) {
+        this.shared = shared;
         this.params = params;
         this.index = index;
         this.fusion = fusion;
@@ -298,7 +314,7 @@ public final class Recommender {
      * rebuilt after enough writes, and candidates are always scored on current values.
      */
     private int[] trendingPool(ItemIndex.Snapshot snapshot, long now, int size) {
-        TrendingPool pool = this.pool;
+        TrendingPool pool = shared.pool;
         long staleAfter = Math.max(POOL_STALE_WRITES, snapshot.slotCount() / 2);
         if (pool == null || snapshot.version() - pool.version() > staleAfter
                 || pool.slots().length < Math.min(size, pool.available())) {
@@ -314,7 +330,7 @@ public final class Recommender {
                 }
             }
             pool = new TrendingPool(top.slotsBestFirst(), capacity, available, snapshot.version());
-            this.pool = pool;
+            shared.pool = pool;
         }
         return pool.slots();
     }

@@ -22,6 +22,11 @@ public final class UserProfile {
         return new UserProfile(null, List.of(), 0, 0);
     }
 
+    /** A copy that later events do not move. */
+    public UserProfile copy() {
+        return new UserProfile(vector == null ? null : vector.clone(), recentItems, events, lastEventTimestamp);
+    }
+
     public boolean isCold() {
         return vector == null;
     }
