@@ -37,6 +37,12 @@ final class KeyRouter {
     static final long MAX_STALE_LAG = 1_000;
     /** Longer than the longest read-your-writes wait, which the owner spends before it answers. */
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * For a relayed GET that asks no read-your-writes wait, which the owner answers in milliseconds: an
+     * owner shutting down can take a request and never answer, and its standbys should be asked long
+     * before the caller's own timeout.
+     */
+    private static final Duration LOOKUP_FORWARD_TIMEOUT = Duration.ofSeconds(3);
 
     enum Kind { LOCAL, REMOTE, UNAVAILABLE }
 
@@ -252,7 +258,9 @@ final class KeyRouter {
         String query = ctx.queryString();
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + ctx.path()
                 + (query == null || query.isEmpty() ? "" : "?" + query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(FORWARD_TIMEOUT)
+        boolean ownerMayWait = !"GET".equals(ctx.method().name()) || ctx.queryParam("after") != null;
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(ownerMayWait ? FORWARD_TIMEOUT : LOOKUP_FORWARD_TIMEOUT)
                 .header(FORWARDED_HEADER, self.host() + ":" + self.port());
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
