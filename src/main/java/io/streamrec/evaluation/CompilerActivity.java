@@ -18,12 +18,17 @@ final class CompilerActivity {
     private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
     private final boolean readable = compiler != null && compiler.isCompilationTimeMonitoringSupported();
     private int calls;
-    private long readAtNanos = System.nanoTime();
-    private long compiledMillis = readable ? compiler.getTotalCompilationTime() : 0;
+    /** Taken at the first call, so the first window holds no time spent before the replay. */
+    private long readAtNanos = -1;
+    private long compiledMillis;
     private boolean busy = readable;
 
     /** Whether the compiler used more than a tenth of the time since the last reading (cheap between readings). */
     boolean busy() {
+        if (readable && readAtNanos < 0) {
+            readAtNanos = System.nanoTime();
+            compiledMillis = compiler.getTotalCompilationTime();
+        }
         if (readable && ++calls == EVERY) {
             calls = 0;
             long now = System.nanoTime();
