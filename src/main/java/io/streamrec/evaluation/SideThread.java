@@ -23,6 +23,7 @@ final class SideThread {
     private volatile long finished;
     private volatile boolean parked;
     private volatile Throwable failure;
+    private volatile boolean stopped;
 
     SideThread(String name) {
         thread = new Thread(this::loop, name);
@@ -37,6 +38,12 @@ final class SideThread {
         if (parked) {
             LockSupport.unpark(thread);
         }
+    }
+
+    /** Ends the thread once it is idle; no task may be submitted after. */
+    void stop() {
+        stopped = true;
+        LockSupport.unpark(thread);
     }
 
     /** Waits for the task submitted last; rethrows what it threw. */
@@ -66,6 +73,9 @@ final class SideThread {
         long done = 0;
         while (true) {
             for (int spins = 0; submitted == done; spins++) {
+                if (stopped) {
+                    return;
+                }
                 if (spins < SPINS) {
                     Thread.onSpinWait();
                 } else if (spins < SPINS + YIELDS) {

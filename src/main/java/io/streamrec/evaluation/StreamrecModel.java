@@ -53,7 +53,7 @@ final class StreamrecModel implements ReplayModel {
     /** One trending pool for both copies' recommenders. */
     private final Recommender.SharedPool trending = new Recommender.SharedPool();
     /** Learns each event beside the ranking of its list when there are two copies; null with one. */
-    private final SideThread side;
+    private SideThread side;
     /** When to learn in turn with the ranking even with two copies (while the JIT needs the second core). */
     private final BooleanSupplier inTurn;
     /** By the log's dense user id, as the topology keys its stores by user; null before a user's first event. */
@@ -243,6 +243,18 @@ final class StreamrecModel implements ReplayModel {
 
     @Override
     public void learn(int user, int item, LoggedEvent event, boolean newForUser) {
+        if (side != null) {
+            // Asked to learn alone (the holdout's training), with no list beside it: the second copy
+            // would only double the updates. The ranked copy holds every event so far; keep it alone.
+            learning = ranked;
+            behind.clear();
+            side.stop();
+            side = null;
+        }
+        learnInTurn(user, event, newForUser);
+    }
+
+    private void learnInTurn(int user, LoggedEvent event, boolean newForUser) {
         arrive(event.timestamp());
         creditLastList(user, event);
         remember(user, event);
@@ -262,7 +274,9 @@ final class StreamrecModel implements ReplayModel {
     @Override
     public int[] testThenLearn(int user, int item, LoggedEvent event, boolean newForUser, boolean test, int n) {
         if (side == null || inTurn.getAsBoolean()) {
-            return ReplayModel.super.testThenLearn(user, item, event, newForUser, test, n);
+            int[] list = test ? recommend(user, n, event.timestamp()) : null;
+            learnInTurn(user, event, newForUser);
+            return list;
         }
         // Copied before the side thread may move it.
         UserProfile before = test && profiles[user] != null ? profiles[user].copy() : null;

@@ -87,6 +87,34 @@ class LearningBesideRankingTest {
     }
 
     @Test
+    void learningAloneAfterwardsKeepsTheCopyThatHoldsEveryEvent() {
+        ReplayLog log = log();
+        StreamrecModel oneCopy = model(log, null);
+        StreamrecModel twoCopies = model(log, () -> false);
+        java.util.BitSet[] had = new java.util.BitSet[log.users().size()];
+        for (int e = 0; e < log.size(); e++) {
+            int user = log.user(e);
+            int item = log.item(e);
+            if (had[user] == null) {
+                had[user] = new java.util.BitSet();
+            }
+            boolean newForUser = !had[user].get(item);
+            if (e < log.size() / 2) {
+                oneCopy.testThenLearn(user, item, log.event(e), newForUser, newForUser, 20);
+                twoCopies.testThenLearn(user, item, log.event(e), newForUser, newForUser, 20);
+            } else {
+                // As the holdout does: lists asked for and events learned apart, never as one step.
+                long now = log.event(e).timestamp();
+                assertThat(twoCopies.recommend(user, 20, now)).as("event %d", e)
+                        .isEqualTo(oneCopy.recommend(user, 20, now));
+                oneCopy.learn(user, item, log.event(e), newForUser);
+                twoCopies.learn(user, item, log.event(e), newForUser);
+            }
+            had[user].set(item);
+        }
+    }
+
+    @Test
     void aCatalogueArrivingDuringTheStreamIsRefused() {
         ReplayLog log = log();
         assertThatThrownBy(() -> new StreamrecModel(log, ModelParams.defaults(), WEIGHTS, catalogue(), List.of(), 5,
