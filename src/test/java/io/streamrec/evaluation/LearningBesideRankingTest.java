@@ -50,28 +50,39 @@ class LearningBesideRankingTest {
                 StreamrecModel.CatalogueArrival.START, ListPolicy.none(), inTurn);
     }
 
-    private static void assertSameListsAsInTurn(BooleanSupplier inTurn) {
-        ReplayLog log = log();
-        StreamrecModel oneCopy = model(log, null);
-        StreamrecModel twoCopies = model(log, inTurn);
+    /** One event of the log, with whether its user meets its item for the first time. */
+    @FunctionalInterface
+    private interface Step {
+        void at(int e, int user, int item, boolean newForUser);
+    }
+
+    private static void replay(ReplayLog log, Step step) {
         java.util.BitSet[] had = new java.util.BitSet[log.users().size()];
-        int compared = 0;
         for (int e = 0; e < log.size(); e++) {
             int user = log.user(e);
             int item = log.item(e);
             if (had[user] == null) {
                 had[user] = new java.util.BitSet();
             }
-            boolean newForUser = !had[user].get(item);
+            step.at(e, user, item, !had[user].get(item));
+            had[user].set(item);
+        }
+    }
+
+    private static void assertSameListsAsInTurn(BooleanSupplier inTurn) {
+        ReplayLog log = log();
+        StreamrecModel oneCopy = model(log, null);
+        StreamrecModel twoCopies = model(log, inTurn);
+        AtomicInteger compared = new AtomicInteger();
+        replay(log, (e, user, item, newForUser) -> {
             int[] expected = oneCopy.testThenLearn(user, item, log.event(e), newForUser, newForUser, 20);
             int[] actual = twoCopies.testThenLearn(user, item, log.event(e), newForUser, newForUser, 20);
             assertThat(actual).as("event %d", e).isEqualTo(expected);
             if (expected != null) {
-                compared++;
+                compared.incrementAndGet();
             }
-            had[user].set(item);
-        }
-        assertThat(compared).isGreaterThan(3_000);
+        });
+        assertThat(compared.get()).isGreaterThan(3_000);
     }
 
     @Test
@@ -91,14 +102,7 @@ class LearningBesideRankingTest {
         ReplayLog log = log();
         StreamrecModel oneCopy = model(log, null);
         StreamrecModel twoCopies = model(log, () -> false);
-        java.util.BitSet[] had = new java.util.BitSet[log.users().size()];
-        for (int e = 0; e < log.size(); e++) {
-            int user = log.user(e);
-            int item = log.item(e);
-            if (had[user] == null) {
-                had[user] = new java.util.BitSet();
-            }
-            boolean newForUser = !had[user].get(item);
+        replay(log, (e, user, item, newForUser) -> {
             if (e < log.size() / 2) {
                 oneCopy.testThenLearn(user, item, log.event(e), newForUser, newForUser, 20);
                 twoCopies.testThenLearn(user, item, log.event(e), newForUser, newForUser, 20);
@@ -110,8 +114,7 @@ class LearningBesideRankingTest {
                 oneCopy.learn(user, item, log.event(e), newForUser);
                 twoCopies.learn(user, item, log.event(e), newForUser);
             }
-            had[user].set(item);
-        }
+        });
     }
 
     @Test
