@@ -193,8 +193,9 @@ final class StreamrecModel implements ReplayModel {
             CatalogueTag tag = tags.get(tagged++);
             int known = log.items().find(tag.item());
             String id = known >= 0 ? log.items().name(known) : tag.item();
-            if (tagsOf.computeIfAbsent(id, x -> new java.util.LinkedHashSet<>()).add(tag.tag().toLowerCase(java.util.Locale.ROOT))
-                    && described.containsKey(id)) {
+            String lowered = tag.tag().toLowerCase(java.util.Locale.ROOT);
+            boolean added = tagsOf.computeIfAbsent(id, x -> new java.util.LinkedHashSet<>()).add(lowered);
+            if (added && described.containsKey(id)) {
                 describe(described.get(id));
             }
         }
