@@ -38,9 +38,9 @@ final class KeyRouter {
     /** Longer than the longest read-your-writes wait, which the owner spends before it answers. */
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(15);
     /**
-     * For a relayed GET that asks no read-your-writes wait, which the owner answers in milliseconds: an
-     * owner shutting down can take a request and never answer, and its standbys should be asked long
-     * before the caller's own timeout.
+     * For a relayed GET that asks no read-your-writes wait (a lookup, the owner's copy of a user's
+     * state), which the owner answers in milliseconds: an owner shutting down can take a request and
+     * never answer, and its standbys should be asked, or the caller told, long before its own timeout.
      */
     private static final Duration LOOKUP_FORWARD_TIMEOUT = Duration.ofSeconds(3);
 
@@ -218,10 +218,13 @@ final class KeyRouter {
     /** An answer fetched from another instance on this instance's own behalf. */
     record Fetched(int status, String body) {}
 
-    /** GETs {@code pathAndQuery} from {@code owner}, marked as relayed so the owner answers itself. */
+    /**
+     * GETs {@code pathAndQuery} from {@code owner}, marked as relayed so the owner answers itself: an
+     * internal read, which the owner answers without waiting.
+     */
     Fetched fetch(HostInfo owner, String pathAndQuery) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port()
-                        + pathAndQuery)).timeout(FORWARD_TIMEOUT)
+                        + pathAndQuery)).timeout(relayTimeout(false))
                 .header(FORWARDED_HEADER, self.host() + ":" + self.port()).GET();
         if (authorization != null) {
             builder.header("Authorization", authorization);
@@ -237,6 +240,11 @@ final class KeyRouter {
             Thread.currentThread().interrupt();
             throw new ApiError(503, "interrupted while asking " + owner.host() + ":" + owner.port());
         }
+    }
+
+    /** How long a relayed request waits for its answer: long only when the owner itself may wait before answering. */
+    private static Duration relayTimeout(boolean ownerMayWait) {
+        return ownerMayWait ? FORWARD_TIMEOUT : LOOKUP_FORWARD_TIMEOUT;
     }
 
     /** Relays the request unchanged to {@code owner} and copies its answer back; 503 when it does not answer. */
@@ -259,8 +267,7 @@ final class KeyRouter {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + ctx.path()
                 + (query == null || query.isEmpty() ? "" : "?" + query));
         boolean ownerMayWait = !"GET".equals(ctx.method().name()) || ctx.queryParam("after") != null;
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(ownerMayWait ? FORWARD_TIMEOUT : LOOKUP_FORWARD_TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(relayTimeout(ownerMayWait))
                 .header(FORWARDED_HEADER, self.host() + ":" + self.port());
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
