@@ -1,5 +1,9 @@
 package io.streamrec.topology;
 
+import static io.streamrec.topology.NodeNames.ITEM_DELTAS_SINK;
+import static io.streamrec.topology.NodeNames.RECOMMENDATIONS_SINK;
+import static io.streamrec.topology.NodeNames.USER_REJECTED_SINK;
+
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Interaction;
 import io.streamrec.avro.ItemDelta;
@@ -41,9 +45,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * of an interval, so fewer, summed records reach `item-deltas`.
  */
 final class UserLearner implements Processor<String, Interaction, Object, Object> {
-    static final String DELTAS = "item-deltas-sink";
-    static final String RECOMMENDATIONS = "recommendations-sink";
-
     private final TopologySettings settings;
     private final ItemIndex index;
     private final TopologyMetrics metrics;
@@ -102,7 +103,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             learn(record.key(), event, record.headers());
         } catch (RuntimeException e) {
             // A bug or numeric failure on one event must not stop the partition: dead-letter it.
-            DeadLetters.reject(context, DeadLetters.USER_SIDE_SINK, new Record<>(record.key().getBytes(StandardCharsets.UTF_8),
+            DeadLetters.reject(context, USER_REJECTED_SINK, new Record<>(record.key().getBytes(StandardCharsets.UTF_8),
                     AvroSerdes.INTERACTION.encode(event), record.timestamp()), "learning failed: " + e);
         }
     }
@@ -157,7 +158,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     /** Sends every item the deltas this partition owes it, summed, once per publish interval. */
     private void sendDeltas() {
         for (KeyValue<String, ItemDelta> owed : outbox.drain()) {
-            context.forward(new Record<Object, Object>(owed.key, owed.value, owed.value.getEventTimestamp()), DELTAS);
+            context.forward(new Record<Object, Object>(owed.key, owed.value, owed.value.getEventTimestamp()),
+                    ITEM_DELTAS_SINK);
         }
     }
 
@@ -214,7 +216,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         // Encoded once for the store, its changelog and the topic.
         StoredList stored = StoredList.of(list);
         lists.put(user, stored);
-        context.forward(new Record<Object, Object>(user, stored, context.currentSystemTimeMs()), RECOMMENDATIONS);
+        context.forward(new Record<Object, Object>(user, stored, context.currentSystemTimeMs()), RECOMMENDATIONS_SINK);
         metrics.refreshed(System.nanoTime() - started);
     }
 
@@ -248,6 +250,6 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         users.delete(user);
         dirty.clear(user);
         lists.delete(user);
-        context.forward(new Record<Object, Object>(user, null, context.currentSystemTimeMs()), RECOMMENDATIONS);
+        context.forward(new Record<Object, Object>(user, null, context.currentSystemTimeMs()), RECOMMENDATIONS_SINK);
     }
 }
