@@ -150,8 +150,8 @@ public final class TopologyFactory {
      * A small store whose every key is written once and deleted once, a debounce, a publish
      * interval or a commit interval later: the dirty marks (user or item -> since when) and the
      * {@link DeltaLog}s' numbered records. Held in memory (restored from its changelog) and not
-     * cached: the two writes of a key mostly fall in different commits, so a cache merged nothing,
-     * and its sorted-map updates and per-commit flushes were 9% of a loaded user-side thread.
+     * cached: the two writes of a key mostly fall in different commits, so a cache would merge
+     * nothing and only add its sorted-map updates and per-commit flushes.
      */
     private static <K, V> StoreBuilder<KeyValueStore<K, V>> inMemoryStore(String name, Serde<K> keys,
                                                                           Serde<V> values) {
