@@ -139,7 +139,8 @@ public final class CatalogueReader {
                 List<String> cats = genreFlags ? flaggedGenres(f)
                         : categories >= 0 && categories < f.size() ? split(f.get(categories), categorySeparator)
                         : List.of();
-                items.add(new CatalogueItem(f.get(id).trim(), title >= 0 && title < f.size() ? f.get(title) : "", cats));
+                String name = title >= 0 && title < f.size() ? f.get(title) : "";
+                items.add(new CatalogueItem(f.get(id).trim(), name, cats));
             }
         }
         return items;

@@ -56,24 +56,28 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--header", description = "csv: the first line names the columns.")
     boolean header;
 
-    @Option(names = "--user-col", defaultValue = "user", description = "csv: user column, by header name or 0-based index.")
+    @Option(names = "--user-col", defaultValue = "user",
+            description = "csv: user column, by header name or 0-based index; jsonl: user field.")
     String userColumn;
 
-    @Option(names = "--item-col", defaultValue = "item", description = "csv: item column.")
+    @Option(names = "--item-col", defaultValue = "item", description = "csv: item column; jsonl: item field.")
     String itemColumn;
 
-    @Option(names = "--time-col", defaultValue = "timestamp", description = "csv: timestamp column: epoch seconds or "
-            + "milliseconds (--time-unit), ISO-8601 (2011-01-04T10:15:00Z) or yyyy-MM-dd HH:mm:ss (UTC when no offset).")
+    @Option(names = "--time-col", defaultValue = "timestamp", description = "csv: timestamp column (jsonl: field): "
+            + "epoch seconds or milliseconds (--time-unit), ISO-8601 (2011-01-04T10:15:00Z) or yyyy-MM-dd HH:mm:ss "
+            + "(UTC when no offset).")
     String timeColumn;
 
     @Option(names = "--time-unit", description = "Unit of numeric times, s or ms; fractional values are accepted "
             + "(default: s for csv, ms for jsonl).")
     String timeUnit;
 
-    @Option(names = "--type-col", description = "csv: optional event type column (default type VIEW).")
+    @Option(names = "--type-col", description = "csv: optional event type column (jsonl: field, default type); "
+            + "without one, every event is a VIEW.")
     String typeColumn;
 
-    @Option(names = "--value-col", description = "csv: optional value column (e.g. a rating).")
+    @Option(names = "--value-col",
+            description = "csv: optional value column, e.g. a rating (jsonl: field, default value).")
     String valueColumn;
 
     @Option(names = "--skip-bad-lines", description = "Skip lines that cannot be read (counted and reported once) "
@@ -246,7 +250,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             weights = weights.with(type, 1.0);
         }
         err.println("evaluate: event types with no weight learn with weight 1: " + String.join(", ", unknown)
-                + " (give one with --weight TYPE=W, e.g. --weight " + unknown.iterator().next().toLowerCase(java.util.Locale.ROOT) + "=3)");
+                + " (give one with --weight TYPE=W, e.g. --weight "
+                + unknown.iterator().next().toLowerCase(java.util.Locale.ROOT) + "=3)");
         return weights;
     }
 

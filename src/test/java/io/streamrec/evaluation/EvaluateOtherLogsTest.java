@@ -104,7 +104,8 @@ class EvaluateOtherLogsTest {
 
     @Test
     void anMl100kItemFileInLatin1IsReadWithItsEncodingAndItsGenreFlags() throws IOException {
-        Path log = Files.writeString(dir.resolve("u.data"), "1\t1\t5\t874965758\n2\t2\t3\t876893171\n1\t2\t4\t878542960\n"
+        Path log = Files.writeString(dir.resolve("u.data"),
+                "1\t1\t5\t874965758\n2\t2\t3\t876893171\n1\t2\t4\t878542960\n"
                 + "2\t1\t4\t876893119\n3\t1\t4\t889751712\n");
         String flags1 = "|0|0|0|1|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0";
         String flags2 = "|0|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0|1|0|0";
@@ -178,7 +179,8 @@ class EvaluateOtherLogsTest {
         assertThat(shape.err()).doesNotContain("Exception").doesNotContain("\tat ");
 
         Outcome named = evaluate("--input", otherShape.toString(), "--format", "jsonl", "--user-col", "userId",
-                "--item-col", "movieId", "--time-col", "ts", "--models", "POP", "--output", dir.resolve("k").toString());
+                "--item-col", "movieId", "--time-col", "ts", "--models", "POP",
+                "--output", dir.resolve("k").toString());
         assertThat(named.exit()).isZero();
         assertThat(results("k").path("dataset").path("events").asInt()).isEqualTo(2);
     }
