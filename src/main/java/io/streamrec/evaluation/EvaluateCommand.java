@@ -140,7 +140,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("evaluate: no such file: " + e.getFile());
             return 2;
         } catch (FileSystemException e) {
-            err.println("evaluate: cannot read " + e.getFile() + ": " + e.getReason());
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+            err.println("evaluate: " + e.getFile() + ": " + reason);
             return 2;
         }
     }
