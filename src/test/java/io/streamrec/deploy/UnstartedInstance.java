@@ -1,5 +1,7 @@
 package io.streamrec.deploy;
 
+import io.streamrec.app.StreamrecApp;
+import io.streamrec.config.StreamrecConfig;
 import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.ItemIndex;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -45,14 +48,14 @@ final class UnstartedInstance implements AutoCloseable {
     static UnstartedInstance start() throws Exception {
         TopologySettings settings = TopologySettings.defaults();
         ItemIndex index = new ItemIndex(settings.model().dimensions());
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "deploy-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-deploy").toString());
+        // The settings a deployment gets (exactly-once, fetch sizes), not a hand-made subset.
+        Properties props = StreamrecConfig.of(Map.of(StreamrecConfig.APPLICATION_ID.name(), "deploy-test",
+                StreamrecConfig.BOOTSTRAP_SERVERS.name(), "localhost:1", StreamrecConfig.STATE_DIR.name(),
+                Files.createTempDirectory("streamrec-deploy").toString())).kafkaProperties(0);
         KafkaStreams streams = new KafkaStreams(TopologyFactory.userSide(settings, index, TopologyMetrics.NONE), props);
         Properties itemProps = new Properties();
         itemProps.putAll(props);
-        itemProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "deploy-test-items");
+        itemProps.put(StreamsConfig.APPLICATION_ID_CONFIG, StreamrecApp.itemSideApplicationId("deploy-test"));
         KafkaStreams itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, index, TopologyMetrics.NONE),
                 itemProps);
         StreamrecMetrics metrics = new StreamrecMetrics(settings.refresh().listSize());
