@@ -11,6 +11,7 @@ import io.streamrec.topology.Topics;
 import io.streamrec.topology.TopologySettings;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,11 @@ public final class StreamrecConfig {
             "Kafka Streams application id: instances with the same id share the work. [A-Za-z0-9._-] only.");
     public static final Key STATE_DIR = key("state.dir", "streamrec-state",
             "Where RocksDB state stores live.");
+    public static final Key ROCKSDB_MEMORY_BYTES = key("streamrec.rocksdb.memory.bytes", "auto",
+            "Off-heap memory all RocksDB stores of the process share (block cache, index and filter blocks, and "
+            + "memtables, which may take half of it), in bytes. auto: an eighth of the memory the JVM sees (a "
+            + "container's limit), 128 MiB in a 1 GiB container; 0: Kafka Streams' own per-store RocksDB memory, "
+            + "which grows with every store and partition an instance holds.");
     public static final Key PROCESSING_GUARANTEE = key("processing.guarantee", "exactly_once_v2",
             "exactly_once_v2: a crash never applies an event twice or loses it.");
     public static final Key COMMIT_INTERVAL_MS = key("commit.interval.ms", "100",
@@ -321,6 +327,24 @@ public final class StreamrecConfig {
         return new EventWeights(weights);
     }
 
+    /** The RocksDB memory budget in bytes, {@code auto} resolved against the memory the JVM sees; 0: unbounded. */
+    public long rocksDbMemoryBytes() {
+        String value = get(ROCKSDB_MEMORY_BYTES).trim();
+        if (value.equalsIgnoreCase("auto")) {
+            // Container-aware: the JVM reports the cgroup's limit when there is one.
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize() / 8;
+        }
+        long bytes;
+        try {
+            bytes = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            bytes = -1;
+        }
+        require(bytes >= 0, ROCKSDB_MEMORY_BYTES.name() + " must be auto, 0 or a number of bytes, was '" + value + "'");
+        return bytes;
+    }
+
     public String advertisedHttpHost() {
         String advertised = get(HTTP_ADVERTISED_HOST);
         return advertised.isBlank() ? get(HTTP_HOST) : advertised;
@@ -383,6 +407,7 @@ public final class StreamrecConfig {
         String token = get(HTTP_AUTH_TOKEN);
         require(token.isEmpty() || token.length() >= 16 && token.chars().noneMatch(Character::isWhitespace),
                 HTTP_AUTH_TOKEN.name() + " must be empty (no auth) or at least 16 characters without spaces");
+        rocksDbMemoryBytes();
         validateModel();
         atLeast(REFRESH_DEBOUNCE_MS, 0);
         atLeast(REFRESH_CHECK_INTERVAL_MS, 1);
