@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Production: one instance against an existing Kafka cluster; start as many as there are partitions. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -23,8 +25,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--http-port", description = "HTTP port (overrides streamrec.http.port).")
     Integer httpPort;
 
+    @Option(names = "--duration", description = "Stop after this long (e.g. 10m); default: until Ctrl-C.")
+    String duration;
+
     @Mixin
     SettingOverrides overrides;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -36,9 +44,13 @@ final class RunCommand implements Callable<Integer> {
             settings.put(StreamrecConfig.HTTP_PORT.name(), String.valueOf(httpPort));
         }
         StreamrecConfig config = StreamrecConfig.load(configFile, settings);
+        StateDirectoryCheck.requireFree(config);
+        KafkaReachable.require(config);
         StreamrecApp app = StreamrecApp.start(config);
-        System.out.println("streamrec serving " + app.httpUrl() + " on " + config.get(StreamrecConfig.BOOTSTRAP_SERVERS));
-        ServeUntilStopped.await(null, app);
+        spec.commandLine().getOut().println("streamrec serving " + app.httpUrl() + " on "
+                + config.get(StreamrecConfig.BOOTSTRAP_SERVERS));
+        spec.commandLine().getOut().flush();
+        ServeUntilStopped.await(ServeUntilStopped.parse(duration), app);
         return 0;
     }
 }

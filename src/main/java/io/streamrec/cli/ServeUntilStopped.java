@@ -8,9 +8,25 @@ import java.util.concurrent.TimeUnit;
 final class ServeUntilStopped {
     private ServeUntilStopped() {}
 
+    /** How long Ctrl-C waits for the resources to close before the JVM exits regardless. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
+
+    /**
+     * Waits, then closes {@code resources} in order. On Ctrl-C the shutdown hook waits for them to
+     * close: the JVM does not wait for this thread by itself, and what the resources remove on
+     * close (temporary state and broker folders) would stay behind.
+     */
     static void await(Duration duration, AutoCloseable... resources) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(stopped::countDown, "streamrec-shutdown");
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopped.countDown();
+            try {
+                closed.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "streamrec-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (duration == null) {
@@ -19,9 +35,24 @@ final class ServeUntilStopped {
                 stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             }
         } finally {
-            for (AutoCloseable resource : resources) {
-                resource.close();
+            try {
+                for (AutoCloseable resource : resources) {
+                    resource.close();
+                }
+            } finally {
+                closed.countDown();
+                // Stopped by the duration: the hook is not needed any more (and would pile up in tests).
+                removeHook(hook);
             }
+        }
+    }
+
+    /** Removes a shutdown hook, unless the JVM is already shutting down (and running it). */
+    static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs or has run: nothing to remove.
         }
     }
 
