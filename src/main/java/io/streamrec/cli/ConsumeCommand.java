@@ -77,7 +77,7 @@ final class ConsumeCommand implements Callable<Integer> {
         StreamrecConfig config = StreamrecConfig.load(configFile, given);
         String servers = config.get(StreamrecConfig.BOOTSTRAP_SERVERS);
         String name = topic != null ? topic : config.topics().recommendations();
-        KafkaReachable.require(config);
+        ClusterChecks.requireReachable(config);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(config),
@@ -150,7 +150,7 @@ final class ConsumeCommand implements Callable<Integer> {
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KafkaReachable.TIMEOUT.toMillis());
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ClusterChecks.TIMEOUT.toMillis());
         return props;
     }
 

@@ -28,12 +28,16 @@ final class ServeUntilStopped {
             }
         }, "streamrec-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             if (duration == null) {
                 stopped.await();
             } else {
                 stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             }
+        } catch (InterruptedException e) {
+            // An embedding program (or a test) stops the command by interrupting it: close as on Ctrl-C.
+            interrupted = true;
         } finally {
             try {
                 for (AutoCloseable resource : resources) {
@@ -41,8 +45,11 @@ final class ServeUntilStopped {
                 }
             } finally {
                 closed.countDown();
-                // Stopped by the duration: the hook is not needed any more (and would pile up in tests).
+                // Stopped by the duration or an interrupt: the hook is not needed any more (and would pile up).
                 removeHook(hook);
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
