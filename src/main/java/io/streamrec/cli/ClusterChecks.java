@@ -2,6 +2,7 @@ package io.streamrec.cli;
 
 import io.streamrec.app.StreamrecApp;
 import io.streamrec.config.StreamrecConfig;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -38,16 +39,35 @@ final class ClusterChecks {
         }
     }
 
-    /** @throws IllegalArgumentException naming the first of {@code topics} the cluster does not have */
-    static void requireTopics(StreamrecConfig config, List<String> topics, String hint)
+    /**
+     * Waits until the cluster has every one of {@code topics}, saying so once on {@code err} when
+     * it has to wait: streamrec creates its topics as it starts, so a producer started beside it
+     * (docker-compose, a newcomer's second terminal) waits for them rather than racing them.
+     *
+     * @throws IllegalArgumentException naming a missing topic and {@code hint} after {@code wait}
+     */
+    static void awaitTopics(StreamrecConfig config, List<String> topics, Duration wait, PrintWriter err, String hint)
             throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean said = false;
         try (Admin admin = admin(config)) {
-            Set<String> existing = admin.listTopics().names().get();
-            for (String topic : topics) {
-                if (!existing.contains(topic)) {
-                    throw new IllegalArgumentException("topic " + topic + " does not exist on "
-                            + config.get(StreamrecConfig.BOOTSTRAP_SERVERS) + " (" + hint + ")");
+            while (true) {
+                Set<String> existing = admin.listTopics().names().get();
+                List<String> missing = topics.stream().filter(topic -> !existing.contains(topic)).toList();
+                if (missing.isEmpty()) {
+                    return;
                 }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalArgumentException("topic " + missing.get(0) + " does not exist on "
+                            + config.get(StreamrecConfig.BOOTSTRAP_SERVERS) + " after " + wait.toSeconds() + " s ("
+                            + hint + ")");
+                }
+                if (!said) {
+                    err.println("waiting for topic " + String.join(", ", missing) + " (" + hint + ")");
+                    err.flush();
+                    said = true;
+                }
+                Thread.sleep(500);
             }
         }
     }

@@ -21,6 +21,10 @@ final class ProduceDemoCommand implements Callable<Integer> {
     @Option(names = "--topic-prefix", defaultValue = "", description = "Topic prefix (streamrec.topic.prefix).")
     String prefix;
 
+    @Option(names = "--wait-for-topics", defaultValue = "60s", description = "How long to wait for streamrec "
+            + "to create its topics (default ${DEFAULT-VALUE}).")
+    String waitForTopics;
+
     @Mixin
     TrafficOptions options;
 
@@ -33,8 +37,9 @@ final class ProduceDemoCommand implements Callable<Integer> {
                 StreamrecConfig.BOOTSTRAP_SERVERS.name(), bootstrapServers));
         ClusterChecks.requireReachable(config);
         // A producer that starts before its topics exist can stall retrying them.
-        ClusterChecks.requireTopics(config, List.of(config.topics().items(), config.topics().interactions()),
-                "start `streamrec run` first: it creates streamrec's topics");
+        ClusterChecks.awaitTopics(config, List.of(config.topics().items(), config.topics().interactions()),
+                ServeUntilStopped.parse(waitForTopics), spec.commandLine().getErr(),
+                "`streamrec run` creates streamrec's topics");
         DemoTraffic traffic = options.start(bootstrapServers, config.topics());
         spec.commandLine().getOut().println("publishing demo traffic to " + bootstrapServers + " at " + options.rate
                 + " events/s");

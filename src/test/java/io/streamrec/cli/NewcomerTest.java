@@ -69,38 +69,41 @@ class NewcomerTest {
             String servers = broker.awaitOutput(BOOTSTRAP, START);
             Path brokerData = Path.of(broker.awaitOutput(BROKER_DATA, START));
             String state = stateDir("newcomer").toString();
-            RunningCommand early = RunningCommand.run(START, "produce-demo", "--bootstrap-servers", servers);
-            assertThat(early.exitCode()).isEqualTo(2);
-            assertThat(early.err()).isEqualTo("error: topic items does not exist on " + servers + " (start "
-                    + "`streamrec run` first: it creates streamrec's topics)" + System.lineSeparator());
-            try (RunningCommand instance = RunningCommand.start("run", "--config", "config/streamrec.properties",
-                    "--bootstrap-servers", servers, "--http-port", "0", "--set", "state.dir=" + state)) {
+            RunningCommand tooEarly = RunningCommand.run(START, "produce-demo", "--bootstrap-servers", servers,
+                    "--wait-for-topics", "1s");
+            assertThat(tooEarly.exitCode()).isEqualTo(2);
+            assertThat(tooEarly.err()).endsWith("error: topic items does not exist on " + servers + " after 1 s "
+                    + "(`streamrec run` creates streamrec's topics)" + System.lineSeparator());
+            // Traffic started before the instance waits for the topics the instance creates.
+            try (RunningCommand traffic = RunningCommand.start("produce-demo", "--bootstrap-servers", servers,
+                    "--users", "20", "--rate", "100");
+                 RunningCommand instance = RunningCommand.start("run", "--config", "config/streamrec.properties",
+                         "--bootstrap-servers", servers, "--http-port", "0", "--set", "state.dir=" + state)) {
                 instance.awaitOutput(SERVING, START);
-                try (RunningCommand traffic = RunningCommand.start("produce-demo", "--bootstrap-servers", servers,
-                        "--users", "20", "--rate", "100")) {
-                    RunningCommand consume = RunningCommand.run(START, "consume", "--bootstrap-servers", servers,
-                            "--from-beginning", "--max", "3", "--timeout", "60s");
-                    assertThat(consume.exitCode()).as(consume.err()).isZero();
-                    List<String> lines = consume.out().lines().toList();
-                    assertThat(lines).hasSize(3);
-                    for (String line : lines) {
-                        JsonNode list = JSON.readTree(line);
-                        assertThat(list.path("user").asText()).startsWith("demo-user-");
-                        assertThat(list.path("personalized").asBoolean()).isTrue();
-                        assertThat(list.path("items")).isNotEmpty().allSatisfy(item -> {
-                            assertThat(item.path("item").asText()).startsWith("demo-item-");
-                            assertThat(item.path("reason").asText()).isNotBlank();
-                        });
-                        assertThat(list.path("lastEventOffset").isNumber()).isTrue();
-                    }
-
-                    RunningCommand second = RunningCommand.run(START, "run", "--config",
-                            "config/streamrec.properties", "--bootstrap-servers", servers, "--http-port", "0", "--set", "state.dir=" + state);
-                    assertThat(second.exitCode()).isEqualTo(2);
-                    assertThat(second.err()).startsWith("error: state.dir ").contains(state).contains("in use")
-                            .contains("--set state.dir=").hasLineCount(1);
-                    assertThat(traffic.stop()).isZero();
+                traffic.awaitOutput(Pattern.compile("(publishing demo traffic)"), START);
+                assertThat(traffic.err()).startsWith("waiting for topic items, interactions");
+                RunningCommand consume = RunningCommand.run(START, "consume", "--bootstrap-servers", servers,
+                        "--from-beginning", "--max", "3", "--timeout", "60s");
+                assertThat(consume.exitCode()).as(consume.err()).isZero();
+                List<String> lines = consume.out().lines().toList();
+                assertThat(lines).hasSize(3);
+                for (String line : lines) {
+                    JsonNode list = JSON.readTree(line);
+                    assertThat(list.path("user").asText()).startsWith("demo-user-");
+                    assertThat(list.path("personalized").asBoolean()).isTrue();
+                    assertThat(list.path("items")).isNotEmpty().allSatisfy(item -> {
+                        assertThat(item.path("item").asText()).startsWith("demo-item-");
+                        assertThat(item.path("reason").asText()).isNotBlank();
+                    });
+                    assertThat(list.path("lastEventOffset").isNumber()).isTrue();
                 }
+
+                RunningCommand second = RunningCommand.run(START, "run", "--config", "config/streamrec.properties",
+                        "--bootstrap-servers", servers, "--http-port", "0", "--set", "state.dir=" + state);
+                assertThat(second.exitCode()).isEqualTo(2);
+                assertThat(second.err()).startsWith("error: state.dir ").contains(state).contains("in use")
+                        .contains("--set state.dir=").hasLineCount(1);
+                assertThat(traffic.stop()).isZero();
                 assertThat(instance.stop()).isZero();
             }
             assertThat(brokerData).exists();
