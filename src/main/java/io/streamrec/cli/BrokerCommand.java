@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "broker", mixinStandardHelpOptions = true,
         description = "Run a single-node Kafka broker (KRaft) for development, until Ctrl-C.")
 final class BrokerCommand implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "9092", description = "Client port (default ${DEFAULT-VALUE}; 0: any free one).")
+    @Option(names = "--port", defaultValue = "9092",
+            description = "Client port (default ${DEFAULT-VALUE}; 0: any free one).")
     int port;
 
     @Option(names = "--data-dir", description = "Where the broker keeps its logs; kept across restarts. "
@@ -59,7 +60,7 @@ final class BrokerCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts the broker; a client port already taken is the user's to change (with {@code option}), said in one line. */
+    /** Starts the broker; a client port already taken is the user's to change (with {@code option}): one line. */
     static EmbeddedKafka start(Path logDir, int port, boolean deleteOnClose, String option) {
         try {
             return EmbeddedKafka.start(logDir, port, deleteOnClose);

@@ -45,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
         }
         StreamrecConfig config = StreamrecConfig.load(configFile, settings);
         StateDirectoryCheck.requireFree(config);
+        HttpPortCheck.requireFree(config);
         ClusterChecks.requireReachable(config);
         StreamrecApp app = StreamrecApp.start(config);
         spec.commandLine().getOut().println("streamrec serving " + app.httpUrl() + " on "

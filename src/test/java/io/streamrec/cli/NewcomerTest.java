@@ -79,7 +79,7 @@ class NewcomerTest {
                     "--users", "20", "--rate", "100");
                  RunningCommand instance = RunningCommand.start("run", "--config", "config/streamrec.properties",
                          "--bootstrap-servers", servers, "--http-port", "0", "--set", "state.dir=" + state)) {
-                instance.awaitOutput(SERVING, START);
+                String api = instance.awaitOutput(SERVING, START);
                 traffic.awaitOutput(Pattern.compile("(publishing demo traffic)"), START);
                 assertThat(traffic.err()).startsWith("waiting for topic items, interactions");
                 RunningCommand consume = RunningCommand.run(START, "consume", "--bootstrap-servers", servers,
@@ -103,6 +103,13 @@ class NewcomerTest {
                 assertThat(second.exitCode()).isEqualTo(2);
                 assertThat(second.err()).startsWith("error: state.dir ").contains(state).contains("in use")
                         .contains("--set state.dir=").hasLineCount(1);
+                String port = api.substring(api.lastIndexOf(':') + 1);
+                RunningCommand samePort = RunningCommand.run(START, "run", "--config", "config/streamrec.properties",
+                        "--bootstrap-servers", servers, "--http-port", port,
+                        "--set", "state.dir=" + stateDir("newcomer-2"));
+                assertThat(samePort.exitCode()).isEqualTo(2);
+                assertThat(samePort.err()).startsWith("error: streamrec.http.port " + port + " on localhost is in use")
+                        .contains("--http-port PORT").hasLineCount(1);
                 assertThat(traffic.stop()).isZero();
                 assertThat(instance.stop()).isZero();
             }

@@ -48,7 +48,8 @@ class EmptyListsTest {
                 props, NOW);
         interactions = driver.createInputTopic(settings.topics().interactions(), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        items = driver.createInputTopic(settings.topics().items(), new StringSerializer(), AvroSerdes.ITEM.serializer());
+        items = driver.createInputTopic(settings.topics().items(), new StringSerializer(),
+                AvroSerdes.ITEM.serializer());
         recommendations = driver.createOutputTopic(settings.topics().recommendations(), new StringDeserializer(),
                 AvroSerdes.RECOMMENDATIONS.deserializer());
     }
