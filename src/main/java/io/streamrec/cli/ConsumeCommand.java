@@ -6,7 +6,6 @@ import io.streamrec.config.StreamrecConfig;
 import io.streamrec.events.AvroSerdes;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +36,8 @@ import picocli.CommandLine.Spec;
 final class ConsumeCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(200);
 
-    @Option(names = "--bootstrap-servers", description = "Kafka brokers, HOST:PORT (default: bootstrap.servers of "
-            + "--config, else localhost:9092).")
-    String bootstrapServers;
-
-    @Option(names = "--config", description = "The instances' properties file: its bootstrap.servers, "
-            + "streamrec.topic.prefix and security settings are used.")
-    Path configFile;
+    @Mixin
+    ConfigOptions configuration;
 
     @Option(names = "--topic", description = "Topic to read (default: <streamrec.topic.prefix>recommendations).")
     String topic;
@@ -58,9 +52,6 @@ final class ConsumeCommand implements Callable<Integer> {
             + "default: wait until Ctrl-C.")
     String timeout;
 
-    @Mixin
-    SettingOverrides overrides;
-
     @Spec
     CommandSpec spec;
 
@@ -70,11 +61,8 @@ final class ConsumeCommand implements Callable<Integer> {
         if (max != null && max <= 0) {
             throw new IllegalArgumentException("--max must be > 0, was " + max);
         }
-        Map<String, String> given = overrides.asMap();
-        if (bootstrapServers != null) {
-            given.put(StreamrecConfig.BOOTSTRAP_SERVERS.name(), bootstrapServers);
-        }
-        StreamrecConfig config = StreamrecConfig.load(configFile, given);
+        // The instances' own file serves: its bootstrap.servers, topic prefix and security settings.
+        StreamrecConfig config = configuration.load(Map.of());
         String servers = config.get(StreamrecConfig.BOOTSTRAP_SERVERS);
         String name = topic != null ? topic : config.topics().recommendations();
         ClusterChecks.requireReachable(config);
