@@ -60,8 +60,9 @@ class NewcomerTest {
 
     /**
      * The README's "run it for real" path: `broker`, `run --config config/streamrec.properties`,
-     * `produce-demo`, `consume`; a second instance on the first one's state.dir is refused in one
-     * line; the broker's temporary data folder is gone once it stops.
+     * `produce-demo`, `consume`; a second instance on the first one's state.dir or HTTP port is
+     * refused in one line, and joins with its own; the broker's temporary data folder is gone once
+     * it stops.
      */
     @Test
     void aStandaloneBrokerAnInstanceFromTheSamplePropertiesAndAConsumerOfItsLists() throws Exception {
@@ -110,6 +111,13 @@ class NewcomerTest {
                 assertThat(samePort.exitCode()).isEqualTo(2);
                 assertThat(samePort.err()).startsWith("error: streamrec.http.port " + port + " on localhost is in use")
                         .contains("--http-port PORT").hasLineCount(1);
+                // With a port and a state folder of its own, a second instance joins the first.
+                try (RunningCommand another = RunningCommand.start("run", "--config", "config/streamrec.properties",
+                        "--bootstrap-servers", servers, "--http-port", "0",
+                        "--set", "state.dir=" + stateDir("newcomer-3"))) {
+                    another.awaitOutput(SERVING, START);
+                    assertThat(another.stop()).isZero();
+                }
                 assertThat(traffic.stop()).isZero();
                 assertThat(instance.stop()).isZero();
             }
