@@ -168,7 +168,7 @@ public final class StreamrecApp implements AutoCloseable {
     }
 
     /** The settings a client of {@code names} takes, security (sasl.*, ssl.*) always included. */
-    static Properties only(Properties all, Set<String> names) {
+    public static Properties only(Properties all, Set<String> names) {
         Properties subset = new Properties();
         all.forEach((key, value) -> {
             String name = key.toString();

@@ -38,6 +38,8 @@ public final class StreamrecConfig {
     public record Key(String name, String defaultValue, String doc) {}
 
     private static final List<Key> KEYS = new ArrayList<>();
+    /** Every key with this prefix is streamrec's own and must be one of {@link #keys()}. */
+    private static final String PREFIX = "streamrec.";
 
     public static final Key BOOTSTRAP_SERVERS = key("bootstrap.servers", "localhost:9092",
             "Kafka brokers to connect to (the demo starts its own and sets this).");
@@ -357,7 +359,7 @@ public final class StreamrecConfig {
     public Properties kafkaProperties(int httpPort) {
         Properties props = new Properties();
         values.forEach((name, value) -> {
-            if (!name.startsWith("streamrec.")) {
+            if (!name.startsWith(PREFIX)) {
                 props.put(name, value);
             }
         });
@@ -384,6 +386,7 @@ public final class StreamrecConfig {
     }
 
     private void validate() {
+        refuseUnknownStreamrecKeys();
         String applicationId = get(APPLICATION_ID);
         if (!applicationId.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException(APPLICATION_ID.name() + " may only contain [A-Za-z0-9._-], was '"
@@ -423,6 +426,53 @@ public final class StreamrecConfig {
         atLeast(LIFECYCLE_CHECK_INTERVAL_MS, 1);
         validateEventWeights();
         topologySettings();
+    }
+
+    /**
+     * Keys outside {@code streamrec.} belong to Kafka and pass through; ours are all known, so a
+     * misspelt one is a mistake to report, with the key it most likely meant, not a setting to ignore.
+     */
+    private void refuseUnknownStreamrecKeys() {
+        for (String name : values.keySet()) {
+            if (name.startsWith(PREFIX) && KEYS.stream().noneMatch(key -> key.name().equals(name))) {
+                throw new IllegalArgumentException("unknown setting " + name + " (did you mean "
+                        + nearestKey(name) + "?)");
+            }
+        }
+    }
+
+    /** The defined key closest to {@code name} in edit distance; the first in documentation order on a tie. */
+    static String nearestKey(String name) {
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (Key key : KEYS) {
+            int distance = editDistance(name, key.name());
+            if (distance < best) {
+                best = distance;
+                nearest = key.name();
+            }
+        }
+        return nearest;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions of one character each cost 1. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** The model's own checks name its fields; these name the keys an operator sets, with the value. */

@@ -147,8 +147,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         UserState state = ModelCodec.userState(profile, origin.partition(), origin.offset());
         users.put(user, state);
         if (event.getType() == EventType.PURCHASE) {
-            refresh(user, state);
-            dirty.clear(user);
+            refreshNow(user, state);
         } else {
             dirty.mark(user, context.currentSystemTimeMs());
         }
@@ -168,9 +167,23 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         for (String user : dirty.due(now, settings.refresh().debounceMs())) {
             UserState state = users.get(user);
             if (state != null) {
-                refresh(user, state);
+                refreshNow(user, state);
+            } else {
+                dirty.clear(user);
             }
-            dirty.clear(user);
+        }
+    }
+
+    /**
+     * Refreshes the user's list and clears its mark. While the item index is empty (it is fed
+     * asynchronously, so at start-up and after a restart events can come first) there is nothing
+     * to list yet: the user stays marked and is tried again a debounce window later.
+     */
+    private void refreshNow(String user, UserState state) {
+        boolean published = refresh(user, state);
+        dirty.clear(user);
+        if (!published && index.size() == 0) {
+            dirty.mark(user, context.currentSystemTimeMs());
         }
     }
 
@@ -196,12 +209,20 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         stale.forEach(user -> dirty.mark(user, now - settings.refresh().debounceMs()));
     }
 
-    private void refresh(String user, UserState state) {
+    /**
+     * Computes the user's list and publishes it (store, changelog, topic), unless it is empty: an
+     * empty list says nothing a consumer can use, and a downstream cache keyed by user would put
+     * it over the last good one. Returns whether a list was published.
+     */
+    private boolean refresh(String user, UserState state) {
         long started = System.nanoTime();
         UserProfile profile = ModelCodec.profile(state);
         long now = Math.max(context.currentStreamTimeMs(), state.getLastEventTimestamp());
         List<ScoredItem> ranked = ListPolicy.of(settings.rules()).recommend(recommender, index, profile,
                 seenItems(user), settings.refresh().listSize(), now);
+        if (ranked.isEmpty()) {
+            return false;
+        }
         Recommendations list = Recommendations.newBuilder()
                 .setUser(user)
                 .setItems(ranked.stream().map(ModelCodec::recommended).toList())
@@ -218,6 +239,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         lists.put(user, stored);
         context.forward(new Record<Object, Object>(user, stored, context.currentSystemTimeMs()), RECOMMENDATIONS_SINK);
         metrics.refreshed(System.nanoTime() - started);
+        return true;
     }
 
     private Set<String> seenItems(String user) {
