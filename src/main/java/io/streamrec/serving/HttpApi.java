@@ -104,22 +104,14 @@ public final class HttpApi implements AutoCloseable {
                     ctx.status().getCode(), Duration.ofNanos((long) (ms * 1_000_000))));
             config.routes.beforeMatched(auth::check);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-            // Javalin's own refusals (a body over the size limit: 413) in the API's format.
+            // Javalin's own refusals (no such endpoint: 404, a body over the size limit: 413) in the API's format.
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error serving {}", ctx.path(), e);
                 error(ctx, 500, "internal error: " + e);
             });
-            config.routes.error(404, "*", ctx -> {
-                // Resources answer their own 404s in JSON; anything else (no such route) is Javalin's plain text.
-                String type = ctx.res().getContentType();
-                if (type == null || !type.startsWith("application/json")) {
-                    ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
-                }
-            });
             // What Jetty refuses before routing (bad URIs, too long a request line) in the same format.
             config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler()));
-            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
         }).start(bindHost, self.port());
         return new HttpApi(server, readYourWrites);
     }

@@ -23,9 +23,6 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws JsonProcessingException {
         int status = request.getAttribute(ERROR_STATUS) instanceof Integer code ? code : response.getStatus();
-        if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 && request.getHttpURI() == null) {
-            status = HttpStatus.URI_TOO_LONG_414;
-        }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(ERROR_CACHE_CONTROL);
