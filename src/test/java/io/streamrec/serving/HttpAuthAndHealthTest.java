@@ -63,6 +63,13 @@ class HttpAuthAndHealthTest {
         assertThat(producer.history()).hasSize(1);
 
         assertThat(get("/v1/trending?n=5").statusCode()).as("lookups stay open").isEqualTo(200);
+        for (String[] write : new String[][] {{"PUT", "/v1/items/i1"}, {"DELETE", "/v1/items/i1"},
+                {"DELETE", "/v1/users/u1"}}) {
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(url + write[1]))
+                    .method(write[0], HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(write[0] + " " + write[1]).isEqualTo(401);
+        }
+        assertThat(producer.history()).as("the catalogue and erasure writes published nothing").hasSize(1);
         assertThat(BearerAuth.guarded("GET", "/v1/admin/anything")).as("admin reads are guarded too").isTrue();
         assertThat(BearerAuth.guarded("DELETE", "/v1/users/u1")).isTrue();
         assertThat(BearerAuth.guarded("GET", "/v1/users/u1/recommendations")).isFalse();
