@@ -102,7 +102,12 @@ public final class HttpApi implements AutoCloseable {
             // Called once a request is answered, asynchronous ones included.
             config.requestLogger.http((ctx, ms) -> metrics.httpRequest(ctx.method().name(), routeOf(ctx),
                     ctx.status().getCode(), Duration.ofNanos((long) (ms * 1_000_000))));
-            config.routes.beforeMatched(auth::check);
+            // A method the path does not take is a 405 with or without the token.
+            config.routes.beforeMatched(ctx -> {
+                if (routes.declared(ctx)) {
+                    auth.check(ctx);
+                }
+            });
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             // Javalin's own refusals (no such endpoint: 404, a body over the size limit: 413) in the API's format.
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,19 @@ final class RouteTable {
         }
         allow.add(HandlerType.OPTIONS.name());
         return String.join(", ", allow);
+    }
+
+    /**
+     * Whether the request reached a declared endpoint rather than one of the answers derived
+     * from the table (OPTIONS, or a 405): only those are worth a token check first.
+     */
+    boolean declared(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) {
+            return false;
+        }
+        Map<HandlerType, Route> methods = byPath.getOrDefault(endpoint.path, Map.of());
+        return methods.containsKey(endpoint.method == HandlerType.HEAD ? HandlerType.GET : endpoint.method);
     }
 
     void registerIn(RoutesConfig routes) {

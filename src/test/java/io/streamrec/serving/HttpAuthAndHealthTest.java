@@ -70,6 +70,9 @@ class HttpAuthAndHealthTest {
             assertThat(refused.statusCode()).as(write[0] + " " + write[1]).isEqualTo(401);
         }
         assertThat(producer.history()).as("the catalogue and erasure writes published nothing").hasSize(1);
+        HttpResponse<String> wrongMethod = client.send(HttpRequest.newBuilder(URI.create(url + "/v1/trending"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongMethod.statusCode()).as("a method the path lacks, token or not").isEqualTo(405);
         assertThat(BearerAuth.guarded("GET", "/v1/admin/anything")).as("admin reads are guarded too").isTrue();
         assertThat(BearerAuth.guarded("DELETE", "/v1/users/u1")).isTrue();
         assertThat(BearerAuth.guarded("GET", "/v1/users/u1/recommendations")).isFalse();
