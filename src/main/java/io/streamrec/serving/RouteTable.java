@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  */
 final class RouteTable {
     /** Methods a client may try on any path; the ones a path lacks are answered 405. */
-    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE);
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST,
+            HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     private record Route(Handler handler, Set<String> params) {}
 
@@ -88,7 +88,9 @@ final class RouteTable {
             }
             routes.addHttpHandler(HandlerType.OPTIONS, path, ctx -> ctx.header("Allow", allow).status(204));
             for (HandlerType method : METHODS) {
-                if (!methods.containsKey(method)) {
+                // HEAD is answered where GET is, so it is refused exactly where GET is.
+                boolean answered = methods.containsKey(method == HandlerType.HEAD ? HandlerType.GET : method);
+                if (!answered) {
                     routes.addHttpHandler(method, path, ctx -> {
                         ctx.header("Allow", allow);
                         throw new ApiError(405, method.name() + " is not allowed on " + path + "; allowed: " + allow);

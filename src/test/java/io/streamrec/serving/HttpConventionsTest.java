@@ -55,6 +55,9 @@ class HttpConventionsTest {
         Reply get = send("GET", "/v1/events", null);
         assertError(get, 405, "allowed: OPTIONS, POST");
         assertThat(get.headers().firstValue("Allow")).hasValue("OPTIONS, POST");
+        Reply head = send("HEAD", "/v1/events", null);
+        assertThat(head.statusCode()).isEqualTo(405);
+        assertThat(head.headers().firstValue("Allow")).hasValue("OPTIONS, POST");
         assertThat(send("PATCH", "/v1/items/i1", "{}").headers().firstValue("Allow"))
                 .hasValue("DELETE, GET, HEAD, OPTIONS, PUT");
     }
