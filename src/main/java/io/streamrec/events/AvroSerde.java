@@ -3,6 +3,8 @@ package io.streamrec.events;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.DatumWriter;
@@ -53,11 +55,21 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
      * types), decoding every released version of the schema of the same name too.
      */
     public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
+        return of(type, List.of());
+    }
+
+    /**
+     * {@link #of(Class)}, also decoding records of {@code newer} schemas: a consumer on this
+     * release reads what a later one writes, given that release's schemas (its
+     * {@code schemas/standalone/}); fields it added are skipped.
+     */
+    public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type, Collection<Schema> newer) {
         SpecificData model = SpecificData.getForClass(type);
         model.setCustomCoders(true);
-        SchemaStore.Cache released = new SchemaStore.Cache();
-        ReleasedSchemas.of(type.getSimpleName()).forEach(released::addSchema);
-        return new AvroSerde<>(model.getSchema(type), model, released);
+        SchemaStore.Cache known = new SchemaStore.Cache();
+        ReleasedSchemas.of(type.getSimpleName()).forEach(known::addSchema);
+        newer.forEach(known::addSchema);
+        return new AvroSerde<>(model.getSchema(type), model, known);
     }
 
     /** The schema records are written with: this build's. */
