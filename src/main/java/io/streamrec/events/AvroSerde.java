@@ -109,7 +109,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         return encoder.toByteArray();
     }
 
-    /** @throws IOException with Avro's reason when the bytes are not a record of this schema or a released one */
+    /**
+     * @throws IOException with Avro's reason when the body does not decode
+     * @throws org.apache.avro.AvroRuntimeException when the header is not single-object encoding, or names
+     *     a schema that is neither this one nor a released one (e.g. a newer release's)
+     */
     public T decode(byte[] bytes) throws IOException {
         return bytes == null ? null : decoder.decode(bytes);
     }
@@ -118,7 +122,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
      * The record in the current schema: {@code bytes} themselves when written with it, re-encoded
      * when an older release wrote them. For readers of the raw bytes, which know one layout only.
      *
-     * @throws IOException with Avro's reason when the bytes are not a record of this schema or a released one
+     * @throws IOException as {@link #decode} does, and {@code AvroRuntimeException} likewise
      */
     public byte[] inCurrentSchema(byte[] bytes) throws IOException {
         return bytes == null || hasHeader(bytes) ? bytes : encode(decode(bytes));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apache.avro.AvroRuntimeException;
 
 /**
  * Where the fields of a {@link StoredList} lie in its Avro binary, and a cursor to read them
@@ -31,7 +32,7 @@ public final class StoredListLayout {
     public void read(byte[] bytes) {
         try {
             in = AvroSerdes.RECOMMENDATIONS.inCurrentSchema(bytes);
-        } catch (IOException e) {
+        } catch (IOException | AvroRuntimeException e) {
             throw new UncheckedIOException(new IOException("a stored list is not a Recommendations record of this "
                     + "version or a released one: " + e.getMessage(), e));
         }

@@ -39,7 +39,8 @@ class ConsumerExamplesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        instance = SingleInstance.start("consumers.", "streamrec-consumers", Map.of());
+        // No topic prefix: the examples use the default topic names, as a user's would.
+        instance = SingleInstance.start("", "streamrec-consumers", Map.of());
         instance.catalogue(http, ITEMS);
     }
 
@@ -65,7 +66,7 @@ class ConsumerExamplesTest {
 
         Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), RecommendationsConsumerExample.class.getName(),
-                instance.kafka().bootstrapServers(), instance.topics().recommendations(), "2")
+                instance.kafka().bootstrapServers(), "2")
                 .redirectErrorStream(true).start();
         String output = finish(java, "the Java consumer example");
 
@@ -88,7 +89,7 @@ class ConsumerExamplesTest {
                     .append("\", \"type\": \"RATING\", \"value\": 4.5}\n");
         }
         Process producer = new ProcessBuilder(python, examples.resolve("produce_events.py").toString(),
-                "--bootstrap-servers", instance.kafka().bootstrapServers(), "--topic", instance.topics().interactions())
+                "--bootstrap-servers", instance.kafka().bootstrapServers())
                 .redirectErrorStream(true).start();
         producer.getOutputStream().write(events.toString().getBytes(StandardCharsets.UTF_8));
         producer.getOutputStream().close();
@@ -101,8 +102,7 @@ class ConsumerExamplesTest {
         }
 
         Process consumer = new ProcessBuilder(python, examples.resolve("consume_recommendations.py").toString(),
-                "--bootstrap-servers", instance.kafka().bootstrapServers(), "--topic", instance.topics().recommendations(),
-                "--max-seconds", "15").redirectErrorStream(true).start();
+                "--bootstrap-servers", instance.kafka().bootstrapServers(), "--max-seconds", "15").redirectErrorStream(true).start();
         Map<String, JsonNode> latest = new HashMap<>();
         for (String line : finish(consumer, "consume_recommendations.py").split("\n")) {
             if (line.startsWith("{")) {

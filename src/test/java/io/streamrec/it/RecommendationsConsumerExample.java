@@ -3,7 +3,7 @@ package io.streamrec.it;
 import io.streamrec.avro.Recommendations;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,13 +11,20 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The README's Java consumer of `recommendations`, run in a JVM of its own by
- * {@link ConsumerExamplesTest}: the obvious decode, {@code Recommendations.getDecoder().decode(bytes)},
- * with no Avro system property. Prints one line per list, "user list-as-JSON", until
- * {@code lists} lists were read or 60 s passed. Arguments: bootstrap servers, topic, lists.
+ * The README's Java consumer of `recommendations` (between the README markers), run in a JVM of
+ * its own by {@link ConsumerExamplesTest}: the obvious decode,
+ * {@code Recommendations.getDecoder().decode(bytes)}, with no Avro system property. Prints
+ * "user list-as-JSON" per list until it has read as many lists as asked or 60 s passed.
+ * Arguments: bootstrap servers, lists.
  */
 public final class RecommendationsConsumerExample {
-    private RecommendationsConsumerExample() {}
+    private final int wanted;
+    private final long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    private int read;
+
+    private RecommendationsConsumerExample(int wanted) {
+        this.wanted = wanted;
+    }
 
     public static void main(String[] args) throws Exception {
         // Proves the example needs no flag: nothing told Avro to trust any package before the
@@ -28,29 +35,44 @@ public final class RecommendationsConsumerExample {
             System.out.println("FLAGGED: Avro was told to trust classes before the example ran");
             System.exit(3);
         }
-        int wanted = Integer.parseInt(args[2]);
-        int read = 0;
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        // README example starts
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", args[0],
-                "group.id", "my-list-cache",
-                "auto.offset.reset", "earliest",
-                "isolation.level", "read_committed"), // only lists streamrec committed (exactly-once)
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(args[1]));
-            while (read < wanted && System.nanoTime() < end) {
+        new RecommendationsConsumerExample(Integer.parseInt(args[1])).consume(args[0]);
+    }
+
+    private void consume(String bootstrapServers) throws Exception {
+        // README:consumer
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("group.id", "my-list-cache");
+        props.put("auto.offset.reset", "earliest");
+        props.put("isolation.level", "read_committed"); // only lists streamrec committed (exactly-once)
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("recommendations"));
+            while (running()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.value() == null) {
-                        System.out.println(record.key() + " deleted"); // a tombstone: the user was erased
+                        forget(record.key()); // a tombstone: the user was deleted
                     } else {
                         Recommendations list = Recommendations.getDecoder().decode(record.value());
-                        System.out.println(record.key() + " " + list);
+                        keep(record.key(), list);
                     }
-                    read++;
                 }
             }
         }
-        // README example ends
+        // README:end
+    }
+
+    private boolean running() {
+        return read < wanted && System.nanoTime() < end;
+    }
+
+    private void forget(String user) {
+        System.out.println(user + " deleted");
+        read++;
+    }
+
+    private void keep(String user, Recommendations list) {
+        System.out.println(user + " " + list);
+        read++;
     }
 }
