@@ -1,5 +1,6 @@
 package io.streamrec.events;
 
+import io.streamrec.avro.GeneratedPackage;
 import io.streamrec.avro.Interaction;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.ItemDelta;
@@ -15,6 +16,13 @@ import io.streamrec.avro.UserState;
  */
 public final class AvroSerdes {
     private AvroSerdes() {}
+
+    static {
+        // Each generated record trusts its package when it loads (see GeneratedPackage); said here
+        // too so that classes generated before the template had that line (a build not cleaned
+        // since) cannot make the app's own decoding fail.
+        GeneratedPackage.trust();
+    }
 
     public static final AvroSerde<Interaction> INTERACTION = AvroSerde.of(Interaction.class);
     public static final AvroSerde<Item> ITEM = AvroSerde.of(Item.class);

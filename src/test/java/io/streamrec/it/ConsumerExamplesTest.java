@@ -102,7 +102,8 @@ class ConsumerExamplesTest {
         }
 
         Process consumer = new ProcessBuilder(python, examples.resolve("consume_recommendations.py").toString(),
-                "--bootstrap-servers", instance.kafka().bootstrapServers(), "--max-seconds", "15").redirectErrorStream(true).start();
+                "--bootstrap-servers", instance.kafka().bootstrapServers(), "--max-seconds", "30")
+                .redirectErrorStream(true).start();
         Map<String, JsonNode> latest = new HashMap<>();
         for (String line : finish(consumer, "consume_recommendations.py").split("\n")) {
             if (line.startsWith("{")) {
