@@ -75,6 +75,7 @@ public final class StreamrecApp implements AutoCloseable {
         Properties streamsProps = new Properties();
         streamsProps.putAll(kafka);
         streamsProps.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        BoundedRocksDbMemory.install(streamsProps, config.rocksDbMemoryBytes());
         StreamrecMetrics metrics = new StreamrecMetrics(settings.refresh().listSize());
         KafkaStreams streams = new KafkaStreams(TopologyFactory.userSide(settings, index, metrics.topology()),
                 streamsProps);
@@ -167,7 +168,7 @@ public final class StreamrecApp implements AutoCloseable {
     }
 
     /** The settings a client of {@code names} takes, security (sasl.*, ssl.*) always included. */
-    static Properties only(Properties all, Set<String> names) {
+    public static Properties only(Properties all, Set<String> names) {
         Properties subset = new Properties();
         all.forEach((key, value) -> {
             String name = key.toString();

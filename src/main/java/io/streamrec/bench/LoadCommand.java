@@ -31,10 +31,9 @@ final class LoadCommand implements Callable<Integer> {
 
     /**
      * Until the JIT has compiled the model and the Streams stack, the app falls behind and the
-     * backlog it builds delays the events after it too: with a 5 s warm-up at 1,000/s, the lag
-     * built up until 12 s and the p50 of the whole run moved between 0.3 and 4.9 s from run to run,
-     * while the steady state after it held 250-300 ms. At 3,000/s the C2 compiler still took 70%
-     * of a core 35 s after the start (two cores, broker in-process), hence 40 s.
+     * backlog it builds delays the events after it too, so the figures must leave that start out:
+     * on two cores with the broker in process, the compiler is still busy tens of seconds in
+     * (BENCHMARKS.md, section 4).
      */
     @Option(names = "--warmup", defaultValue = "40s", description = "Publishing before the measured duration, "
             + "left out of the figures (default ${DEFAULT-VALUE}).")

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 /** {@code java -jar target/streamrec.jar <command>}: see {@code --help} of each command. */
 @Command(name = "streamrec", mixinStandardHelpOptions = true, version = "streamrec 0.1.0",
         description = "Real-time streaming recommender on Kafka Streams.",
-        subcommands = {DemoCommand.class, RunCommand.class, ProduceDemoCommand.class, EvaluateCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, ConsumeCommand.class,
+                ProduceDemoCommand.class, EvaluateCommand.class,
+                BenchCommand.class, NestedHelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

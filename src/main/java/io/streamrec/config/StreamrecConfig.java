@@ -11,6 +11,7 @@ import io.streamrec.topology.Topics;
 import io.streamrec.topology.TopologySettings;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ public final class StreamrecConfig {
     public record Key(String name, String defaultValue, String doc) {}
 
     private static final List<Key> KEYS = new ArrayList<>();
+    /** Every key with this prefix is streamrec's own and must be one of {@link #keys()}. */
+    private static final String PREFIX = "streamrec.";
 
     public static final Key BOOTSTRAP_SERVERS = key("bootstrap.servers", "localhost:9092",
             "Kafka brokers to connect to (the demo starts its own and sets this).");
@@ -44,6 +47,11 @@ public final class StreamrecConfig {
             "Kafka Streams application id: instances with the same id share the work. [A-Za-z0-9._-] only.");
     public static final Key STATE_DIR = key("state.dir", "streamrec-state",
             "Where RocksDB state stores live.");
+    public static final Key ROCKSDB_MEMORY_BYTES = key("streamrec.rocksdb.memory.bytes", "auto",
+            "Off-heap memory all RocksDB stores of the process share (block cache, index and filter blocks, and "
+            + "memtables, which may take half of it), in bytes. auto: an eighth of the memory the JVM sees (a "
+            + "container's limit), 128 MiB in a 1 GiB container; 0: Kafka Streams' own per-store RocksDB memory, "
+            + "which grows with every store and partition an instance holds.");
     public static final Key PROCESSING_GUARANTEE = key("processing.guarantee", "exactly_once_v2",
             "exactly_once_v2: a crash never applies an event twice or loses it.");
     public static final Key COMMIT_INTERVAL_MS = key("commit.interval.ms", "100",
@@ -321,6 +329,24 @@ public final class StreamrecConfig {
         return new EventWeights(weights);
     }
 
+    /** The RocksDB memory budget in bytes, {@code auto} resolved against the memory the JVM sees; 0: unbounded. */
+    public long rocksDbMemoryBytes() {
+        String value = get(ROCKSDB_MEMORY_BYTES).trim();
+        if (value.equalsIgnoreCase("auto")) {
+            // Container-aware: the JVM reports the cgroup's limit when there is one.
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize() / 8;
+        }
+        long bytes;
+        try {
+            bytes = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            bytes = -1;
+        }
+        require(bytes >= 0, ROCKSDB_MEMORY_BYTES.name() + " must be auto, 0 or a number of bytes, was '" + value + "'");
+        return bytes;
+    }
+
     public String advertisedHttpHost() {
         String advertised = get(HTTP_ADVERTISED_HOST);
         return advertised.isBlank() ? get(HTTP_HOST) : advertised;
@@ -333,7 +359,7 @@ public final class StreamrecConfig {
     public Properties kafkaProperties(int httpPort) {
         Properties props = new Properties();
         values.forEach((name, value) -> {
-            if (!name.startsWith("streamrec.")) {
+            if (!name.startsWith(PREFIX)) {
                 props.put(name, value);
             }
         });
@@ -360,6 +386,7 @@ public final class StreamrecConfig {
     }
 
     private void validate() {
+        refuseUnknownStreamrecKeys();
         String applicationId = get(APPLICATION_ID);
         if (!applicationId.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException(APPLICATION_ID.name() + " may only contain [A-Za-z0-9._-], was '"
@@ -383,6 +410,7 @@ public final class StreamrecConfig {
         String token = get(HTTP_AUTH_TOKEN);
         require(token.isEmpty() || token.length() >= 16 && token.chars().noneMatch(Character::isWhitespace),
                 HTTP_AUTH_TOKEN.name() + " must be empty (no auth) or at least 16 characters without spaces");
+        rocksDbMemoryBytes();
         validateModel();
         atLeast(REFRESH_DEBOUNCE_MS, 0);
         atLeast(REFRESH_CHECK_INTERVAL_MS, 1);
@@ -398,6 +426,53 @@ public final class StreamrecConfig {
         atLeast(LIFECYCLE_CHECK_INTERVAL_MS, 1);
         validateEventWeights();
         topologySettings();
+    }
+
+    /**
+     * Keys outside {@code streamrec.} belong to Kafka and pass through; ours are all known, so a
+     * misspelt one is a mistake to report, with the key it most likely meant, not a setting to ignore.
+     */
+    private void refuseUnknownStreamrecKeys() {
+        for (String name : values.keySet()) {
+            if (name.startsWith(PREFIX) && KEYS.stream().noneMatch(key -> key.name().equals(name))) {
+                throw new IllegalArgumentException("unknown setting " + name + " (did you mean "
+                        + nearestKey(name) + "?)");
+            }
+        }
+    }
+
+    /** The defined key closest to {@code name} in edit distance; the first in documentation order on a tie. */
+    static String nearestKey(String name) {
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (Key key : KEYS) {
+            int distance = editDistance(name, key.name());
+            if (distance < best) {
+                best = distance;
+                nearest = key.name();
+            }
+        }
+        return nearest;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions of one character each cost 1. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** The model's own checks name its fields; these name the keys an operator sets, with the value. */

@@ -1,17 +1,15 @@
 package io.streamrec.evaluation;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A delimited log whose columns are named by header name or 0-based index. Timestamps may be
- * fractional seconds; the event type defaults to {@code defaultType} when there is no type column.
+ * A delimited log whose columns are named by header name or 0-based index. Times are read by
+ * {@link Timestamps}; the event type defaults to {@code defaultType} when there is no type column.
  */
 public final class CsvLogReader implements LogReader {
 
@@ -30,50 +28,70 @@ public final class CsvLogReader implements LogReader {
                 default -> throw new IllegalArgumentException("--time-unit must be s or ms, was " + text);
             };
         }
-
-        long toMillis(String text) {
-            double value = Double.parseDouble(text.trim());
-            return Math.round(this == S ? value * 1000.0 : value);
-        }
     }
 
     private final Layout layout;
+    private final BadLines badLines;
 
     public CsvLogReader(Layout layout) {
+        this(layout, BadLines.stop());
+    }
+
+    CsvLogReader(Layout layout, BadLines badLines) {
         this.layout = layout;
+        this.badLines = badLines;
     }
 
     @Override
     public List<LoggedEvent> read(Path file) throws IOException {
         List<LoggedEvent> events = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = in.readLine();
+        try (TextLines in = new TextLines(file, StandardCharsets.UTF_8)) {
+            String line = in.next();
             List<String> names = List.of();
             if (layout.header() && line != null) {
-                names = CsvSplitter.split(stripBom(line), layout.separator());
-                line = in.readLine();
+                names = CsvSplitter.split(line, layout.separator());
+                line = in.next();
             }
             int user = column(layout.userColumn(), names, "--user-col");
             int item = column(layout.itemColumn(), names, "--item-col");
             int time = column(layout.timeColumn(), names, "--time-col");
             int type = layout.typeColumn() == null ? -1 : column(layout.typeColumn(), names, "--type-col");
             int value = layout.valueColumn() == null ? -1 : column(layout.valueColumn(), names, "--value-col");
-            for (int lineNo = layout.header() ? 2 : 1; line != null; line = in.readLine(), lineNo++) {
+            int needed = 1 + Math.max(Math.max(user, item), Math.max(time, Math.max(type, value)));
+            for (; line != null; line = in.next()) {
                 if (line.isBlank()) {
                     continue;
                 }
                 List<String> f = CsvSplitter.split(line, layout.separator());
+                if (f.size() < needed) {
+                    badLines.bad(file, in.number(), f.size() + " field" + (f.size() == 1 ? "" : "s") + " where the "
+                            + "columns need " + needed + " (a truncated line, or another --sep?)");
+                    continue;
+                }
                 try {
                     String eventType = type >= 0 ? EventTypes.canonical(f.get(type)) : layout.defaultType();
-                    double eventValue = value >= 0 && !f.get(value).isBlank() ? Double.parseDouble(f.get(value)) : Double.NaN;
-                    events.add(new LoggedEvent(f.get(user).trim(), f.get(item).trim(), eventType, eventValue,
-                            layout.timeUnit().toMillis(f.get(time))));
-                } catch (RuntimeException e) {
-                    throw new IOException(file + " line " + lineNo + ": cannot read '" + line + "': " + e.getMessage(), e);
+                    double eventValue = value >= 0 && !f.get(value).isBlank() ? number(f.get(value)) : Double.NaN;
+                    String userId = f.get(user).trim();
+                    String itemId = f.get(item).trim();
+                    if (userId.isEmpty() || itemId.isEmpty()) {
+                        throw new IllegalArgumentException("empty " + (userId.isEmpty() ? "user" : "item") + " id");
+                    }
+                    events.add(new LoggedEvent(userId, itemId, eventType, eventValue,
+                            Timestamps.toMillis(f.get(time), layout.timeUnit())));
+                } catch (IllegalArgumentException e) {
+                    badLines.bad(file, in.number(), e.getMessage());
                 }
             }
         }
         return events;
+    }
+
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("value '" + text.trim() + "' is not a number");
+        }
     }
 
     /** A name is looked up in the header; a number is taken as a 0-based index. */
@@ -91,9 +109,5 @@ public final class CsvLogReader implements LogReader {
             throw new IllegalArgumentException(option + " '" + spec + "' is neither a header name " + header
                     + " nor a 0-based index");
         }
-    }
-
-    static String stripBom(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 }

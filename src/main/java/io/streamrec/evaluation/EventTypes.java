@@ -7,7 +7,7 @@ import java.util.Map;
  * Puts a log's own spelling of an event type into the product's vocabulary (VIEW, CLICK,
  * ADD_TO_CART, PURCHASE, RATING, LIKE, SHARE), so the default event weights apply to public
  * e-commerce logs ("addtocart", "transaction") without per-log flags. Unknown types pass through
- * upper-cased; the model learns from them only when given a --weight.
+ * upper-cased; evaluate gives them weight 1 unless a --weight names them.
  */
 final class EventTypes {
     private static final Map<String, String> ALIASES = Map.ofEntries(

@@ -5,8 +5,9 @@ import java.util.Random;
 
 /**
  * ISGD (Vinagre, Jorge, Gama, UMAP 2014): incremental matrix factorisation for positive-only
- * feedback. Per event err = 1 - u.v; u += lr (err v - reg u); v += lr (err u - reg v). Candidates
- * rank by u.v; users without a vector get POP.
+ * feedback. Per event err = 1 - u.v, computed once; then u += lr (err v - reg u), and only then
+ * v += lr (err u - reg v) with the user vector just updated, as the paper and EVALUATION.md order
+ * the two steps. Candidates rank by u.v; users without a vector get POP.
  */
 final class IsgdModel implements ReplayModel {
     private final int k;
@@ -59,12 +60,23 @@ final class IsgdModel implements ReplayModel {
         float[] v = items[item] != null ? items[item] : (items[item] = randomVector());
         float err = 1f - dot(u, v);
         for (int d = 0; d < k; d++) {
-            float ud = u[d];
-            u[d] += lr * (err * v[d] - reg * ud);
-            v[d] += lr * (err * ud - reg * v[d]);
+            u[d] += lr * (err * v[d] - reg * u[d]);
+        }
+        for (int d = 0; d < k; d++) {
+            v[d] += lr * (err * u[d] - reg * v[d]);
         }
         counts[item]++;
         histories.add(user, item);
+    }
+
+    /** A copy of the user's vector, null before the user's first event. */
+    float[] userVector(int user) {
+        return users[user] == null ? null : users[user].clone();
+    }
+
+    /** A copy of the item's vector, null before the item's first event. */
+    float[] itemVector(int item) {
+        return items[item] == null ? null : items[item].clone();
     }
 
     private float[] randomVector() {

@@ -7,9 +7,14 @@ import java.util.Map;
  * ITEM-KNN as EVALUATION.md defines it: cosine on binary user histories, updated per event
  * (n_i distinct users, co(i,j) distinct users with both, sim = co / sqrt(n_i n_j)); a candidate
  * scores the sum of its similarities to the user's L most recent distinct items; ties, including
- * all-zero scores, fall back to POP.
+ * all-zero scores, fall back to POP. Sums are rounded to {@link #SCORE_DECIMALS} decimals first: the
+ * same similarities added in another order differ in the last bits, and such a difference must not
+ * outrank popularity.
  */
 final class ItemKnnModel implements ReplayModel {
+    static final int SCORE_DECIMALS = 9;
+    private static final double SCALE = Math.pow(10, SCORE_DECIMALS);
+
     private final int recent;
     private final UserHistories histories;
     private final double[] counts;
@@ -34,7 +39,7 @@ final class ItemKnnModel implements ReplayModel {
 
     @Override
     public Map<String, Object> params() {
-        return Map.of("recent_items", recent, "similarity", "cosine");
+        return Map.of("recent_items", recent, "similarity", "cosine", "score_decimals", SCORE_DECIMALS);
     }
 
     @Override
@@ -55,6 +60,9 @@ final class ItemKnnModel implements ReplayModel {
                 }
             }
         }
+        for (int j = 0; j < score.length; j++) {
+            score[j] = rounded(score[j]);
+        }
         return PopModel.topByCounts(counts, score, histories, user, n);
     }
 
@@ -70,6 +78,10 @@ final class ItemKnnModel implements ReplayModel {
             }
         }
         histories.add(user, item);
+    }
+
+    static double rounded(double score) {
+        return Math.rint(score * SCALE) / SCALE;
     }
 
     private IntCounts row(int item) {

@@ -16,23 +16,26 @@ public final class Models {
 
     public static ReplayModel create(String name, ReplayLog log, ModelParams params, EventWeights weights,
                                      List<CatalogueItem> catalogue) {
-        return create(name, log, params, weights, catalogue, List.of(), false, ListPolicy.none());
+        return create(name, log, params, BaselineSettings.defaults(), weights, catalogue, List.of(), false,
+                ListPolicy.none());
     }
 
     /**
      * @param itemsArriveLate catalogue items enter streamrec's model just before their first event, not at the start
      * @param reranking       diversity and category cap, applied to streamrec's lists only
      */
-    public static ReplayModel create(String name, ReplayLog log, ModelParams params, EventWeights weights,
+    public static ReplayModel create(String name, ReplayLog log, ModelParams params, BaselineSettings baselines,
+                                     EventWeights weights,
                                      List<CatalogueItem> catalogue, List<CatalogueTag> tags, boolean itemsArriveLate,
                                      ListPolicy reranking) {
         return switch (name.toUpperCase(Locale.ROOT)) {
             case "STREAMREC" -> new StreamrecModel(log, params, weights, catalogue, tags, SEED, itemsArriveLate
                     ? StreamrecModel.CatalogueArrival.FIRST_EVENT : StreamrecModel.CatalogueArrival.START, reranking);
             case "POP" -> new PopModel(log);
-            case "RECENT-POP" -> new RecentPopModel(log, RecentPopModel.DEFAULT_HALF_LIFE_MS);
-            case "ITEM-KNN" -> new ItemKnnModel(log, 5);
-            case "ISGD" -> new IsgdModel(log, 10, 0.05f, 0.01f, SEED);
+            case "RECENT-POP" -> new RecentPopModel(log, baselines.recentPopHalfLifeMs());
+            case "ITEM-KNN" -> new ItemKnnModel(log, baselines.itemKnnWindow());
+            case "ISGD" -> new IsgdModel(log, baselines.isgdFactors(), baselines.isgdLearningRate(),
+                    baselines.isgdRegularization(), SEED);
             default -> throw new IllegalArgumentException("unknown model " + name + "; known: " + ALL);
         };
     }

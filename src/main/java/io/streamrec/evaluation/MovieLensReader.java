@@ -1,9 +1,7 @@
 package io.streamrec.evaluation;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,17 +10,25 @@ import java.util.List;
  * tab-separated {@code u.data} of ml-100k. Every rating is a RATING event whose value is the rating.
  */
 public final class MovieLensReader implements LogReader {
+    private final BadLines badLines;
+
+    public MovieLensReader() {
+        this(BadLines.stop());
+    }
+
+    MovieLensReader(BadLines badLines) {
+        this.badLines = badLines;
+    }
 
     @Override
     public List<LoggedEvent> read(Path file) throws IOException {
         String first;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            first = in.readLine();
+        try (TextLines in = new TextLines(file, StandardCharsets.UTF_8)) {
+            first = in.next();
         }
-        if (first == null) {
+        if (first == null || first.isEmpty()) {
             return List.of();
         }
-        first = CsvLogReader.stripBom(first);
         char separator = first.indexOf('\t') >= 0 ? '\t' : ',';
         boolean header = !Character.isDigit(first.charAt(0));
         String user = header ? "userId" : "0";
@@ -30,6 +36,6 @@ public final class MovieLensReader implements LogReader {
         String rating = header ? "rating" : "2";
         String time = header ? "timestamp" : "3";
         return new CsvLogReader(new CsvLogReader.Layout(separator, header, user, item, time,
-                CsvLogReader.TimeUnit.S, null, rating, "RATING")).read(file);
+                CsvLogReader.TimeUnit.S, null, rating, "RATING"), badLines).read(file);
     }
 }

@@ -77,9 +77,9 @@ final class StreamrecModel implements ReplayModel {
 
     /**
      * Logs from this many events on are replayed on two threads. The second copy of the index costs
-     * every update twice, which pays only once the code is compiled (a fresh JVM compiles for the first
-     * ~20,000 events): in one fresh JVM on two cores, 100,836 events ran 5% slower on two threads,
-     * 201,672 as fast, 504,180 1.25x faster, with the same figures.
+     * every update twice, which pays only on logs long enough for the compiled code to dominate the
+     * JIT's warm-up (docs/QUALITY.md, "Replay speed", has the measurements). The figures are the
+     * same either way.
      */
     static final int LEARN_BESIDE_FROM = 300_000;
 

@@ -61,6 +61,24 @@ public record Validation(int maxIdLength, long minTimestampMs, long maxFutureMs)
                 return field + " id contains a control character";
             }
         }
+        String unicode = unicodeProblem(id);
+        return unicode == null ? null : field + " id " + unicode;
+    }
+
+    /**
+     * Why {@code text} is not well-formed Unicode (an unpaired surrogate, which no UTF-8 byte
+     * sequence encodes, so Kafka's UTF-8 keys would turn it into '?' and merge distinct ids), or
+     * null when it is well-formed.
+     */
+    public static String unicodeProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return String.format("is not valid Unicode: unpaired surrogate \\u%04x at index %d", (int) c, i);
+            }
+        }
         return null;
     }
 }

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Timer;
 import io.streamrec.avro.EventType;
 import io.streamrec.topology.RejectCategory;
 import io.streamrec.topology.TopologyMetrics;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -51,9 +50,8 @@ final class RegistryTopologyMetrics implements TopologyMetrics {
             deadLetters.put(category, Counter.builder("streamrec.dead.letters").tag("reason", category.label())
                     .description("Records sent to the dead-letter topic, by category of reason").register(registry));
         }
-        refresh = Timer.builder("streamrec.refresh").description("Time to recompute one user's list")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
+        refresh = LatencyBuckets.on(Timer.builder("streamrec.refresh").description("Time to recompute one user's list"))
+                .register(registry);
     }
 
     @Override

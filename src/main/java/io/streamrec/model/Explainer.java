@@ -9,6 +9,8 @@ import java.util.List;
  * recent item r is rated by the two personal signals of the blend: co-visitation as the scorer
  * counts it (recencyDecay^r * co(r, item) / sqrt(n_r * n_item), max-normalised over the recent
  * items) and the cosine of the item vectors (mapped to [0, 1]), weighted by the blend weights.
+ * A recent item whose cosine reads 0.00 or less and that co-visitation does not carry explains
+ * nothing and is left out.
  */
 public final class Explainer {
     private final ModelParams params;
@@ -52,6 +54,10 @@ public final class Explainer {
                 double co = covMax > 0 ? params.coVisitationWeight() * coVisitation[r] / covMax : 0;
                 double embedding = params.embeddingWeight() * (cosine[r] + 1) / 2;
                 boolean together = co > embedding;
+                if (!together && Math.round(cosine[r] * 100) <= 0) {
+                    // Neither seen together nor alike (a cosine that reads 0.00 or less): no explanation.
+                    continue;
+                }
                 String reason = together ? "viewed together with " + label + " by other users"
                         : String.format("similar to %s (cosine %.2f)", label, cosine[r]);
                 explained.add(new ScoredItem(recent.get(r), co + embedding,

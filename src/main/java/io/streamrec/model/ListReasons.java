@@ -44,6 +44,10 @@ final class ListReasons {
             default:
                 return popularityReason(slot);
         }
+        if (recent < 0) {
+            // No recent item is like the candidate: naming one would claim a likeness that is not there.
+            return popularityReason(slot);
+        }
         if (sentences[recent] == null) {
             sentences[recent] = "because you viewed " + label(snapshot, user.recentItems.get(recent));
         }
@@ -82,9 +86,9 @@ final class ListReasons {
         return recentCategories;
     }
 
-    /** The position of the recent item (within the co-visitation window) most like the candidate in content. */
+    /** The position of the recent item (within the co-visitation window) most like the candidate in content; -1 for none. */
     private int closestInContent(int slot) {
-        int best = 0;
+        int best = -1;
         float bestCosine = 0f;
         for (int r = 0; r < windowSlots.length; r++) {
             float cosine = windowSlots[r] < 0 ? 0f : content.cosine(windowSlots[r], slot);
@@ -96,13 +100,16 @@ final class ListReasons {
         return best;
     }
 
-    /** The position of the recent item whose vector is closest to the candidate: the best single explanation. */
+    /**
+     * The position of the recent item whose vector is closest to the candidate: the best single
+     * explanation; -1 when none points the candidate's way (a cosine of 0 or less is no likeness).
+     */
     private int mostSimilarRecent(int slot) {
         if (windowUnits == null) {
             windowUnits = unitVectors();
         }
-        int best = 0;
-        float bestDot = Float.NEGATIVE_INFINITY;
+        int best = -1;
+        float bestDot = 0f;
         // The candidate's own norm scales every recent item alike, so it is left out.
         float[] dots = new float[windowUnits.length];
         snapshot.dots(windowUnits, slot, dots);

@@ -67,8 +67,8 @@ public final class Recommender {
     }
 
     /**
-     * @param explains false to leave every item's reason null: the same ranking without the sentences,
-     *                 which cost a replay that only compares item ids 6% of its time
+     * @param explains false to leave every item's reason null: the same ranking without building
+     *                 sentences, for a replay that only compares item ids
      */
     public Recommender(ModelParams params, ItemIndex index, FusionWeights fusion, boolean explains) {
         this(params, index, fusion, explains, new SharedPool());

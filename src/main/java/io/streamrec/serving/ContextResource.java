@@ -21,7 +21,7 @@ import java.util.Set;
  * in the answer. With a user, what the user has seen is left out too (the request is answered
  * by the instance owning the user). When the index knows none of the items the answer is
  * trending ({@code "personalized": false}). Rules and diversity as query parameters. 400 for no
- * items, more than {@link #MAX_ITEMS}, or n outside 1..100.
+ * items, more than {@link #MAX_ITEMS}, or n outside 1..{@link RequestLimits#maxN}.
  */
 final class ContextResource {
     static final int MAX_ITEMS = 100;
@@ -33,24 +33,24 @@ final class ContextResource {
     private final KeyRouter router;
     private final UserStates users;
     private final ListPolicy defaults;
-    private final int maxIdLength;
+    private final RequestLimits limits;
 
     ContextResource(Recommender recommender, ItemIndex index, ModelParams params, KeyRouter router, UserStates users,
-                    ListPolicy defaults, int maxIdLength) {
+                    ListPolicy defaults, RequestLimits limits) {
         this.recommender = recommender;
         this.index = index;
         this.params = params;
         this.router = router;
         this.users = users;
         this.defaults = defaults;
-        this.maxIdLength = maxIdLength;
+        this.limits = limits;
     }
 
     void post(Context ctx) {
-        JsonNode body = JsonBody.object(ctx.body(), EXAMPLE);
-        List<String> items = JsonBody.ids(body, "items", maxIdLength, MAX_ITEMS);
-        String user = JsonBody.optionalId(body, "user", maxIdLength);
-        int n = JsonBody.intField(body, "n", 10, 1, ItemsResource.MAX_N);
+        JsonNode body = JsonBody.object(ctx.bodyAsBytes(), EXAMPLE);
+        List<String> items = JsonBody.ids(body, "items", limits.maxIdLength(), MAX_ITEMS);
+        String user = JsonBody.optionalId(body, "user", limits.maxIdLength());
+        int n = JsonBody.n(body, 10, limits.maxN());
         ListPolicy policy = defaults.and(PolicyParams.parse(ctx));
         if (user == null) {
             ctx.json(answer(null, items, Set.of(), n, policy));

@@ -4,12 +4,16 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 /**
  * {@code GET /}: the live dashboard, one HTML page and its script from the jar (no CDN, works
  * offline). It draws from the JSON API: /v1/stats, /v1/trending and a user's recommendations.
  */
 final class DashboardResource {
+    /** The page reads {@code ?user=} in the browser, to show that user's list first. */
+    static final Set<String> PARAMS = Set.of("user");
+
     private final byte[] page = resource("dashboard/index.html");
     private final byte[] script = resource("dashboard/dashboard.js");
 

@@ -1,72 +1,79 @@
 package io.streamrec.serving;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Interaction;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.events.Validation;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * {@code POST /v1/events} with {@code {"user":"u1","item":"i9","type":"CLICK"}} (optional
- * {@code timestamp}: epoch ms or ISO-8601, {@code value}, {@code session}): validated by the same
- * rules as the topology, encoded as Avro and published to `interactions` keyed by user.
- * 202 with where it landed; 400 with the reason for an invalid event (nothing is published).
+ * {@code timestamp}: epoch ms or ISO-8601, {@code value}, {@code session}), or a JSON array of
+ * such events (at most {@link #MAX_BATCH}): validated by the same rules as the topology, encoded
+ * as Avro and published to `interactions` keyed by user. 202 with where it landed (for an array,
+ * {@code {"events": [...]}}, one entry per event in order); 400 with the reason for an invalid
+ * event, naming its index in an array, and then nothing is published.
  */
 final class EventsResource {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_BATCH = 1000;
+    private static final String EXAMPLE = "{\"user\":\"u1\",\"item\":\"i9\",\"type\":\"CLICK\"}";
     private static final String TYPES = Arrays.stream(EventType.values()).filter(t -> t != EventType.UNKNOWN)
             .map(Enum::name).reduce((a, b) -> a + ", " + b).orElse("");
 
-    private final Producer<String, byte[]> producer;
+    private final Publisher publisher;
     private final String topic;
     private final Validation validation;
 
-    EventsResource(Producer<String, byte[]> producer, String topic, Validation validation) {
-        this.producer = producer;
+    EventsResource(Publisher publisher, String topic, Validation validation) {
+        this.publisher = publisher;
         this.topic = topic;
         this.validation = validation;
     }
 
     void post(Context ctx) {
-        Interaction event = parse(ctx.body());
+        JsonNode body = JsonBody.parse(ctx.bodyAsBytes());
+        if (!body.isArray()) {
+            ctx.status(202).json(publisher.sendAll(List.of(record(checked(event(body))))).get(0));
+            return;
+        }
+        ApiError.check(!body.isEmpty() && body.size() <= MAX_BATCH,
+                "a batch must hold 1 to " + MAX_BATCH + " events, has " + body.size());
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            try {
+                records.add(record(checked(event(body.get(i)))));
+            } catch (ApiError e) {
+                throw ApiError.badRequest("events[" + i + "]: " + e.getMessage());
+            }
+        }
+        ctx.status(202).json(Map.of("events", publisher.sendAll(records)));
+    }
+
+    private Interaction checked(Interaction event) {
         String reason = validation.check(event, System.currentTimeMillis());
         ApiError.check(reason == null, reason);
-        try {
-            RecordMetadata landed = producer.send(new ProducerRecord<>(topic, event.getUser(),
-                    AvroSerdes.INTERACTION.encode(event))).get(10, TimeUnit.SECONDS);
-            ctx.status(202).json(Map.of("topic", landed.topic(), "partition", landed.partition(),
-                    "offset", landed.offset(), "id", new EventId(landed.topic(), landed.partition(), landed.offset()).id()));
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ApiError(503, "could not publish the event to Kafka: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiError(503, "interrupted while publishing");
-        }
+        return event;
+    }
+
+    private ProducerRecord<String, byte[]> record(Interaction event) {
+        return new ProducerRecord<>(topic, event.getUser(), AvroSerdes.INTERACTION.encode(event));
     }
 
     static Interaction parse(String body) {
-        JsonNode json;
-        try {
-            json = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("body is not valid JSON: " + e.getOriginalMessage());
-        }
-        ApiError.check(json != null && json.isObject(), "body must be a JSON object like "
-                + "{\"user\":\"u1\",\"item\":\"i9\",\"type\":\"CLICK\"}");
+        return event(JsonBody.parse(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Interaction event(JsonNode json) {
+        JsonBody.object(json, EXAMPLE);
         return Interaction.newBuilder()
                 .setUser(text(json, "user"))
                 .setItem(text(json, "item"))
@@ -104,18 +111,7 @@ final class EventsResource {
     }
 
     private static Instant timestamp(JsonNode json) {
-        JsonNode node = json.get("timestamp");
-        if (node == null || node.isNull()) {
-            return Instant.now();
-        }
-        if (node.isIntegralNumber()) {
-            return Instant.ofEpochMilli(node.asLong());
-        }
-        ApiError.check(node.isTextual(), "timestamp must be epoch milliseconds or an ISO-8601 string");
-        try {
-            return Instant.parse(node.asText());
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("timestamp '" + node.asText() + "' is not ISO-8601 (e.g. 2026-01-31T12:00:00Z)");
-        }
+        Instant time = JsonBody.time(json, "timestamp");
+        return time == null ? Instant.now() : time;
     }
 }

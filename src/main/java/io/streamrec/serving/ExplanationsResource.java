@@ -6,32 +6,37 @@ import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ModelParams;
 import io.streamrec.topology.StoreNames;
 import io.streamrec.topology.UserStateQuery.UserView;
+import java.util.Set;
 
 /**
  * {@code GET /v1/users/{userId}/because/{itemId}?n=10}: the user's recent items ranked by how
  * much they explain {@code itemId} (co-visitation and embedding similarity, as the blend weighs
  * them); each entry's reason says which. Answered by the instance owning the user. 404 for an
- * item the index does not hold or a user without events; 400 for n outside 1..100.
+ * item the index does not hold or a user without events; 400 for n outside
+ * 1..{@link RequestLimits#maxN}.
  */
 final class ExplanationsResource {
+    static final Set<String> PARAMS = Set.of(QueryParams.N);
+
     private final Explainer explainer;
     private final ItemIndex index;
     private final KeyRouter router;
     private final UserStates users;
-    private final int maxIdLength;
+    private final RequestLimits limits;
 
-    ExplanationsResource(Explainer explainer, ItemIndex index, KeyRouter router, UserStates users, int maxIdLength) {
+    ExplanationsResource(Explainer explainer, ItemIndex index, KeyRouter router, UserStates users,
+                         RequestLimits limits) {
         this.explainer = explainer;
         this.index = index;
         this.router = router;
         this.users = users;
-        this.maxIdLength = maxIdLength;
+        this.limits = limits;
     }
 
     void because(Context ctx) {
-        String user = QueryParams.id(ctx, "userId", maxIdLength);
-        String item = QueryParams.id(ctx, "itemId", maxIdLength);
-        int n = QueryParams.intParam(ctx, "n", 10, 1, ItemsResource.MAX_N);
+        String user = QueryParams.id(ctx, "userId", limits.maxIdLength());
+        String item = QueryParams.id(ctx, "itemId", limits.maxIdLength());
+        int n = QueryParams.n(ctx, 10, limits.maxN());
         if (!index.contains(item)) {
             throw new ApiError(404, "unknown item " + item);
         }

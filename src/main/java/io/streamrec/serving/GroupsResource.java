@@ -19,7 +19,7 @@ import java.util.Set;
  * live on different instances; a member without events counts as a newcomer (popularity only).
  * The answer's {@code user} lists the members, comma-separated; {@code personalized} is true
  * when any member has history. Rules and diversity as query parameters ({@link PolicyParams}).
- * 400 for no users, more than {@link #MAX_MEMBERS}, an unknown strategy or n outside 1..100.
+ * 400 for no users, more than {@link #MAX_MEMBERS}, an unknown strategy or n outside 1..{@link RequestLimits#maxN}.
  */
 final class GroupsResource {
     static final int MAX_MEMBERS = 50;
@@ -28,25 +28,25 @@ final class GroupsResource {
     private final GroupRecommender groups;
     private final UserStates users;
     private final ListPolicy defaults;
-    private final int maxIdLength;
+    private final RequestLimits limits;
 
-    GroupsResource(GroupRecommender groups, UserStates users, ListPolicy defaults, int maxIdLength) {
+    GroupsResource(GroupRecommender groups, UserStates users, ListPolicy defaults, RequestLimits limits) {
         this.groups = groups;
         this.users = users;
         this.defaults = defaults;
-        this.maxIdLength = maxIdLength;
+        this.limits = limits;
     }
 
     void post(Context ctx) {
-        JsonNode body = JsonBody.object(ctx.body(), EXAMPLE);
-        List<String> ids = JsonBody.ids(body, "users", maxIdLength, MAX_MEMBERS);
+        JsonNode body = JsonBody.object(ctx.bodyAsBytes(), EXAMPLE);
+        List<String> ids = JsonBody.ids(body, "users", limits.maxIdLength(), MAX_MEMBERS);
         GroupStrategy strategy;
         try {
             strategy = GroupStrategy.parse(JsonBody.text(body, "strategy", "average"));
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
-        int n = JsonBody.intField(body, "n", 10, 1, ItemsResource.MAX_N);
+        int n = JsonBody.n(body, 10, limits.maxN());
         ListPolicy policy = defaults.and(PolicyParams.parse(ctx));
         List<GroupRecommender.Member> members = new ArrayList<>(ids.size());
         boolean personalized = false;

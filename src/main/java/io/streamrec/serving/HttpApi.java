@@ -2,6 +2,8 @@ package io.streamrec.serving;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.router.Endpoint;
 import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.Explainer;
@@ -12,13 +14,18 @@ import io.streamrec.model.Recommender;
 import io.streamrec.topology.TopologySettings;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The versioned JSON API every instance serves; see the README for each endpoint. */
+/**
+ * The versioned JSON API every instance serves; see the README for each endpoint. Every error
+ * is {@code {"error": "<what to fix>"}} with its status, whoever refuses the request: a
+ * resource, Javalin (413) or Jetty (a URI it cannot decode, a request line too long).
+ */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
@@ -42,18 +49,23 @@ public final class HttpApi implements AutoCloseable {
         Recommender recommender = new Recommender(settings.model(), index);
         KeyRouter router = new KeyRouter(streams, self, authToken);
         int maxId = settings.validation().maxIdLength();
-        ReadYourWrites readYourWrites = new ReadYourWrites(settings.topics().interactions());
+        RequestLimits limits = new RequestLimits(maxId, settings.refresh().listSize());
+        String interactions = settings.topics().interactions();
+        ReadYourWrites readYourWrites = new ReadYourWrites(interactions, new TopicPartitions(producer, interactions));
         ListPolicy defaults = ListPolicy.of(settings.rules());
         UserStates users = new UserStates(streams, router, maxId);
+        Publisher publisher = new Publisher(producer);
         RecommendationsResource recommendations = new RecommendationsResource(streams, router, recommender, index,
-                users, defaults, maxId, settings.refresh().listSize(), readYourWrites);
-        ItemsResource items = new ItemsResource(index, recommender, defaults, maxId);
-        GroupsResource groups = new GroupsResource(new GroupRecommender(recommender, index), users, defaults, maxId);
+                users, defaults, limits, readYourWrites);
+        ItemsResource items = new ItemsResource(index, recommender, defaults, limits);
+        CatalogueResource catalogue = new CatalogueResource(index, publisher, settings.topics().items(), limits);
+        ErasureResource erasure = new ErasureResource(publisher, interactions, maxId);
+        GroupsResource groups = new GroupsResource(new GroupRecommender(recommender, index), users, defaults, limits);
         ContextResource context = new ContextResource(recommender, index, settings.model(), router, users, defaults,
-                maxId);
+                limits);
         ExplanationsResource explanations = new ExplanationsResource(new Explainer(settings.model(), index), index,
-                router, users, maxId);
-        EventsResource events = new EventsResource(producer, settings.topics().interactions(), settings.validation());
+                router, users, limits);
+        EventsResource events = new EventsResource(publisher, interactions, settings.validation());
         Readiness readiness = Readiness.watch(streams, itemStreams);
         ClusterResource cluster = new ClusterResource(streams, itemStreams, readiness, router, index);
         MetricsResource metricsResource = new MetricsResource(metrics, router, index);
@@ -61,42 +73,56 @@ public final class HttpApi implements AutoCloseable {
         HealthResource health = new HealthResource(readiness);
         BearerAuth auth = new BearerAuth(authToken);
 
+        Set<String> none = Set.of();
+        RouteTable routes = new RouteTable()
+                .get("/v1/users/{userId}/recommendations", recommendations::get, RecommendationsResource.PARAMS)
+                .delete("/v1/users/{userId}", erasure::delete, none)
+                .get("/v1/users/{userId}/because/{itemId}", explanations::because, ExplanationsResource.PARAMS)
+                .post("/v1/groups/recommendations", groups::post, PolicyParams.NAMES)
+                .post("/v1/recommendations/context", context::post, PolicyParams.NAMES)
+                .get(UserStates.INTERNAL_PATH + "{userId}/state", users::internal, none)
+                .get("/v1/items/{itemId}", catalogue::get, none)
+                .put("/v1/items/{itemId}", catalogue::put, none)
+                .delete("/v1/items/{itemId}", catalogue::delete, none)
+                .get("/v1/items/{itemId}/similar", items::similar, ItemsResource.PARAMS)
+                .get("/v1/trending", items::trending, ItemsResource.PARAMS)
+                .post("/v1/events", events::post, none)
+                .get("/v1/instances", cluster::instances, none)
+                .get("/health", cluster::health, none)
+                .get("/health/live", health::live, none)
+                .get("/health/ready", health::ready, none)
+                .get("/metrics", metricsResource::prometheus, none)
+                .get("/v1/stats", metricsResource::stats, none)
+                .get("/", dashboard::page, DashboardResource.PARAMS)
+                .get("/dashboard.js", dashboard::script, none);
+
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.routes.get("/v1/users/{userId}/recommendations", recommendations::get);
-            config.routes.get("/v1/users/{userId}/because/{itemId}", explanations::because);
-            config.routes.post("/v1/groups/recommendations", groups::post);
-            config.routes.post("/v1/recommendations/context", context::post);
-            config.routes.get(UserStates.INTERNAL_PATH + "{userId}/state", users::internal);
-            config.routes.get("/v1/items/{itemId}/similar", items::similar);
-            config.routes.get("/v1/trending", items::trending);
-            config.routes.post("/v1/events", events::post);
-            config.routes.get("/v1/instances", cluster::instances);
-            config.routes.get("/health", cluster::health);
-            config.routes.get("/metrics", metricsResource::prometheus);
-            config.routes.get("/v1/stats", metricsResource::stats);
-            config.routes.get("/", dashboard::page);
-            config.routes.get("/dashboard.js", dashboard::script);
+            routes.registerIn(config.routes);
             // Called once a request is answered, asynchronous ones included.
             config.requestLogger.http((ctx, ms) -> metrics.httpRequest(ctx.method().name(), routeOf(ctx),
                     ctx.status().getCode(), Duration.ofNanos((long) (ms * 1_000_000))));
-            config.routes.get("/health/live", health::live);
-            config.routes.get("/health/ready", health::ready);
-            config.routes.beforeMatched(auth::check);
-            config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected error serving {}", ctx.path(), e);
-                ctx.status(500).json(Map.of("error", "internal error: " + e));
-            });
-            config.routes.error(404, "*", ctx -> {
-                // Resources answer their own 404s in JSON; anything else (no such route) is Javalin's plain text.
-                String type = ctx.res().getContentType();
-                if (type == null || !type.startsWith("application/json")) {
-                    ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+            // A method the path does not take is a 405 with or without the token.
+            config.routes.beforeMatched(ctx -> {
+                if (routes.declared(ctx)) {
+                    auth.check(ctx);
                 }
             });
+            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            // Javalin's own refusals (no such endpoint: 404, a body over the size limit: 413) in the API's format.
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error serving {}", ctx.path(), e);
+                error(ctx, 500, "internal error: " + e);
+            });
+            // What Jetty refuses before routing (bad URIs, too long a request line) in the same format.
+            config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler()));
         }).start(bindHost, self.port());
         return new HttpApi(server, readYourWrites);
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message == null ? HttpStatus.forStatus(status).getMessage() : message));
     }
 
     /** The matched route template (bounded label values), never the raw path. */

@@ -13,18 +13,19 @@ import java.util.Set;
  * configured defaults.
  */
 final class ItemsResource {
-    static final int MAX_N = 100;
+    /** What both lists read: n and the rules. */
+    static final Set<String> PARAMS = QueryParams.with(PolicyParams.NAMES, QueryParams.N);
 
     private final ItemIndex index;
     private final Recommender recommender;
     private final ListPolicy defaults;
-    private final int maxIdLength;
+    private final RequestLimits limits;
 
-    ItemsResource(ItemIndex index, Recommender recommender, ListPolicy defaults, int maxIdLength) {
+    ItemsResource(ItemIndex index, Recommender recommender, ListPolicy defaults, RequestLimits limits) {
         this.index = index;
         this.recommender = recommender;
         this.defaults = defaults;
-        this.maxIdLength = maxIdLength;
+        this.limits = limits;
     }
 
     /**
@@ -32,8 +33,8 @@ final class ItemsResource {
      * Rules and diversity apply to the most similar {@link ListPolicy#MIN_POOL} (at least 5n) items.
      */
     void similar(Context ctx) {
-        String item = QueryParams.id(ctx, "itemId", maxIdLength);
-        int n = QueryParams.intParam(ctx, "n", 10, 1, MAX_N);
+        String item = QueryParams.id(ctx, "itemId", limits.maxIdLength());
+        int n = QueryParams.n(ctx, 10, limits.maxN());
         ListPolicy policy = defaults.and(PolicyParams.parse(ctx));
         if (!index.contains(item)) {
             throw new ApiError(404, "unknown item " + item);
@@ -45,7 +46,7 @@ final class ItemsResource {
 
     /** {@code GET /v1/trending?n=10&exclude=a,b}: most popular items now, by decayed popularity. */
     void trending(Context ctx) {
-        int n = QueryParams.intParam(ctx, "n", 10, 1, MAX_N);
+        int n = QueryParams.n(ctx, 10, limits.maxN());
         ListPolicy policy = defaults.and(PolicyParams.parse(ctx));
         ctx.json(ListResponse.ofScored(null, null, false,
                 policy.recommend(recommender, index, null, Set.of(), n, System.currentTimeMillis()),

@@ -6,6 +6,7 @@ import io.streamrec.model.Diversifier;
 import io.streamrec.model.ListPolicy;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The query parameters every list endpoint takes for business rules and diversity:
@@ -23,9 +24,10 @@ final class PolicyParams {
     private static final String MAX_PRICE = "maxPrice";
     private static final String DIVERSITY = "diversity";
     private static final String MAX_PER_CATEGORY = "maxPerCategory";
+    private static final int MAX_PER_CATEGORY_LIMIT = 100;
     /** Every parameter {@link #parse} reads: a request setting none of them is answered without parsing. */
-    private static final List<String> NAMES = List.of(CATEGORY, EXCLUDE_CATEGORY, EXCLUDE, BOOST, MIN_PRICE,
-            MAX_PRICE, DIVERSITY, MAX_PER_CATEGORY);
+    static final Set<String> NAMES = Set.of(CATEGORY, EXCLUDE_CATEGORY, EXCLUDE, BOOST, MIN_PRICE, MAX_PRICE,
+            DIVERSITY, MAX_PER_CATEGORY);
 
     private PolicyParams() {}
 
@@ -36,7 +38,7 @@ final class PolicyParams {
         }
         List<String> include = QueryParams.listParam(ctx, CATEGORY);
         Double diversity = QueryParams.doubleParam(ctx, DIVERSITY, 0, 1);
-        int maxPerCategory = QueryParams.intParam(ctx, MAX_PER_CATEGORY, 0, 1, ItemsResource.MAX_N);
+        int maxPerCategory = QueryParams.intParam(ctx, MAX_PER_CATEGORY, 0, 1, MAX_PER_CATEGORY_LIMIT);
         try {
             BusinessRules rules = new BusinessRules(include.isEmpty() ? null : new HashSet<>(include),
                     new HashSet<>(QueryParams.listParam(ctx, EXCLUDE_CATEGORY)),

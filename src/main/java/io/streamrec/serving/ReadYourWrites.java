@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
  * shared timer re-reads the store every few milliseconds until the deadline.
  */
 final class ReadYourWrites implements AutoCloseable {
+    static final String AFTER = "after";
+    static final String WAIT_MS = "waitMs";
     static final int MAX_WAIT_MS = 10_000;
     static final int DEFAULT_WAIT_MS = 1_000;
     /** A store read costs microseconds; the refresh debounce (100 ms by default) dominates the wait anyway. */
@@ -33,25 +36,33 @@ final class ReadYourWrites implements AutoCloseable {
     }
 
     private final String topic;
+    /** The partitions of the interactions topic; 0 while unknown (then any partition is taken). */
+    private final IntSupplier partitions;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "streamrec-read-your-writes");
         thread.setDaemon(true);
         return thread;
     });
 
-    ReadYourWrites(String interactionsTopic) {
+    ReadYourWrites(String interactionsTopic, IntSupplier partitions) {
         this.topic = interactionsTopic;
+        this.partitions = partitions;
     }
 
     /** The wait a request asks for, null when it has no {@code after}; 400 for a malformed one. */
     Wait parse(Context ctx) {
-        String after = ctx.queryParam("after");
-        int waitMs = QueryParams.intParam(ctx, "waitMs", DEFAULT_WAIT_MS, 0, MAX_WAIT_MS);
+        String after = ctx.queryParam(AFTER);
+        int waitMs = QueryParams.intParam(ctx, WAIT_MS, DEFAULT_WAIT_MS, 0, MAX_WAIT_MS);
         if (after == null || after.isBlank()) {
-            ApiError.check(ctx.queryParam("waitMs") == null, "waitMs needs after=<event id> to wait for");
+            ApiError.check(ctx.queryParam(WAIT_MS) == null, "waitMs needs after=<event id> to wait for");
             return null;
         }
-        return new Wait(EventId.parse(after.trim(), topic), waitMs);
+        EventId event = EventId.parse(after.trim(), topic);
+        // No event can ever land on a partition the topic does not have: waiting would only end in a 504.
+        int count = partitions.getAsInt();
+        ApiError.check(count <= 0 || event.partition() < count, "after names partition " + event.partition()
+                + ", but topic '" + topic + "' has partitions 0.." + (count - 1));
+        return new Wait(event, waitMs);
     }
 
     /**

@@ -31,33 +31,33 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * 1..streamrec.recommendations.size or a rule is malformed; 503 when no copy can answer.
  */
 final class RecommendationsResource {
+    static final Set<String> PARAMS = QueryParams.with(PolicyParams.NAMES, QueryParams.N, ReadYourWrites.AFTER,
+            ReadYourWrites.WAIT_MS);
+
     private final KafkaStreams streams;
     private final KeyRouter router;
     private final Recommender recommender;
     private final ItemIndex index;
     private final UserStates users;
     private final ListPolicy defaults;
-    private final int maxIdLength;
-    private final int listSize;
+    private final RequestLimits limits;
     private final ReadYourWrites readYourWrites;
 
     RecommendationsResource(KafkaStreams streams, KeyRouter router, Recommender recommender, ItemIndex index,
-                            UserStates users, ListPolicy defaults, int maxIdLength, int listSize,
-                            ReadYourWrites readYourWrites) {
+                            UserStates users, ListPolicy defaults, RequestLimits limits, ReadYourWrites readYourWrites) {
         this.streams = streams;
         this.router = router;
         this.recommender = recommender;
         this.index = index;
         this.users = users;
         this.defaults = defaults;
-        this.maxIdLength = maxIdLength;
-        this.listSize = listSize;
+        this.limits = limits;
         this.readYourWrites = readYourWrites;
     }
 
     void get(Context ctx) {
-        String user = QueryParams.id(ctx, "userId", maxIdLength);
-        int n = QueryParams.intParam(ctx, "n", Math.min(20, listSize), 1, listSize);
+        String user = QueryParams.id(ctx, "userId", limits.maxIdLength());
+        int n = QueryParams.n(ctx, 20, limits.maxN());
         ListPolicy request = PolicyParams.parse(ctx);
         ReadYourWrites.Wait wait = readYourWrites.parse(ctx);
         if (wait == null) {

@@ -9,13 +9,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** The one way a processor gives up on a record: nothing is dropped without a trace. */
 final class DeadLetters {
-    /**
-     * The node each sub-topology sends its dead letters to (it counts them, then writes them to
-     * the topic); each sub-topology has its own, as one shared node would fuse them into one.
-     */
-    static final String USER_SIDE_SINK = "user-rejected-sink";
-    static final String ITEM_SIDE_SINK = "item-rejected-sink";
-
     private DeadLetters() {}
 
     /** Sends the untouched record, with why and where it came from, to the dead-letter topic. */

@@ -15,8 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (so they commit with the input offsets, exactly-once through a crash), and summed per item in
  * memory as they arrive. The user side's outbox holds one record per event (it owes about 16
  * items: its own, the recent ones it pairs with, the negatives); the item side's pending deltas
- * one per delta received. Summing into a stored record per item instead read, decoded, re-encoded
- * and rewrote a record per delta: 20% of a loaded stream thread on the user side alone.
+ * one per delta received. A record per arrival is written once and deleted once; summing into a
+ * stored record per item would read, decode, re-encode and rewrite a record per delta.
  *
  * <p>The store is only read when the task starts, to rebuild the sums; a drain sends the sums
  * and writes a tombstone per record. Reading the records back at each drain, and deleting them

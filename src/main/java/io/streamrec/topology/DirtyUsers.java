@@ -13,9 +13,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Users whose list awaits a debounced refresh, with the wall-clock time each became dirty: a
  * changelogged store, so a restarted task still refreshes them, mirrored in an insertion-ordered
- * map. The refresh check runs every few tens of milliseconds; iterating the store each time (then
- * cached) merged its cache and its map entry by entry (8% of a loaded stream thread), where the
- * mirror reads only the oldest entries, up to the first one not yet due.
+ * map. The refresh check runs every few tens of milliseconds, so it must not iterate the store:
+ * the mirror reads only the oldest entries, up to the first one not yet due.
  */
 final class DirtyUsers {
     private final KeyValueStore<String, Long> store;

@@ -1,5 +1,7 @@
 package io.streamrec.topology;
 
+import static io.streamrec.topology.NodeNames.ITEM_VECTORS_SINK;
+
 import io.streamrec.avro.Item;
 import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.ItemVector;
@@ -31,9 +33,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the input offsets in the same transaction: exactly-once holds through a crash.
  */
 final class ItemLearner implements Processor<String, Object, String, ItemVector> {
-    static final String NAME = "learn-item";
-    static final String VECTORS = "item-vectors-sink";
-
     private final TopologySettings settings;
     private final ItemIndex index;
     private final ItemSide itemSide;
@@ -118,7 +117,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     /** An item too few users have touched stays out of every index until enough have. */
     private void publish(String id, ItemVector state, long now) {
         if (settings.lifecycle().admitsItem(state.getDistinctUsers(), state.getKnown())) {
-            context.forward(new Record<>(id, state, now), VECTORS);
+            context.forward(new Record<>(id, state, now), ITEM_VECTORS_SINK);
         }
     }
 
@@ -127,7 +126,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         items.delete(id);
         dirty.delete(id);
         pending.discard(id);
-        context.forward(new Record<>(id, null, timestamp), VECTORS);
+        context.forward(new Record<>(id, null, timestamp), ITEM_VECTORS_SINK);
     }
 
     /**

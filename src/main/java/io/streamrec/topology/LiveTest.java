@@ -4,8 +4,8 @@ import io.streamrec.avro.EventType;
 
 /**
  * The test half of test-then-learn on live traffic: where the event's item sat in the user's last
- * list. The rank is read from the stored bytes: decoding the 50-item list for it was 2-4% of a
- * loaded user-side thread. One per processor, so per stream thread.
+ * list. The rank is read from the stored bytes, without decoding the list, as this runs for
+ * every tested event. One per processor, so per stream thread.
  */
 final class LiveTest {
     private final TopologyMetrics metrics;

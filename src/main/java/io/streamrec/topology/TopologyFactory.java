@@ -1,5 +1,22 @@
 package io.streamrec.topology;
 
+import static io.streamrec.topology.NodeNames.CATALOG;
+import static io.streamrec.topology.NodeNames.INTERACTIONS_SOURCE;
+import static io.streamrec.topology.NodeNames.ITEMS_SOURCE;
+import static io.streamrec.topology.NodeNames.ITEM_DELTAS_SINK;
+import static io.streamrec.topology.NodeNames.ITEM_DELTAS_SOURCE;
+import static io.streamrec.topology.NodeNames.ITEM_INDEX_FEED;
+import static io.streamrec.topology.NodeNames.ITEM_REJECTED_SINK;
+import static io.streamrec.topology.NodeNames.ITEM_VECTORS_SINK;
+import static io.streamrec.topology.NodeNames.ITEM_VECTORS_SOURCE;
+import static io.streamrec.topology.NodeNames.LEARN_ITEM;
+import static io.streamrec.topology.NodeNames.LEARN_USER;
+import static io.streamrec.topology.NodeNames.RECOMMENDATIONS_SINK;
+import static io.streamrec.topology.NodeNames.REKEYED_SOURCE;
+import static io.streamrec.topology.NodeNames.REKEY_SINK;
+import static io.streamrec.topology.NodeNames.USER_REJECTED_SINK;
+import static io.streamrec.topology.NodeNames.VALIDATE;
+
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -72,53 +89,53 @@ public final class TopologyFactory {
                                     TopologyMetrics metrics) {
         Topics topics = settings.topics();
         StringSerializer keys = new StringSerializer();
-        topology.addSource("interactions-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+        topology.addSource(INTERACTIONS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 topics.interactions());
-        topology.addProcessor("validate", () -> new ValidateProcessor(settings.validation()), "interactions-source");
-        topology.addSink(ValidateProcessor.REKEY, topics.rekeyed(), keys, AvroSerdes.INTERACTION.serializer(),
-                "validate");
-        topology.addSource("rekeyed-source", new StringDeserializer(), AvroSerdes.INTERACTION.deserializer(),
+        topology.addProcessor(VALIDATE, () -> new ValidateProcessor(settings.validation()), INTERACTIONS_SOURCE);
+        topology.addSink(REKEY_SINK, topics.rekeyed(), keys, AvroSerdes.INTERACTION.serializer(),
+                VALIDATE);
+        topology.addSource(REKEYED_SOURCE, new StringDeserializer(), AvroSerdes.INTERACTION.deserializer(),
                 topics.rekeyed());
-        topology.addProcessor(ValidateProcessor.LEARN, () -> new UserLearner(settings, index, metrics),
-                "validate", "rekeyed-source");
-        topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), ValidateProcessor.LEARN);
-        topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), ValidateProcessor.LEARN);
+        topology.addProcessor(LEARN_USER, () -> new UserLearner(settings, index, metrics),
+                VALIDATE, REKEYED_SOURCE);
+        topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), LEARN_USER);
+        topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), LEARN_USER);
         topology.addStateStore(inMemoryStore(StoreNames.USER_DIRTY, Serdes.String(), Serdes.Long()),
-                ValidateProcessor.LEARN);
+                LEARN_USER);
         topology.addStateStore(inMemoryStore(StoreNames.USER_EVENT_OUTBOX, Serdes.Long(), AvroSerdes.OWED_DELTAS),
-                ValidateProcessor.LEARN);
-        topology.addStateStore(store(StoreNames.RECOMMENDATIONS, StoredList.SERDE), ValidateProcessor.LEARN);
-        topology.addSink(UserLearner.DELTAS, topics.itemDeltas(), keys, AvroSerdes.ITEM_DELTA.serializer(),
-                ValidateProcessor.LEARN);
-        topology.addSink(UserLearner.RECOMMENDATIONS, topics.recommendations(), keys, StoredList.SERDE.serializer(),
-                ValidateProcessor.LEARN);
-        deadLetters(topology, DeadLetters.USER_SIDE_SINK, topics, metrics, "validate", ValidateProcessor.LEARN);
+                LEARN_USER);
+        topology.addStateStore(store(StoreNames.RECOMMENDATIONS, StoredList.SERDE), LEARN_USER);
+        topology.addSink(ITEM_DELTAS_SINK, topics.itemDeltas(), keys, AvroSerdes.ITEM_DELTA.serializer(),
+                LEARN_USER);
+        topology.addSink(RECOMMENDATIONS_SINK, topics.recommendations(), keys, StoredList.SERDE.serializer(),
+                LEARN_USER);
+        deadLetters(topology, USER_REJECTED_SINK, topics, metrics, VALIDATE, LEARN_USER);
     }
 
     /** One sub-topology on the partitions of `items` and `item-deltas`. */
     private static void addItemSide(Topology topology, TopologySettings settings, ItemIndex index,
                                     TopologyMetrics metrics) {
         Topics topics = settings.topics();
-        topology.addSource("items-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.items());
-        topology.addProcessor("catalog", ItemCatalogProcessor::new, "items-source");
-        topology.addSource("item-deltas-source", new StringDeserializer(), AvroSerdes.ITEM_DELTA.deserializer(),
+        topology.addSource(ITEMS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.items());
+        topology.addProcessor(CATALOG, ItemCatalogProcessor::new, ITEMS_SOURCE);
+        topology.addSource(ITEM_DELTAS_SOURCE, new StringDeserializer(), AvroSerdes.ITEM_DELTA.deserializer(),
                 topics.itemDeltas());
-        topology.addProcessor(ItemLearner.NAME, () -> new ItemLearner(settings, index), "catalog",
-                "item-deltas-source");
-        topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), ItemLearner.NAME);
-        topology.addStateStore(inMemoryStore(StoreNames.ITEM_DIRTY, Serdes.String(), Serdes.Long()), ItemLearner.NAME);
+        topology.addProcessor(LEARN_ITEM, () -> new ItemLearner(settings, index), CATALOG,
+                ITEM_DELTAS_SOURCE);
+        topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), LEARN_ITEM);
+        topology.addStateStore(inMemoryStore(StoreNames.ITEM_DIRTY, Serdes.String(), Serdes.Long()), LEARN_ITEM);
         topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, Serdes.Long(), AvroSerdes.OWED_DELTAS),
-                ItemLearner.NAME);
-        topology.addSink(ItemLearner.VECTORS, topics.itemVectors(), new StringSerializer(),
-                AvroSerdes.ITEM_VECTOR.serializer(), ItemLearner.NAME);
-        deadLetters(topology, DeadLetters.ITEM_SIDE_SINK, topics, metrics, "catalog");
+                LEARN_ITEM);
+        topology.addSink(ITEM_VECTORS_SINK, topics.itemVectors(), new StringSerializer(),
+                AvroSerdes.ITEM_VECTOR.serializer(), LEARN_ITEM);
+        deadLetters(topology, ITEM_REJECTED_SINK, topics, metrics, CATALOG);
     }
 
     /** Every instance: the item index, fed from the compacted item-vectors topic. */
     private static void addItemIndex(Topology topology, TopologySettings settings, ItemIndex index) {
-        topology.addGlobalStore(ItemIndexStore.builder(index, settings.model().neighbours()), "item-vectors-source",
-                new StringDeserializer(), AvroSerdes.ITEM_VECTOR.deserializer(), settings.topics().itemVectors(),
-                "item-index-feed", ItemIndexFeed::new);
+        topology.addGlobalStore(ItemIndexStore.builder(index, settings.model().neighbours()),
+                ITEM_VECTORS_SOURCE, new StringDeserializer(), AvroSerdes.ITEM_VECTOR.deserializer(),
+                settings.topics().itemVectors(), ITEM_INDEX_FEED, ItemIndexFeed::new);
     }
 
     /** The node {@code name} that processors send dead letters to: a counter, then the topic's sink. */
@@ -133,8 +150,8 @@ public final class TopologyFactory {
      * A small store whose every key is written once and deleted once, a debounce, a publish
      * interval or a commit interval later: the dirty marks (user or item -> since when) and the
      * {@link DeltaLog}s' numbered records. Held in memory (restored from its changelog) and not
-     * cached: the two writes of a key mostly fall in different commits, so a cache merged nothing,
-     * and its sorted-map updates and per-commit flushes were 9% of a loaded user-side thread.
+     * cached: the two writes of a key mostly fall in different commits, so a cache would merge
+     * nothing and only add its sorted-map updates and per-commit flushes.
      */
     private static <K, V> StoreBuilder<KeyValueStore<K, V>> inMemoryStore(String name, Serde<K> keys,
                                                                           Serde<V> values) {

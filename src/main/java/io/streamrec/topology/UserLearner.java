@@ -1,5 +1,9 @@
 package io.streamrec.topology;
 
+import static io.streamrec.topology.NodeNames.ITEM_DELTAS_SINK;
+import static io.streamrec.topology.NodeNames.RECOMMENDATIONS_SINK;
+import static io.streamrec.topology.NodeNames.USER_REJECTED_SINK;
+
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Interaction;
 import io.streamrec.avro.ItemDelta;
@@ -41,9 +45,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * of an interval, so fewer, summed records reach `item-deltas`.
  */
 final class UserLearner implements Processor<String, Interaction, Object, Object> {
-    static final String DELTAS = "item-deltas-sink";
-    static final String RECOMMENDATIONS = "recommendations-sink";
-
     private final TopologySettings settings;
     private final ItemIndex index;
     private final TopologyMetrics metrics;
@@ -102,7 +103,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             learn(record.key(), event, record.headers());
         } catch (RuntimeException e) {
             // A bug or numeric failure on one event must not stop the partition: dead-letter it.
-            DeadLetters.reject(context, DeadLetters.USER_SIDE_SINK, new Record<>(record.key().getBytes(StandardCharsets.UTF_8),
+            DeadLetters.reject(context, USER_REJECTED_SINK, new Record<>(record.key().getBytes(StandardCharsets.UTF_8),
                     AvroSerdes.INTERACTION.encode(event), record.timestamp()), "learning failed: " + e);
         }
     }
@@ -146,8 +147,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         UserState state = ModelCodec.userState(profile, origin.partition(), origin.offset());
         users.put(user, state);
         if (event.getType() == EventType.PURCHASE) {
-            refresh(user, state);
-            dirty.clear(user);
+            refreshNow(user, state);
         } else {
             dirty.mark(user, context.currentSystemTimeMs());
         }
@@ -157,7 +157,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     /** Sends every item the deltas this partition owes it, summed, once per publish interval. */
     private void sendDeltas() {
         for (KeyValue<String, ItemDelta> owed : outbox.drain()) {
-            context.forward(new Record<Object, Object>(owed.key, owed.value, owed.value.getEventTimestamp()), DELTAS);
+            context.forward(new Record<Object, Object>(owed.key, owed.value, owed.value.getEventTimestamp()),
+                    ITEM_DELTAS_SINK);
         }
     }
 
@@ -166,9 +167,23 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         for (String user : dirty.due(now, settings.refresh().debounceMs())) {
             UserState state = users.get(user);
             if (state != null) {
-                refresh(user, state);
+                refreshNow(user, state);
+            } else {
+                dirty.clear(user);
             }
-            dirty.clear(user);
+        }
+    }
+
+    /**
+     * Refreshes the user's list and clears its mark. While the item index is empty (it is fed
+     * asynchronously, so at start-up and after a restart events can come first) there is nothing
+     * to list yet: the user stays marked and is tried again a debounce window later.
+     */
+    private void refreshNow(String user, UserState state) {
+        boolean published = refresh(user, state);
+        dirty.clear(user);
+        if (!published && index.size() == 0) {
+            dirty.mark(user, context.currentSystemTimeMs());
         }
     }
 
@@ -194,12 +209,20 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         stale.forEach(user -> dirty.mark(user, now - settings.refresh().debounceMs()));
     }
 
-    private void refresh(String user, UserState state) {
+    /**
+     * Computes the user's list and publishes it (store, changelog, topic), unless it is empty: an
+     * empty list says nothing a consumer can use, and a downstream cache keyed by user would put
+     * it over the last good one. Returns whether a list was published.
+     */
+    private boolean refresh(String user, UserState state) {
         long started = System.nanoTime();
         UserProfile profile = ModelCodec.profile(state);
         long now = Math.max(context.currentStreamTimeMs(), state.getLastEventTimestamp());
         List<ScoredItem> ranked = ListPolicy.of(settings.rules()).recommend(recommender, index, profile,
                 seenItems(user), settings.refresh().listSize(), now);
+        if (ranked.isEmpty()) {
+            return false;
+        }
         Recommendations list = Recommendations.newBuilder()
                 .setUser(user)
                 .setItems(ranked.stream().map(ModelCodec::recommended).toList())
@@ -214,8 +237,9 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         // Encoded once for the store, its changelog and the topic.
         StoredList stored = StoredList.of(list);
         lists.put(user, stored);
-        context.forward(new Record<Object, Object>(user, stored, context.currentSystemTimeMs()), RECOMMENDATIONS);
+        context.forward(new Record<Object, Object>(user, stored, context.currentSystemTimeMs()), RECOMMENDATIONS_SINK);
         metrics.refreshed(System.nanoTime() - started);
+        return true;
     }
 
     private Set<String> seenItems(String user) {
@@ -248,6 +272,6 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         users.delete(user);
         dirty.clear(user);
         lists.delete(user);
-        context.forward(new Record<Object, Object>(user, null, context.currentSystemTimeMs()), RECOMMENDATIONS);
+        context.forward(new Record<Object, Object>(user, null, context.currentSystemTimeMs()), RECOMMENDATIONS_SINK);
     }
 }

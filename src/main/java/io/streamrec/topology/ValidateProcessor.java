@@ -1,5 +1,9 @@
 package io.streamrec.topology;
 
+import static io.streamrec.topology.NodeNames.LEARN_USER;
+import static io.streamrec.topology.NodeNames.REKEY_SINK;
+import static io.streamrec.topology.NodeNames.USER_REJECTED_SINK;
+
 import io.streamrec.avro.Interaction;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.events.Validation;
@@ -17,8 +21,6 @@ import org.apache.kafka.streams.processor.api.Record;
  * origin and untouched bytes. A null value with a key is a user deletion.
  */
 final class ValidateProcessor implements Processor<byte[], byte[], Object, Object> {
-    static final String LEARN = "learn-user";
-    static final String REKEY = "rekey-sink";
 
     private final Validation validation;
     private ProcessorContext<Object, Object> context;
@@ -36,9 +38,9 @@ final class ValidateProcessor implements Processor<byte[], byte[], Object, Objec
     public void process(Record<byte[], byte[]> record) {
         if (record.value() == null) {
             if (record.key() == null || record.key().length == 0) {
-                DeadLetters.reject(context, DeadLetters.USER_SIDE_SINK, record, "tombstone without a user id key");
+                DeadLetters.reject(context, USER_REJECTED_SINK, record, "tombstone without a user id key");
             } else {
-                context.forward(record.withKey(utf8(record.key())).withValue(null), LEARN);
+                context.forward(record.withKey(utf8(record.key())).withValue(null), LEARN_USER);
             }
             return;
         }
@@ -46,22 +48,22 @@ final class ValidateProcessor implements Processor<byte[], byte[], Object, Objec
         try {
             event = AvroSerdes.INTERACTION.decode(record.value());
         } catch (IOException | RuntimeException e) {
-            DeadLetters.reject(context, DeadLetters.USER_SIDE_SINK, record, "malformed Avro Interaction: " + e.getMessage());
+            DeadLetters.reject(context, USER_REJECTED_SINK, record, "malformed Avro Interaction: " + e.getMessage());
             return;
         }
         String reason = validation.check(event, context.currentSystemTimeMs());
         if (reason != null) {
-            DeadLetters.reject(context, DeadLetters.USER_SIDE_SINK, record, reason);
+            DeadLetters.reject(context, USER_REJECTED_SINK, record, reason);
             return;
         }
         boolean keyedByUser = record.key() != null && Arrays.equals(record.key(),
                 event.getUser().getBytes(StandardCharsets.UTF_8));
         if (keyedByUser) {
             context.forward(new Record<Object, Object>(event.getUser(), event, record.timestamp(), record.headers()),
-                    LEARN);
+                    LEARN_USER);
         } else {
             context.forward(new Record<Object, Object>(event.getUser(), event, record.timestamp(),
-                    EventOrigin.stamp(record.headers(), context.recordMetadata().orElseThrow())), REKEY);
+                    EventOrigin.stamp(record.headers(), context.recordMetadata().orElseThrow())), REKEY_SINK);
         }
     }
 

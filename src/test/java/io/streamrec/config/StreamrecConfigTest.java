@@ -107,6 +107,33 @@ class StreamrecConfigTest {
     }
 
     @Test
+    void aMisspeltStreamrecKeyIsRefusedWithTheNearestValidName(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> StreamrecConfig.of(Map.of("streamrec.htp.port", "9000")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown setting streamrec.htp.port (did you mean streamrec.http.port?)");
+        assertThatThrownBy(() -> StreamrecConfig.of(Map.of("streamrec.blend.contnet", "1")))
+                .hasMessage("unknown setting streamrec.blend.contnet (did you mean streamrec.blend.content?)");
+        Path file = dir.resolve("streamrec.properties");
+        Files.writeString(file, "streamrec.topic.partition=8\n");
+        assertThatThrownBy(() -> StreamrecConfig.load(file, Map.of()))
+                .hasMessage("unknown setting streamrec.topic.partition (did you mean streamrec.topic.partitions?)");
+    }
+
+    @Test
+    void keysOutsideStreamrecsOwnPassThroughUnchecked() {
+        StreamrecConfig config = StreamrecConfig.of(Map.of("linger.ms", "7", "some.future.kafka.setting", "x"));
+        assertThat(config.kafkaProperties(8080).getProperty("linger.ms")).isEqualTo("7");
+        assertThat(config.kafkaProperties(8080).getProperty("some.future.kafka.setting")).isEqualTo("x");
+    }
+
+    @Test
+    void editDistanceCountsSingleCharacterEdits() {
+        assertThat(StreamrecConfig.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(StreamrecConfig.editDistance("", "abc")).isEqualTo(3);
+        assertThat(StreamrecConfig.editDistance("same", "same")).isZero();
+    }
+
+    @Test
     void theRunningModelIsTheMeasuredDefault() {
         assertThat(StreamrecConfig.defaults().modelParams()).isEqualTo(io.streamrec.model.ModelParams.defaults());
     }

@@ -86,4 +86,90 @@ class BaselinesTest {
         double pop = hr20(log, new PopModel(log));
         assertThat(isgd).isGreaterThan(pop);
     }
+
+    @Test
+    void isgdUpdatesTheUserFirstAndTheItemWithTheNewUserVector() {
+        ReplayLog log = new ReplayLog(List.of(new LoggedEvent("u", "i", "VIEW", Double.NaN, 1)));
+        int k = 4;
+        float lr = 0.05f;
+        float reg = 0.01f;
+        IsgdModel model = new IsgdModel(log, k, lr, reg, 42);
+        // The same start vectors the model draws: the user's first, then the item's.
+        Random random = new Random(42);
+        float[] u = new float[k];
+        float[] v = new float[k];
+        for (int d = 0; d < k; d++) {
+            u[d] = (float) (random.nextGaussian() * 0.1);
+        }
+        for (int d = 0; d < k; d++) {
+            v[d] = (float) (random.nextGaussian() * 0.1);
+        }
+        float dot = 0;
+        for (int d = 0; d < k; d++) {
+            dot += u[d] * v[d];
+        }
+        float err = 1f - dot;
+        for (int d = 0; d < k; d++) {
+            u[d] += lr * (err * v[d] - reg * u[d]);
+        }
+        for (int d = 0; d < k; d++) {
+            v[d] += lr * (err * u[d] - reg * v[d]);
+        }
+
+        model.learn(0, 0, log.event(0), true);
+
+        assertThat(model.userVector(0)).containsExactly(u);
+        assertThat(model.itemVector(0)).as("the item step uses the user vector after its own step").containsExactly(v);
+    }
+
+    @Test
+    void itemKnnScoresThatDifferOnlyInSummationOrderTieAndFallBackToPopularity() {
+        // Every item has 10 distinct users when "me" asks, so each similarity is co / 10. "a" sums
+        // 0.1 + 0.2 + 0.3 (0.6000000000000001 in doubles) and "b" 0.3 + 0.2 + 0.1 (0.6): equal scores,
+        // so the more popular "b" must come first.
+        List<LoggedEvent> events = new ArrayList<>();
+        long[] t = {0};
+        java.util.function.BiConsumer<String, String> add = (user, item) ->
+                events.add(new LoggedEvent(user, item, "VIEW", Double.NaN, t[0]++));
+        int[][] co = {{1, 2, 3}, {3, 2, 1}};
+        String[] candidates = {"a", "b"};
+        int[] usersOfR = new int[3];
+        for (int c = 0; c < 2; c++) {
+            for (int r = 0; r < 3; r++) {
+                for (int n = 0; n < co[c][r]; n++) {
+                    String user = candidates[c] + "-r" + r + "-" + n;
+                    add.accept(user, candidates[c]);
+                    add.accept(user, "r" + r);
+                    usersOfR[r]++;
+                }
+            }
+            for (int n = 6; n < 10; n++) {
+                add.accept(candidates[c] + "-alone-" + n, candidates[c]);
+            }
+        }
+        for (int r = 0; r < 3; r++) {
+            for (int n = usersOfR[r]; n < 9; n++) {
+                add.accept("r" + r + "-alone-" + n, "r" + r);
+            }
+        }
+        add.accept("b-alone-6", "b");
+        add.accept("b-alone-6", "b");
+        // Newest first, "me" has r0, r1, r2: a's sum runs 0.1, 0.2, 0.3 and b's 0.3, 0.2, 0.1.
+        add.accept("me", "r2");
+        add.accept("me", "r1");
+        add.accept("me", "r0");
+        ReplayLog log = new ReplayLog(events);
+        ItemKnnModel model = new ItemKnnModel(log, 5);
+        java.util.Map<Integer, java.util.BitSet> seen = new java.util.HashMap<>();
+        for (int e = 0; e < log.size(); e++) {
+            java.util.BitSet had = seen.computeIfAbsent(log.user(e), u -> new java.util.BitSet());
+            model.learn(log.user(e), log.item(e), log.event(e), !had.get(log.item(e)));
+            had.set(log.item(e));
+        }
+        assertThat(0.1 + 0.2 + 0.3).as("the planted sums differ unrounded").isNotEqualTo(0.3 + 0.2 + 0.1);
+
+        int[] list = model.recommend(log.users().find("me"), 2, t[0]);
+
+        assertThat(list).containsExactly(log.items().find("b"), log.items().find("a"));
+    }
 }

@@ -49,6 +49,14 @@ class RealDataTest {
     }
 
     @Test
+    void isgdMatchesTheReference() {
+        // The reference updates the user first and the item with the new user vector, as the paper does.
+        Scoreboard isgd = replay(new IsgdModel(log, 10, 0.05f, 0.01f, Models.SEED));
+        assertThat(isgd.hr20()).isCloseTo(0.0612, within(0.0612 * 0.05));
+        assertThat(isgd.mrr20()).isCloseTo(0.0129, within(0.0129 * 0.05));
+    }
+
+    @Test
     void streamrecMeetsItsTargets() throws IOException {
         List<CatalogueItem> catalogue = new CatalogueReader().read(DATA.resolve("movies.csv"));
         Scoreboard streamrec = replay(new StreamrecModel(log, ModelParams.defaults(), EventWeights.defaults(),

@@ -29,6 +29,10 @@ class ValidationTest {
         assertThat(rules.check(event().setItem("x".repeat(257)).build(), NOW))
                 .isEqualTo("item id is 257 characters, longer than 256");
         assertThat(rules.check(event().setItem("a\u0000b").build(), NOW)).isEqualTo("item id contains a control character");
+        assertThat(rules.check(event().setUser("\ud800").build(), NOW))
+                .isEqualTo("user id is not valid Unicode: unpaired surrogate \\ud800 at index 0");
+        assertThat(rules.check(event().setItem("ok\udc00").build(), NOW)).startsWith("item id is not valid Unicode");
+        assertThat(rules.check(event().setUser("\ud83d\ude00").build(), NOW)).as("a surrogate pair").isNull();
         assertThat(rules.check(event().setType(EventType.UNKNOWN).build(), NOW)).isEqualTo("unknown event type");
         assertThat(rules.check(event().setValue(Double.POSITIVE_INFINITY).build(), NOW))
                 .isEqualTo("value is not finite: Infinity");

@@ -291,6 +291,15 @@ final class ItSupport {
                     .POST(HttpRequest.BodyPublishers.ofString(json)));
         }
 
+        Answer put(String url, String json) {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        Answer delete(String url) {
+            return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+        }
+
         private Answer send(HttpRequest.Builder request) {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);

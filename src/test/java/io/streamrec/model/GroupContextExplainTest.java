@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Group aggregation, context profiles and explanations, on a model trained with planted co-visits. */
@@ -108,6 +110,24 @@ class GroupContextExplainTest {
         assertThat(because.get(0).source()).isEqualTo(ScoredItem.Source.COVISITATION);
         assertThat(because.get(0).reason()).isEqualTo("viewed together with Item 11 by other users");
         assertThat(new Explainer(params, index).because(user, "missing", 3)).isEmpty();
+    }
+
+    @Test
+    void noRecentItemIsCalledSimilarAtACosineOfZeroOrLess() {
+        UserProfile user = member("ann", "i30", "i31", "i32", "i33", "i34", "i35", "i36", "i37", "i38").profile();
+        Explainer explainer = new Explainer(params, index);
+        int similar = 0;
+        for (int i = 0; i < 30; i++) {
+            for (ScoredItem explained : explainer.because(user, "i" + i, 10)) {
+                Matcher cosine = Pattern.compile("\\(cosine (-?[0-9.]+)\\)$")
+                        .matcher(explained.reason());
+                if (cosine.find()) {
+                    similar++;
+                    assertThat(Double.parseDouble(cosine.group(1))).as(explained.reason()).isPositive();
+                }
+            }
+        }
+        assertThat(similar).as("some recent items are alike").isPositive();
     }
 
     @Test

@@ -72,6 +72,31 @@ class LearnerAndRecommenderTest {
     }
 
     @Test
+    void aReasonNamesNoRecentItemThatIsUnlikeTheListedOne() {
+        // The user's taste points along axis 0; the two recent items are orthogonal to it and to the
+        // candidate, which the taste alone ranks: neither recent item explains it.
+        ItemIndex planted = new ItemIndex(params.dimensions());
+        planted.upsert(new ItemRecord("recent-a", axis(1), params.neighbours()));
+        planted.upsert(new ItemRecord("recent-b", axis(2), params.neighbours()));
+        planted.upsert(new ItemRecord("candidate", axis(0), params.neighbours()));
+        float[] away = axis(0);
+        away[0] = -1f;
+        planted.upsert(new ItemRecord("opposite", away, params.neighbours()));
+        UserProfile user = new UserProfile(axis(0), List.of("recent-a", "recent-b"), 2, 1);
+        List<ScoredItem> list = new Recommender(params, planted).recommend(user, Set.of("recent-a", "recent-b"),
+                e -> true, 1, 1);
+        assertThat(list).extracting(ScoredItem::item).containsExactly("candidate");
+        assertThat(list.get(0).source()).isEqualTo(ScoredItem.Source.EMBEDDING);
+        assertThat(list.get(0).reason()).isEqualTo("popular");
+    }
+
+    private float[] axis(int d) {
+        float[] v = new float[params.dimensions()];
+        v[d] = 1f;
+        return v;
+    }
+
+    @Test
     void aRecommenderThatDoesNotExplainRanksTheSame() {
         catalogue(40);
         UserProfile user = UserProfile.empty();

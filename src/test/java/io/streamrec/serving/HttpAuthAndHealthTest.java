@@ -4,24 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamrec.embedded.EmbeddedKafka;
-import io.streamrec.metrics.StreamrecMetrics;
-import io.streamrec.model.ItemIndex;
-import io.streamrec.topology.TopologyFactory;
-import io.streamrec.topology.TopologyMetrics;
-import io.streamrec.topology.TopologySettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,38 +24,24 @@ class HttpAuthAndHealthTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newHttpClient();
+    private HttpOnlyInstance instance;
+    private MockProducer<String, byte[]> producer;
     private KafkaStreams streams;
     private KafkaStreams itemStreams;
-    private HttpApi api;
-    private MockProducer<String, byte[]> producer;
-    private final StreamrecMetrics metrics = new StreamrecMetrics(TopologySettings.defaults().refresh().listSize());
     private String url;
 
     @BeforeEach
     void start() throws Exception {
-        TopologySettings settings = TopologySettings.defaults();
-        ItemIndex index = new ItemIndex(settings.model().dimensions());
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "http-auth-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-http").toString());
-        streams = new KafkaStreams(TopologyFactory.userSide(settings, index, TopologyMetrics.NONE), props);
-        Properties itemProps = new Properties();
-        itemProps.putAll(props);
-        itemProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "http-auth-test-items");
-        itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, index, TopologyMetrics.NONE), itemProps);
-        producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-        HostInfo self = new HostInfo("localhost", EmbeddedKafka.freePorts(1)[0]);
-        api = HttpApi.start("localhost", self, streams, itemStreams, index, settings, producer, metrics, TOKEN);
-        url = "http://localhost:" + api.port();
+        instance = new HttpOnlyInstance(TOKEN);
+        producer = instance.producer;
+        streams = instance.streams;
+        itemStreams = instance.itemStreams;
+        url = instance.url();
     }
 
     @AfterEach
     void stop() {
-        api.close();
-        metrics.close();
-        streams.close();
-        itemStreams.close();
+        instance.close();
     }
 
     @Test
@@ -89,6 +63,16 @@ class HttpAuthAndHealthTest {
         assertThat(producer.history()).hasSize(1);
 
         assertThat(get("/v1/trending?n=5").statusCode()).as("lookups stay open").isEqualTo(200);
+        for (String[] write : new String[][] {{"PUT", "/v1/items/i1"}, {"DELETE", "/v1/items/i1"},
+                {"DELETE", "/v1/users/u1"}}) {
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(url + write[1]))
+                    .method(write[0], HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(write[0] + " " + write[1]).isEqualTo(401);
+        }
+        assertThat(producer.history()).as("the catalogue and erasure writes published nothing").hasSize(1);
+        HttpResponse<String> wrongMethod = client.send(HttpRequest.newBuilder(URI.create(url + "/v1/trending"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongMethod.statusCode()).as("a method the path lacks, token or not").isEqualTo(405);
         assertThat(BearerAuth.guarded("GET", "/v1/admin/anything")).as("admin reads are guarded too").isTrue();
         assertThat(BearerAuth.guarded("DELETE", "/v1/users/u1")).isTrue();
         assertThat(BearerAuth.guarded("GET", "/v1/users/u1/recommendations")).isFalse();
@@ -101,11 +85,8 @@ class HttpAuthAndHealthTest {
 
     @Test
     void withoutATokenWritesAreOpen() throws Exception {
-        api.close();
-        api = HttpApi.start("localhost", new HostInfo("localhost", EmbeddedKafka.freePorts(1)[0]), streams,
-                itemStreams, new ItemIndex(TopologySettings.defaults().model().dimensions()),
-                TopologySettings.defaults(), producer, metrics, "");
-        url = "http://localhost:" + api.port();
+        instance.restart("");
+        url = instance.url();
         assertThat(post(null).statusCode()).isEqualTo(202);
     }
 

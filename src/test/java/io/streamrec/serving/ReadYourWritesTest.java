@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ReadYourWritesTest {
-    private final ReadYourWrites readYourWrites = new ReadYourWrites("interactions");
+    private final ReadYourWrites readYourWrites = new ReadYourWrites("interactions", () -> 4);
     private final ReadYourWrites.Wait waitFor = new ReadYourWrites.Wait(new EventId("interactions", 1, 100), 5_000);
 
     @AfterEach

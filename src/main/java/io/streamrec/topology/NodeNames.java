@@ -1,0 +1,30 @@
+package io.streamrec.topology;
+
+/**
+ * The name of every source, processor and sink of the two sides' topologies, in one place:
+ * processors forward to sinks by these names, and {@link TopologyFactory} wires them.
+ * Names must be unique within a topology; each side's dead letters need a node of its own, as
+ * one node shared by both would fuse the two sides into one sub-topology.
+ */
+final class NodeNames {
+    static final String INTERACTIONS_SOURCE = "interactions-source";
+    static final String VALIDATE = "validate";
+    static final String REKEY_SINK = "rekey-sink";
+    static final String REKEYED_SOURCE = "rekeyed-source";
+    static final String LEARN_USER = "learn-user";
+    static final String ITEM_DELTAS_SINK = "item-deltas-sink";
+    static final String RECOMMENDATIONS_SINK = "recommendations-sink";
+    static final String USER_REJECTED_SINK = "user-rejected-sink";
+
+    static final String ITEMS_SOURCE = "items-source";
+    static final String CATALOG = "catalog";
+    static final String ITEM_DELTAS_SOURCE = "item-deltas-source";
+    static final String LEARN_ITEM = "learn-item";
+    static final String ITEM_VECTORS_SINK = "item-vectors-sink";
+    static final String ITEM_REJECTED_SINK = "item-rejected-sink";
+
+    static final String ITEM_VECTORS_SOURCE = "item-vectors-source";
+    static final String ITEM_INDEX_FEED = "item-index-feed";
+
+    private NodeNames() {}
+}

@@ -1,0 +1,175 @@
+package io.streamrec.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamrec.avro.EventType;
+import io.streamrec.avro.Interaction;
+import io.streamrec.avro.Item;
+import io.streamrec.avro.ItemDelta;
+import io.streamrec.avro.ItemVector;
+import io.streamrec.avro.Recommendations;
+import io.streamrec.avro.RecommendedItem;
+import io.streamrec.avro.RejectedEvent;
+import io.streamrec.events.AvroSerdes;
+import io.streamrec.model.ItemIndex;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two Kafka Streams clients an instance runs, built as production builds them
+ * ({@link TopologyFactory#userSide} and {@link TopologyFactory#itemSide}, sharing one item index),
+ * each under its own driver. The test carries the records between them that the broker carries
+ * in production: item deltas from the user side to the item side, item vectors back.
+ */
+class TwoClientsTopologyTest {
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Duration PAST_PUBLISH_AND_DEBOUNCE = Duration.ofMillis(300);
+    private final TopologySettings settings = DriverSettings.defaults();
+    private final Topics topics = settings.topics();
+    private final ItemIndex index = new ItemIndex(settings.model().dimensions());
+    private final Topology userTopology = TopologyFactory.userSide(settings, index, TopologyMetrics.NONE);
+    private final Topology itemTopology = TopologyFactory.itemSide(settings, index, TopologyMetrics.NONE);
+    private TopologyTestDriver userSide;
+    private TopologyTestDriver itemSide;
+    private TestInputTopic<byte[], byte[]> interactions;
+    private TestInputTopic<byte[], byte[]> items;
+    private TestOutputTopic<String, ItemDelta> deltasOut;
+    private TestInputTopic<String, ItemDelta> deltasIn;
+    private TestOutputTopic<String, ItemVector> vectorsOut;
+    private TestInputTopic<String, ItemVector> vectorsIn;
+    private TestOutputTopic<String, Recommendations> recommendations;
+    private TestOutputTopic<byte[], RejectedEvent> itemSideRejected;
+
+    @BeforeEach
+    void start() throws Exception {
+        userSide = new TopologyTestDriver(userTopology, properties("two-clients"), NOW);
+        itemSide = new TopologyTestDriver(itemTopology, properties("two-clients-items"), NOW);
+        interactions = userSide.createInputTopic(topics.interactions(), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        deltasOut = userSide.createOutputTopic(topics.itemDeltas(), new StringDeserializer(),
+                AvroSerdes.ITEM_DELTA.deserializer());
+        vectorsIn = userSide.createInputTopic(topics.itemVectors(), new StringSerializer(),
+                AvroSerdes.ITEM_VECTOR.serializer());
+        recommendations = userSide.createOutputTopic(topics.recommendations(), new StringDeserializer(),
+                AvroSerdes.RECOMMENDATIONS.deserializer());
+        items = itemSide.createInputTopic(topics.items(), new ByteArraySerializer(), new ByteArraySerializer());
+        deltasIn = itemSide.createInputTopic(topics.itemDeltas(), new StringSerializer(),
+                AvroSerdes.ITEM_DELTA.serializer());
+        vectorsOut = itemSide.createOutputTopic(topics.itemVectors(), new StringDeserializer(),
+                AvroSerdes.ITEM_VECTOR.deserializer());
+        itemSideRejected = itemSide.createOutputTopic(topics.rejected(), new ByteArrayDeserializer(),
+                AvroSerdes.REJECTED.deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        userSide.close();
+        itemSide.close();
+    }
+
+    @Test
+    void eachClientReadsOnlyTheTopicsOfItsSide() {
+        assertThat(sourceTopics(userTopology))
+                .containsExactlyInAnyOrder(topics.interactions(), topics.rekeyed(), topics.itemVectors());
+        assertThat(sourceTopics(itemTopology)).containsExactlyInAnyOrder(topics.items(), topics.itemDeltas());
+        assertThat(userTopology.describe().globalStores()).hasSize(1);
+        assertThat(itemTopology.describe().globalStores()).isEmpty();
+    }
+
+    @Test
+    void anEventTravelsFromTheUserSideThroughTheItemSideIntoEveryIndexAndTheNextList() {
+        // Each item in a category of its own: nothing but what the item side learns ties two items.
+        List<String> catalogue = List.of("shoe-1", "shoe-2", "hat-1", "bag-1", "bag-2", "belt-1", "sock-1", "cap-1");
+        catalogue.forEach(id -> catalogue(id, "category-of-" + id));
+        carryItemVectors();
+        assertThat(index.size()).as("catalogue items indexed through item-vectors").isEqualTo(catalogue.size());
+
+        send("bob", "shoe-1", EventType.CLICK);
+        send("bob", "shoe-2", EventType.PURCHASE);
+        send("alice", "shoe-1", EventType.CLICK);
+        userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
+        List<KeyValue<String, ItemDelta>> deltas = deltasOut.readKeyValuesToList();
+        assertThat(deltas).extracting(delta -> delta.key).contains("shoe-1", "shoe-2");
+
+        deltasIn.pipeKeyValueList(deltas);
+        List<KeyValue<String, ItemVector>> vectors = carryItemVectors();
+        ItemVector shoe = vectors.stream().filter(vector -> vector.key.equals("shoe-1"))
+                .reduce((first, last) -> last).orElseThrow().value;
+        assertThat(shoe.getDistinctUsers()).as("both users' deltas summed by the item side").isEqualTo(2);
+
+        recommendations.readRecordsToList();
+        send("alice", "hat-1", EventType.VIEW);
+        userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
+        RecommendedItem top = recommendations.readValue().getItems().get(0);
+        assertThat(top.getItem()).as("bob's pair, learned through both clients, leads alice's list")
+                .isEqualTo("shoe-2");
+        assertThat(top.getSource()).isEqualTo("covisitation");
+    }
+
+    @Test
+    void theItemSideDeadLettersAMalformedCatalogueRecordAndKeepsGoing() {
+        items.pipeInput("broken".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
+        catalogue("shoe-1", "shoes");
+        assertThat(itemSideRejected.readValue().getReason()).startsWith("malformed Avro Item");
+        assertThat(carryItemVectors()).extracting(vector -> vector.key).containsExactly("shoe-1");
+    }
+
+    private void catalogue(String id, String category) {
+        Item item = Item.newBuilder().setId(id).setTitle(id).setCategories(List.of(category)).build();
+        items.pipeInput(id.getBytes(StandardCharsets.UTF_8), AvroSerdes.ITEM.encode(item));
+    }
+
+    private void send(String user, String item, EventType type) {
+        Interaction event = Interaction.newBuilder().setUser(user).setItem(item).setType(type).setTimestamp(NOW)
+                .build();
+        interactions.pipeInput(user.getBytes(StandardCharsets.UTF_8), AvroSerdes.INTERACTION.encode(event));
+    }
+
+    /** What the broker does between the clients: the item side's published vectors reach the index. */
+    private List<KeyValue<String, ItemVector>> carryItemVectors() {
+        itemSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
+        List<KeyValue<String, ItemVector>> vectors = vectorsOut.readKeyValuesToList();
+        vectorsIn.pipeKeyValueList(vectors);
+        return vectors;
+    }
+
+    /** The topics a topology reads, its global stores' included. */
+    private static Set<String> sourceTopics(Topology topology) {
+        TopologyDescription description = topology.describe();
+        Stream<TopologyDescription.Node> nodes = Stream.concat(
+                description.subtopologies().stream().flatMap(subtopology -> subtopology.nodes().stream()),
+                description.globalStores().stream().map(TopologyDescription.GlobalStore::source));
+        return nodes.filter(node -> node instanceof TopologyDescription.Source)
+                .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
+                .collect(Collectors.toSet());
+    }
+
+    private static Properties properties(String applicationId) throws Exception {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-two-clients").toString());
+        return props;
+    }
+}
