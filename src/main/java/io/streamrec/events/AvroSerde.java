@@ -3,10 +3,13 @@ package io.streamrec.events;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -18,6 +21,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * binary record) as a Kafka serde: any Avro library can produce it, no registry server needed.
  * A null value is a tombstone both ways.
  *
+ * <p>Decoding reads records of the current schema and of every released one
+ * ({@link ReleasedSchemas}): a record written by an older release is resolved to the current
+ * schema by Avro's rules (fields added since take their defaults). Anything else, e.g. a record
+ * of a newer release not known here, is refused with Avro's reason.
+ *
  * <p>Encoding writes the same bytes as Avro's {@code BinaryMessageEncoder}, but into a
  * per-thread {@link ArrayEncoder} that is reused, with the generated classes' own field-by-field
  * writers (Avro's "custom coders"). Avro's message encoder writes every field straight to a
@@ -28,21 +36,45 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     /** The marker and the fingerprint before every record's binary. */
     public static final int HEADER_LENGTH = 10;
     private static final ThreadLocal<ArrayEncoder> ENCODER = ThreadLocal.withInitial(ArrayEncoder::new);
+    private final Schema schema;
     private final byte[] header;
     private final DatumWriter<T> writer;
     private final BinaryMessageDecoder<T> decoder;
 
-    private AvroSerde(Schema schema, SpecificData model) {
+    private AvroSerde(Schema schema, SpecificData model, SchemaStore released) {
+        this.schema = schema;
         this.header = header(schema);
         this.writer = model.createDatumWriter(schema);
-        this.decoder = new BinaryMessageDecoder<>(model, schema);
+        // One decoder, reused: it keeps a resolving reader per writer fingerprint it has met, and
+        // the current schema's, the one nearly every record has, costs no more than before.
+        this.decoder = new BinaryMessageDecoder<>(model, schema, released);
     }
 
-    /** The serde of a generated class, with its schema and its model (which knows its logical types). */
+    /**
+     * The serde of a generated class, with its schema and its model (which knows its logical
+     * types), decoding every released version of the schema of the same name too.
+     */
     public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
+        return of(type, List.of());
+    }
+
+    /**
+     * {@link #of(Class)}, also decoding records of {@code newer} schemas: a consumer on this
+     * release reads what a later one writes, given that release's schemas (its
+     * {@code schemas/standalone/}); fields it added are skipped.
+     */
+    public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type, Collection<Schema> newer) {
         SpecificData model = SpecificData.getForClass(type);
         model.setCustomCoders(true);
-        return new AvroSerde<>(model.getSchema(type), model);
+        SchemaStore.Cache known = new SchemaStore.Cache();
+        ReleasedSchemas.of(type.getSimpleName()).forEach(known::addSchema);
+        newer.forEach(known::addSchema);
+        return new AvroSerde<>(model.getSchema(type), model, known);
+    }
+
+    /** The schema records are written with: this build's. */
+    public Schema schema() {
+        return schema;
     }
 
     /** The single-object marker and the little-endian CRC-64-AVRO fingerprint of the schema. */
@@ -77,9 +109,23 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         return encoder.toByteArray();
     }
 
-    /** @throws IOException with Avro's reason when the bytes are not a record of this schema */
+    /**
+     * @throws IOException with Avro's reason when the body does not decode
+     * @throws org.apache.avro.AvroRuntimeException when the header is not single-object encoding, or names
+     *     a schema that is neither this one nor a released one (e.g. a newer release's)
+     */
     public T decode(byte[] bytes) throws IOException {
         return bytes == null ? null : decoder.decode(bytes);
+    }
+
+    /**
+     * The record in the current schema: {@code bytes} themselves when written with it, re-encoded
+     * when an older release wrote them. For readers of the raw bytes, which know one layout only.
+     *
+     * @throws IOException as {@link #decode} does, and {@code AvroRuntimeException} likewise
+     */
+    public byte[] inCurrentSchema(byte[] bytes) throws IOException {
+        return bytes == null || hasHeader(bytes) ? bytes : encode(decode(bytes));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.streamrec.events;
 
+import io.streamrec.avro.GeneratedPackage;
 import io.streamrec.avro.Interaction;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.ItemDelta;
@@ -8,16 +9,19 @@ import io.streamrec.avro.OwedDeltas;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.RejectedEvent;
 import io.streamrec.avro.UserState;
-import org.apache.avro.util.ClassSecurityValidator;
 
-/** One serde per record type, declared once. */
+/**
+ * One serde per record type, declared once. Each decodes the records of every released version
+ * of its schema ({@code schemas/released/}) as well as the current one.
+ */
 public final class AvroSerdes {
     private AvroSerdes() {}
 
     static {
-        // Avro 1.12 refuses to instantiate classes it was not told to trust; ours are generated.
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
-                type -> type.getPackageName().equals(Interaction.class.getPackageName())));
+        // Each generated record trusts its package when it loads (see GeneratedPackage); said here
+        // too so that classes generated before the template had that line (a build not cleaned
+        // since) cannot make the app's own decoding fail.
+        GeneratedPackage.trust();
     }
 
     public static final AvroSerde<Interaction> INTERACTION = AvroSerde.of(Interaction.class);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apache.avro.AvroRuntimeException;
 
 /**
  * Where the fields of a {@link StoredList} lie in its Avro binary, and a cursor to read them
@@ -23,12 +24,18 @@ public final class StoredListLayout {
     /** Where the fields after the items (personalized, modelVersion, ...) start. */
     private int tailAt;
 
-    /** Lays out {@code bytes}, a stored list of this schema version. */
+    /**
+     * Lays out {@code bytes}, a stored list. The layout is the current schema's: a list an older
+     * release stored (the header names its schema version) is re-encoded in the current schema
+     * first, and {@link #bytes()} are then those.
+     */
     public void read(byte[] bytes) {
-        if (!AvroSerdes.RECOMMENDATIONS.hasHeader(bytes)) {
-            throw new UncheckedIOException(new IOException("a stored list is not a Recommendations record of this version"));
+        try {
+            in = AvroSerdes.RECOMMENDATIONS.inCurrentSchema(bytes);
+        } catch (IOException | AvroRuntimeException e) {
+            throw new UncheckedIOException(new IOException("a stored list is not a Recommendations record of this "
+                    + "version or a released one: " + e.getMessage(), e));
         }
-        in = bytes;
         position = AvroSerde.HEADER_LENGTH;
         userAt = position;
         skipString();

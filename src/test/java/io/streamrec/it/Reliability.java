@@ -182,10 +182,14 @@ final class Reliability {
         }
 
         static Child run(Path log, List<String> runArgs) {
+            return run(log, testClassPath(), runArgs);
+        }
+
+        /** {@code run} on another class path, e.g. a newer build's classes ahead of this one's. */
+        static Child run(Path log, String classPath, List<String> runArgs) {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
-                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                    "io.streamrec.cli.Main", "run"));
+                    classPath, "io.streamrec.cli.Main", "run"));
             command.addAll(runArgs);
             try {
                 Files.createDirectories(log.getParent());
@@ -194,6 +198,10 @@ final class Reliability {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        static String testClassPath() {
+            return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         }
 
         boolean alive() {
