@@ -89,7 +89,9 @@ final class BadInputs {
         return switch (random.nextInt(16)) {
             case 0 -> new String(bytes(random.nextInt(100)), StandardCharsets.ISO_8859_1);
             case 1 -> valid.substring(0, random.nextInt(valid.length()));
-            case 2 -> List.of("[]", "null", "42", "\"text\"", "{}", "", "true", "[" + valid + "]").get(random.nextInt(8));
+            // A batch is refused whole when one of its events is bad.
+            case 2 -> List.of("[]", "null", "42", "\"text\"", "{}", "", "true", "[" + valid + ",[" + valid + "]]")
+                    .get(random.nextInt(8));
             case 3 -> "{\"item\":\"i1\",\"type\":\"CLICK\"}";
             case 4 -> "{\"user\":" + random.nextInt() + ",\"item\":\"i1\",\"type\":\"CLICK\"}";
             case 5 -> "{\"user\":\"" + user + "\",\"item\":{\"id\":1},\"type\":\"CLICK\"}";

@@ -234,12 +234,15 @@ class FeaturesEndToEndTest {
         history(user, item(12), item(0), item(16));
         JsonNode because = await("item 0 explains item 1 best",
                 () -> http.get(api + "/v1/users/" + user + "/because/" + item(1)).body(),
-                body -> body.path("items").size() == 3 && body.get("items").get(0).get("item").asText().equals(item(0)));
+                body -> body.path("items").size() > 0 && body.get("items").get(0).get("item").asText().equals(item(0)));
         assertThat(because.get("user").asText()).isEqualTo(user);
         assertThat(because.get("item").asText()).isEqualTo(item(1));
         assertThat(because.get("items").get(0).get("source").asText()).isEqualTo("covisitation");
         assertThat(because.get("items").get(0).get("reason").asText()).contains("Item 1");
-        assertThat(ItSupport.itemIds(because)).containsExactlyInAnyOrder(item(0), item(12), item(16));
+        // A recent item neither co-visited with item 1 nor alike (cosine 0 or less) explains nothing.
+        assertThat(ItSupport.itemIds(because)).isSubsetOf(item(0), item(12), item(16));
+        because.get("items").forEach(explaining -> assertThat(explaining.get("reason").asText())
+                .doesNotContain("cosine -").doesNotContain("cosine 0.00"));
 
         Answer unknownUser = http.get(api + "/v1/users/feat-nobody/because/" + item(1));
         assertThat(unknownUser.status()).isEqualTo(404);
