@@ -1,12 +1,14 @@
 package io.streamrec.app;
 
 import io.streamrec.config.StreamrecConfig;
-import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.serving.HttpApi;
 import io.streamrec.topology.TopologyFactory;
 import io.streamrec.topology.TopologySettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -62,7 +64,7 @@ public final class StreamrecApp implements AutoCloseable {
         int port = config.getInt(StreamrecConfig.HTTP_PORT);
         // application.server must name the real port before Kafka Streams starts, so an
         // ephemeral port is chosen here rather than by the HTTP server.
-        HostInfo self = new HostInfo(config.advertisedHttpHost(), port == 0 ? EmbeddedKafka.freePorts(1)[0] : port);
+        HostInfo self = new HostInfo(config.advertisedHttpHost(), port == 0 ? anyFreePort() : port);
         Properties kafka = config.kafkaProperties(self.port());
         TopologySettings settings = config.topologySettings();
         try (Admin admin = Admin.create(only(kafka, AdminClientConfig.configNames()))) {
@@ -100,6 +102,14 @@ public final class StreamrecApp implements AutoCloseable {
         itemStreams.start();
         LOG.info("streamrec instance {} started: {}", self, config);
         return new StreamrecApp(streams, itemStreams, http, producer, self, metrics);
+    }
+
+    private static int anyFreePort() {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port for the HTTP API", e);
+        }
     }
 
     /**
