@@ -19,17 +19,29 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * {@code POST /v1/events} with {@code {"user":"u1","item":"i9","type":"CLICK"}} (optional
  * {@code timestamp}: epoch ms or ISO-8601, {@code value}, {@code session}): validated by the same
  * rules as the topology, encoded as Avro and published to `interactions` keyed by user.
- * 202 with where it landed; 400 with the reason for an invalid event (nothing is published).
+ * 202 with where it landed; 400 with the reason for an invalid event (nothing is published);
+ * 503 with {@code Retry-After} when Kafka did not take it in time (the broker down or
+ * unreachable): the producer's delivery timeout bounds the wait, so the request never hangs,
+ * and a 202 is only ever answered once the broker acknowledged the event (acks=all).
  */
 final class EventsResource {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TYPES = Arrays.stream(EventType.values()).filter(t -> t != EventType.UNKNOWN)
             .map(Enum::name).reduce((a, b) -> a + ", " + b).orElse("");
+
+    /** Seconds a client should wait before posting again after a 503: about one delivery timeout. */
+    static final int RETRY_AFTER_SECONDS = 5;
+    /**
+     * A backstop only: the producer fails a send by itself after its delivery timeout, which
+     * StreamrecApp keeps well below this, so the answer normally reflects Kafka's own outcome.
+     */
+    private static final long SEND_BACKSTOP_SECONDS = 30;
 
     private final Producer<String, byte[]> producer;
     private final String topic;
@@ -47,15 +59,22 @@ final class EventsResource {
         ApiError.check(reason == null, reason);
         try {
             RecordMetadata landed = producer.send(new ProducerRecord<>(topic, event.getUser(),
-                    AvroSerdes.INTERACTION.encode(event))).get(10, TimeUnit.SECONDS);
+                    AvroSerdes.INTERACTION.encode(event))).get(SEND_BACKSTOP_SECONDS, TimeUnit.SECONDS);
             ctx.status(202).json(Map.of("topic", landed.topic(), "partition", landed.partition(),
                     "offset", landed.offset(), "id", new EventId(landed.topic(), landed.partition(), landed.offset()).id()));
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ApiError(503, "could not publish the event to Kafka: " + e.getMessage());
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            // KafkaException: send() itself gave up waiting for metadata (max.block.ms).
+            throw unavailable(ctx, "could not publish the event to Kafka, retry after " + RETRY_AFTER_SECONDS
+                    + " s: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiError(503, "interrupted while publishing");
+            throw unavailable(ctx, "interrupted while publishing");
         }
+    }
+
+    private static ApiError unavailable(Context ctx, String message) {
+        ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        return new ApiError(503, message);
     }
 
     static Interaction parse(String body) {
