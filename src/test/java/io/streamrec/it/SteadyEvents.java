@@ -116,6 +116,11 @@ final class SteadyEvents {
         boolean exact() {
             return lost == 0 && duplicated == 0;
         }
+
+        Tally plus(Tally other) {
+            return new Tally(sent + other.sent, applied + other.applied, lost + other.lost,
+                    duplicated + other.duplicated);
+        }
     }
 
     /**
@@ -130,12 +135,17 @@ final class SteadyEvents {
     }
 
     Tally tally(Map<String, UserState> state) {
+        return tally(state, userPrefix, sent);
+    }
+
+    /** The tally of users {@code userPrefix}0.. in {@code state}, user u having been sent {@code sent[u]} events. */
+    static Tally tally(Map<String, UserState> state, String userPrefix, long[] sent) {
         long total = 0;
         long applied = 0;
         long lost = 0;
         long duplicated = 0;
         for (int u = 0; u < sent.length; u++) {
-            UserState s = state.get(user(u));
+            UserState s = state.get(userPrefix + u);
             long got = s == null ? 0 : s.getEvents();
             total += sent[u];
             applied += got;
