@@ -42,9 +42,15 @@ final class Lookups {
         urls.add(url);
     }
 
-    /** Before its instance stops: a client's load balancer takes a stopping instance out first. */
+    /**
+     * Before its instance stops, as a load balancer drains one: no lookup goes to {@code url}
+     * once this returns (the one in flight, maybe to it, has been answered).
+     */
     void stopAsking(String url) {
         urls.remove(url);
+        int before = count.get();
+        Reliability.await("the lookup in flight to " + url + " answered", Duration.ofSeconds(30),
+                () -> stopped || !thread.isAlive() || count.get() >= before + 2, done -> done);
     }
 
     int count() {

@@ -6,6 +6,7 @@ import static io.streamrec.it.Reliability.await;
 import static io.streamrec.it.Reliability.closeQuietly;
 import static io.streamrec.it.Reliability.deadline;
 import static io.streamrec.it.Reliability.size;
+import static io.streamrec.it.Reliability.startRunning;
 import static io.streamrec.it.Reliability.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +51,8 @@ class OperationsReliabilityTest {
     /** Users with three events each before the load starts: their lists are what lookups check. */
     private static final int SETTLED_USERS = 20;
     private static final int SETTLED_EVENTS = 3;
+    /** How far behind its changelog a replica may be and count as warm: a standby that far behind still answers. */
+    private static final long WARM_LAG = 1_000;
 
     private final Http http = new Http();
 
@@ -148,6 +151,108 @@ class OperationsReliabilityTest {
         }
     }
 
+    /**
+     * Two instances with a standby replica each, under load: one is stopped and started again
+     * on a new state folder (a new build on a fresh machine: it restores from the changelogs),
+     * and once it is ready and its replicas warm, the other: no lookup fails (the standbys
+     * answer while an active copy moves), and every event is applied exactly once.
+     */
+    @Test
+    void aRollingRestartUnderLoadFailsNoLookupAndLosesNothing() throws Exception {
+        int users = size(50, 1_000);
+        int events = size(3_000, 60_000);
+        Duration producing = deadline(40, 150);
+        String applicationId = "rel-rolling";
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("streamrec.topic.partitions", "4");
+        settings.put("num.standby.replicas", "1");
+        EmbeddedKafka broker = EmbeddedKafka.start();
+        StreamrecApp[] instances = new StreamrecApp[2];
+        Lookups lookups = null;
+        try (Producer producer = new Producer(broker.bootstrapServers(), ItSupport.config(broker.bootstrapServers(),
+                "rolling.", applicationId, settings).topics())) {
+            for (int i = 0; i < instances.length; i++) {
+                instances[i] = startRunning(ItSupport.config(broker.bootstrapServers(), "rolling.", applicationId,
+                        settings));
+            }
+            producer.catalogue(ITEMS);
+            for (StreamrecApp app : instances) {
+                ItSupport.awaitIndexed(http, app, ITEMS);
+            }
+            List<String> settled = settle(producer, "rolling-settled-", instances[0]);
+            for (StreamrecApp app : instances) {
+                awaitWarm(app, instances.length);
+            }
+            lookups = new Lookups(settled, SETTLED_EVENTS, List.of(instances[0].httpUrl(), instances[1].httpUrl()));
+            Topics topics = ItSupport.config(broker.bootstrapServers(), "rolling.", applicationId, settings).topics();
+            SteadyEvents stream = new SteadyEvents(broker.bootstrapServers(), topics, "rolling-user-", users, ITEMS);
+            Thread load = new Thread(() -> stream.produce(events, producing), "steady-events");
+            lookups.start();
+            load.start();
+            await("a quarter of the events produced", deadline(60, 180), stream::produced, n -> n >= events / 4);
+
+            double[] restartSeconds = new double[instances.length];
+            for (int i = 0; i < instances.length; i++) {
+                long start = System.nanoTime();
+                lookups.stopAsking(instances[i].httpUrl());
+                instances[i].close();
+                instances[i] = null;
+                instances[i] = startRunning(ItSupport.config(broker.bootstrapServers(), "rolling.", applicationId,
+                        settings));
+                awaitWarm(instances[i], instances.length);
+                lookups.alsoAsk(instances[i].httpUrl());
+                restartSeconds[i] = (System.nanoTime() - start) / 1e9;
+            }
+            load.join(deadline(120, 600).toMillis());
+            assertThat(load.isAlive()).as("load finished").isFalse();
+            assertThat(stream.produced()).isEqualTo(events);
+            lookups.stop();
+
+            Tally tally = stream.awaitApplied(applicationId, deadline(90, 300));
+            summary("rolling-upgrade: restart_s=%.1f,%.1f lookups=%d failed=%d stale=%d produced=%d applied=%d "
+                            + "lost=%d duplicated=%d", restartSeconds[0], restartSeconds[1], lookups.count(),
+                    lookups.failed(), lookups.stale(), events, tally.applied(), tally.lost(), tally.duplicated());
+            assertThat(lookups.count()).isPositive();
+            assertThat(lookups.failures()).as("failed lookups").isEmpty();
+            assertThat(tally.lost()).as("events lost").isZero();
+            assertThat(tally.duplicated()).as("events applied twice").isZero();
+        } finally {
+            if (lookups != null) {
+                lookups.stop();
+            }
+            closeQuietly(instances[0], instances[1], broker);
+        }
+    }
+
+    /**
+     * What an operator waits for before restarting the next instance: {@code members} instances
+     * in the group, this one ready (RUNNING, nothing restoring) and every store partition it
+     * holds, active or standby, within {@value #WARM_LAG} records of its changelog's end.
+     */
+    private void awaitWarm(StreamrecApp app, int members) {
+        await(app.httpUrl() + " ready with warm replicas", Duration.ofSeconds(180), () -> {
+            if (app.streams().state() != KafkaStreams.State.RUNNING
+                    || app.streams().metadataForAllStreamsClients().size() != members
+                    || readiness(app.httpUrl()) != 200) {
+                return false;
+            }
+            try {
+                return app.streams().allLocalStorePartitionLags().values().stream()
+                        .flatMap(lags -> lags.values().stream()).allMatch(lag -> lag.offsetLag() <= WARM_LAG);
+            } catch (RuntimeException notKnownYet) {
+                return false;
+            }
+        }, warm -> warm);
+    }
+
+    private int readiness(String url) {
+        try {
+            return http.get(url + "/health/ready").status();
+        } catch (UncheckedIOException notListeningYet) {
+            return 0;
+        }
+    }
+
     /** {@value #SETTLED_USERS} users with {@value #SETTLED_EVENTS} events each, their lists awaited on {@code app}. */
     private List<String> settle(Producer producer, String prefix, StreamrecApp app) {
         List<String> ids = new ArrayList<>();
@@ -165,12 +270,6 @@ class OperationsReliabilityTest {
                     body -> body.path("eventsSeen").asLong() == SETTLED_EVENTS);
         }
         return ids;
-    }
-
-    private static StreamrecApp startRunning(StreamrecConfig config) throws InterruptedException {
-        StreamrecApp app = StreamrecApp.start(config);
-        app.awaitRunning(Duration.ofSeconds(60));
-        return app;
     }
 
     private static Set<String> threadNames(StreamrecApp app) {

@@ -1,5 +1,7 @@
 package io.streamrec.it;
 
+import io.streamrec.app.StreamrecApp;
+import io.streamrec.config.StreamrecConfig;
 import io.streamrec.events.AvroSerde;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,6 +81,13 @@ final class Reliability {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** Starts an instance and waits until both its sides are processing. */
+    static StreamrecApp startRunning(StreamrecConfig config) throws InterruptedException {
+        StreamrecApp app = StreamrecApp.start(config);
+        app.awaitRunning(Duration.ofSeconds(60));
+        return app;
     }
 
     static Path stateDir(String name) {

@@ -6,6 +6,7 @@ import static io.streamrec.it.Reliability.await;
 import static io.streamrec.it.Reliability.closeQuietly;
 import static io.streamrec.it.Reliability.deadline;
 import static io.streamrec.it.Reliability.size;
+import static io.streamrec.it.Reliability.startRunning;
 import static io.streamrec.it.Reliability.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -236,12 +237,6 @@ class ReliabilityTest {
             }
             closeQuietly(c, b, a);
         }
-    }
-
-    private static StreamrecApp startRunning(StreamrecConfig config) throws InterruptedException {
-        StreamrecApp app = StreamrecApp.start(config);
-        app.awaitRunning(Duration.ofSeconds(60));
-        return app;
     }
 
     /** Waits until {@code app} sees {@code members} instances, all running, with every partition assigned. */
