@@ -25,6 +25,7 @@ import io.streamrec.it.SteadyEvents.Tally;
 import io.streamrec.topology.StoreNames;
 import io.streamrec.topology.Topics;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -221,6 +222,69 @@ class OperationsReliabilityTest {
                 lookups.stop();
             }
             closeQuietly(instances[0], instances[1], broker);
+        }
+    }
+
+    /**
+     * An instance under a steady load of half the rate one instance sustains (BENCHMARKS.md),
+     * sampled at a steady interval: heap after a full GC, bytes of its state folders (RocksDB),
+     * open file descriptors and live threads of this JVM (broker and instance). After the first
+     * sixth of the run (ten minutes of an hour) none grows more than 10% beyond what the state
+     * itself grew (users seen, bytes of their user-state records); the user-state record per user
+     * stays within the footprint target (512 bytes at k = 64 plus its recent items); every event
+     * is applied once. Full size: 10 minutes at 1,000 events/s ({@code -Dstreamrec.soak.minutes=60}
+     * for the hour), sampled each minute; `mvn test`: 80 s at 200 events/s, sampled every 5 s.
+     */
+    @Test
+    void aSteadyLoadLeaksNoHeapStateFilesOrThreads() throws Exception {
+        Duration length = Reliability.FULL ? Duration.ofMinutes(Integer.getInteger("streamrec.soak.minutes", 10))
+                : Duration.ofSeconds(80);
+        Duration every = Reliability.FULL ? Duration.ofMinutes(1) : Duration.ofSeconds(5);
+        Duration settling = length.dividedBy(6);
+        int rate = size(200, 1_000);
+        // Few enough users that nearly all have been seen by the end of the settling time.
+        int users = size(400, 10_000);
+        int items = size(200, 1_000);
+        int events = (int) (rate * length.toSeconds());
+        String applicationId = "rel-soak";
+        EmbeddedKafka broker = EmbeddedKafka.start();
+        StreamrecConfig config = ItSupport.config(broker.bootstrapServers(), "soak.", applicationId,
+                Map.of("streamrec.topic.partitions", "4"));
+        StreamrecApp app = null;
+        try (Producer producer = new Producer(broker.bootstrapServers(), config.topics())) {
+            app = startRunning(config);
+            producer.catalogue(items);
+            ItSupport.awaitIndexed(http, app, items);
+            SteadyEvents stream = new SteadyEvents(broker.bootstrapServers(), config.topics(), "soak-user-", users,
+                    items);
+            Thread load = new Thread(() -> stream.produce(events, length), "steady-events");
+            Path stateDir = Path.of(config.get(StreamrecConfig.STATE_DIR));
+            List<SoakSample> samples = new ArrayList<>();
+            long start = System.nanoTime();
+            load.start();
+            for (long due = start + every.toNanos(); load.isAlive(); due += every.toNanos()) {
+                Reliability.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                samples.add(SoakSample.take(app, stateDir, Duration.ofNanos(System.nanoTime() - start)));
+            }
+            load.join();
+            Tally tally = stream.awaitApplied(applicationId, deadline(60, 300));
+
+            SoakSample.Growth growth = SoakSample.growthAfter(samples, settling);
+            SoakSample last = samples.get(samples.size() - 1);
+            summary("soak: minutes=%.1f rate=%d produced=%d samples=%d settled_at_s=%d heap_mb=%s state_dir_mb=%s "
+                            + "fds=%s threads=%s users=%s state_growth=%.2f user_state_bytes_per_user=%.0f (target %.0f) "
+                            + "rocksdb_bytes_per_user=%.0f lost=%d duplicated=%d", length.toSeconds() / 60.0, rate,
+                    events, samples.size(), growth.base().at().toSeconds(), growth.heapMb(), growth.rocksMb(),
+                    growth.fds(), growth.threads(), growth.users(), growth.worstStateGrowth(),
+                    last.userStateBytesPerUser(), last.footprintTargetPerUser(),
+                    (double) last.stateDirBytes() / Math.max(1, last.users()), tally.lost(), tally.duplicated());
+            assertThat(growth.overLimit()).as("samples growing more than 10% beyond the state's own growth").isEmpty();
+            assertThat(last.userStateBytesPerUser()).as("user-state bytes per user")
+                    .isLessThanOrEqualTo(last.footprintTargetPerUser());
+            assertThat(tally.lost()).as("events lost").isZero();
+            assertThat(tally.duplicated()).as("events applied twice").isZero();
+        } finally {
+            closeQuietly(app, broker);
         }
     }
 
