@@ -84,7 +84,7 @@ class OperationsReliabilityTest {
             producer.catalogue(ITEMS);
             ItSupport.awaitIndexed(http, app, ITEMS);
             List<String> settled = settle(producer, "broker-settled-", app);
-            Set<String> threads = threadNames(app);
+            Set<String> threads = Reliability.streamThreadNames(app);
 
             lookups = new Lookups(settled, SETTLED_EVENTS, List.of(app.httpUrl()));
             posts = new Posts(app.httpUrl(), "broker-http-", 20);
@@ -126,7 +126,7 @@ class OperationsReliabilityTest {
                         deadline(90, 300), latest -> stream.tally(latest).plus(posted.tally(latest)).exact());
                 tally = stream.tally(state).plus(posts.tally(state));
             }
-            int replaced = (int) threadNames(app).stream().filter(t -> !threads.contains(t)).count();
+            int replaced = (int) Reliability.streamThreadNames(app).stream().filter(t -> !threads.contains(t)).count();
             summary("broker-restart: away_s=%d produced=%d posted_202=%d refused_503=%d slowest_post_ms=%d "
                             + "lookups_while_away=%d failed=%d stale=%d states_while_away=%s threads_replaced=%d "
                             + "applied=%d lost=%d duplicated=%d",
@@ -161,8 +161,8 @@ class OperationsReliabilityTest {
     @Test
     void aRollingRestartUnderLoadFailsNoLookupAndLosesNothing() throws Exception {
         int users = size(50, 1_000);
-        int events = size(3_000, 60_000);
-        Duration producing = deadline(40, 150);
+        int events = size(2_000, 60_000);
+        Duration producing = deadline(25, 150);
         String applicationId = "rel-rolling";
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("streamrec.topic.partitions", "4");
@@ -230,7 +230,8 @@ class OperationsReliabilityTest {
      * sampled at a steady interval: heap after a full GC, bytes of its state folders (RocksDB),
      * open file descriptors and live threads of this JVM (broker and instance). After the first
      * sixth of the run (ten minutes of an hour) none grows more than 10% beyond what the state
-     * itself grew (users seen, bytes of their user-state records); the user-state record per user
+     * itself grew (users, and items seen: bytes of the user-state and user-seen records); threads
+     * not at all beyond 10%; the user-state record per user
      * stays within the footprint target (512 bytes at k = 64 plus its recent items); every event
      * is applied once. Full size: 10 minutes at 1,000 events/s ({@code -Dstreamrec.soak.minutes=60}
      * for the hour), sampled each minute; `mvn test`: 80 s at 200 events/s, sampled every 5 s.
@@ -272,10 +273,11 @@ class OperationsReliabilityTest {
             SoakSample.Growth growth = SoakSample.growthAfter(samples, settling);
             SoakSample last = samples.get(samples.size() - 1);
             summary("soak: minutes=%.1f rate=%d produced=%d samples=%d settled_at_s=%d heap_mb=%s state_dir_mb=%s "
-                            + "fds=%s threads=%s users=%s state_growth=%.2f user_state_bytes_per_user=%.0f (target %.0f) "
+                            + "fds=%s threads=%s users=%s items_seen=%s state_growth=%.2f "
+                            + "user_state_bytes_per_user=%.0f (target %.0f) "
                             + "rocksdb_bytes_per_user=%.0f lost=%d duplicated=%d", length.toSeconds() / 60.0, rate,
                     events, samples.size(), growth.base().at().toSeconds(), growth.heapMb(), growth.rocksMb(),
-                    growth.fds(), growth.threads(), growth.users(), growth.worstStateGrowth(),
+                    growth.fds(), growth.threads(), growth.users(), growth.itemsSeen(), growth.worstStateGrowth(),
                     last.userStateBytesPerUser(), last.footprintTargetPerUser(),
                     (double) last.stateDirBytes() / Math.max(1, last.users()), tally.lost(), tally.duplicated());
             assertThat(growth.overLimit()).as("samples growing more than 10% beyond the state's own growth").isEmpty();
@@ -334,13 +336,6 @@ class OperationsReliabilityTest {
                     body -> body.path("eventsSeen").asLong() == SETTLED_EVENTS);
         }
         return ids;
-    }
-
-    private static Set<String> threadNames(StreamrecApp app) {
-        Set<String> names = new HashSet<>();
-        app.streams().metadataForLocalThreads().forEach(t -> names.add(t.threadName()));
-        app.itemStreams().metadataForLocalThreads().forEach(t -> names.add(t.threadName()));
-        return names;
     }
 
     /**

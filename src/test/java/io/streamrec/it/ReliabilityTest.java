@@ -267,7 +267,7 @@ class ReliabilityTest {
             app = startRunning(config);
             producer.catalogue(ITEMS);
             ItSupport.awaitIndexed(http, app, ITEMS);
-            java.util.Set<String> threads = threadNames(app);
+            java.util.Set<String> threads = Reliability.streamThreadNames(app);
             Random random = new Random(2026);
             long[] expected = new long[goodUsers];
             Map<String, String> reasons = new HashMap<>();
@@ -346,7 +346,7 @@ class ReliabilityTest {
                 UserState s = state.get("fuzz-good-" + u);
                 appliedGood += Math.min(expected[u], s == null ? 0 : s.getEvents());
             }
-            int replacedThreads = (int) threadNames(app).stream().filter(t -> !threads.contains(t)).count();
+            int replacedThreads = (int) Reliability.streamThreadNames(app).stream().filter(t -> !threads.contains(t)).count();
             boolean running = app.streams().state() == KafkaStreams.State.RUNNING
                     && app.itemStreams().state() == KafkaStreams.State.RUNNING;
             int crashed = badAnswers + replacedThreads + (running ? 0 : 1);
@@ -365,13 +365,6 @@ class ReliabilityTest {
         } finally {
             closeQuietly(app);
         }
-    }
-
-    private static java.util.Set<String> threadNames(StreamrecApp app) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        app.streams().metadataForLocalThreads().forEach(t -> names.add(t.threadName()));
-        app.itemStreams().metadataForLocalThreads().forEach(t -> names.add(t.threadName()));
-        return names;
     }
 
     /**

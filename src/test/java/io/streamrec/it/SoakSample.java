@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -29,14 +30,16 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * One look, during a soak, at what a leak would grow (heap after a full GC, bytes of the state
  * folders, open file descriptors, live threads, all of this JVM) and at what legitimately grows
- * them (users in the user-state store and the bytes of their records), and what a series of
- * such looks says.
+ * them (users and the items each has seen, and the bytes of their records), and what a series
+ * of such looks says.
  *
  * @param userStateBytes  keys and encoded values of every user-state record
  * @param recentItemBytes of which the users' recent item ids (what the footprint target adds to its 512 bytes)
+ * @param itemsSeen       (user, item) pairs in the user-seen store
+ * @param seenBytes       their keys and values
  */
 record SoakSample(Duration at, long heapBytes, long stateDirBytes, long openFiles, int threads, long users,
-                  long userStateBytes, long recentItemBytes) {
+                  long userStateBytes, long recentItemBytes, long itemsSeen, long seenBytes) {
     /** How much more than the state itself a resource may grow after the settling time. */
     static final double ALLOWED_GROWTH = 1.10;
     /** BENCHMARKS.md, Footprint: a user-state record within 512 bytes at k = 64, plus its recent items. */
@@ -47,8 +50,14 @@ record SoakSample(Duration at, long heapBytes, long stateDirBytes, long openFile
         memory.gc();
         long heap = memory.getHeapMemoryUsage().getUsed();
         long[] state = userState(app);
+        long[] seen = seenItems(app);
         return new SoakSample(at, heap, folderBytes(stateDir), countOpenFiles(),
-                ManagementFactory.getThreadMXBean().getThreadCount(), state[0], state[1], state[2]);
+                ManagementFactory.getThreadMXBean().getThreadCount(), state[0], state[1], state[2], seen[0], seen[1]);
+    }
+
+    /** The state's own size: the user-state records and the seen pairs, the stores that grow with users and items seen. */
+    long stateBytes() {
+        return userStateBytes + seenBytes;
     }
 
     double userStateBytesPerUser() {
@@ -59,28 +68,52 @@ record SoakSample(Duration at, long heapBytes, long stateDirBytes, long openFile
         return FOOTPRINT_BYTES + (users == 0 ? 0 : (double) recentItemBytes / users);
     }
 
-    /** Users, record bytes and recent-item bytes of the user-state store; retried while it moves. */
+    /** Users, record bytes and recent-item bytes of the user-state store. */
     private static long[] userState(StreamrecApp app) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ReadOnlyKeyValueStore<String, UserState> store = app.streams().store(StoreQueryParameters
-                        .fromNameAndType(StoreNames.USER_STATE, QueryableStoreTypes.<String, UserState>keyValueStore()));
-                long users = 0;
-                long bytes = 0;
-                long recent = 0;
-                try (KeyValueIterator<String, UserState> all = store.all()) {
-                    while (all.hasNext()) {
-                        var entry = all.next();
-                        users++;
-                        bytes += entry.key.getBytes(StandardCharsets.UTF_8).length
-                                + AvroSerdes.USER_STATE.encode(entry.value).length;
-                        for (CharSequence item : entry.value.getRecentItems()) {
-                            // Avro writes a string as its length (one byte for short ids) and its bytes.
-                            recent += 1 + item.toString().getBytes(StandardCharsets.UTF_8).length;
-                        }
+        return whileMoving(() -> {
+            ReadOnlyKeyValueStore<String, UserState> store = app.streams().store(StoreQueryParameters
+                    .fromNameAndType(StoreNames.USER_STATE, QueryableStoreTypes.<String, UserState>keyValueStore()));
+            long users = 0;
+            long bytes = 0;
+            long recent = 0;
+            try (KeyValueIterator<String, UserState> all = store.all()) {
+                while (all.hasNext()) {
+                    var entry = all.next();
+                    users++;
+                    bytes += entry.key.getBytes(StandardCharsets.UTF_8).length
+                            + AvroSerdes.USER_STATE.encode(entry.value).length;
+                    for (CharSequence item : entry.value.getRecentItems()) {
+                        // Avro writes a string as its length (one byte for short ids) and its bytes.
+                        recent += 1 + item.toString().getBytes(StandardCharsets.UTF_8).length;
                     }
                 }
-                return new long[] {users, bytes, recent};
+            }
+            return new long[] {users, bytes, recent};
+        });
+    }
+
+    /** Entries and bytes (key and 8-byte value) of the user-seen store: one entry per item a user has seen. */
+    private static long[] seenItems(StreamrecApp app) {
+        return whileMoving(() -> {
+            ReadOnlyKeyValueStore<String, Long> store = app.streams().store(StoreQueryParameters
+                    .fromNameAndType(StoreNames.USER_SEEN, QueryableStoreTypes.<String, Long>keyValueStore()));
+            long entries = 0;
+            long bytes = 0;
+            try (KeyValueIterator<String, Long> all = store.all()) {
+                while (all.hasNext()) {
+                    entries++;
+                    bytes += all.next().key.getBytes(StandardCharsets.UTF_8).length + Long.BYTES;
+                }
+            }
+            return new long[] {entries, bytes};
+        });
+    }
+
+    /** Reads a store, again while it is not queryable (a task moving within the instance). */
+    private static long[] whileMoving(Supplier<long[]> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
             } catch (InvalidStateStoreException e) {
                 if (attempt == 100) {
                     throw e;
@@ -124,10 +157,11 @@ record SoakSample(Duration at, long heapBytes, long stateDirBytes, long openFile
      * What the samples after {@code settling} say, each compared with the first of them (the base).
      *
      * @param overLimit        one line per resource and sample that grew beyond its limit
-     * @param worstStateGrowth the largest growth of the state itself over the base (users, record bytes)
+     * @param worstStateGrowth the largest growth of the state itself over the base (users, bytes of user-state
+     *                         records and seen pairs)
      */
     record Growth(SoakSample base, List<String> overLimit, double worstStateGrowth, String heapMb, String rocksMb,
-                  String fds, String threads, String users) {}
+                  String fds, String threads, String users, String itemsSeen) {}
 
     static Growth growthAfter(List<SoakSample> samples, Duration settling) {
         List<SoakSample> settled = samples.stream().filter(s -> s.at().compareTo(settling) >= 0).toList();
@@ -139,7 +173,7 @@ record SoakSample(Duration at, long heapBytes, long stateDirBytes, long openFile
         double worst = 1;
         for (SoakSample s : settled) {
             double state = Math.max(1, Math.max((double) s.users / base.users,
-                    (double) s.userStateBytes / base.userStateBytes));
+                    (double) s.stateBytes() / base.stateBytes()));
             worst = Math.max(worst, state);
             check(over, "heap bytes", s, base.heapBytes, s.heapBytes, ALLOWED_GROWTH * state);
             check(over, "state folder bytes", s, base.stateDirBytes, s.stateDirBytes, ALLOWED_GROWTH * state);
@@ -149,7 +183,7 @@ record SoakSample(Duration at, long heapBytes, long stateDirBytes, long openFile
         }
         return new Growth(base, over, worst, range(settled, s -> s.heapBytes / 1e6),
                 range(settled, s -> s.stateDirBytes / 1e6), range(settled, s -> s.openFiles),
-                range(settled, s -> s.threads), range(settled, s -> s.users));
+                range(settled, s -> s.threads), range(settled, s -> s.users), range(settled, s -> s.itemsSeen));
     }
 
     private static void check(List<String> over, String what, SoakSample sample, double base, double now,
