@@ -8,10 +8,11 @@ import org.apache.kafka.common.MetricName;
 
 /**
  * Whether this instance is in touch with Kafka. While none of the user side's polling consumers
- * (the stream threads' and the global one) holds a connection to a broker (the broker down or unreachable), Kafka Streams stays RUNNING and its
- * stores keep answering, but they may lack events the broker took before it went away: lookups
- * answered then are marked stale. Kafka Streams builds its metrics map afresh on every call, so
- * the answer is looked up again only once per {@link #RECHECK_NANOS}.
+ * (the stream threads' and the global one) holds a connection to a broker (the broker down or
+ * unreachable), Kafka Streams stays RUNNING and its stores keep answering, but they may lack
+ * events the broker took before it went away: lookups answered then are marked stale. Kafka
+ * Streams builds its metrics map afresh on every call, so the answer is looked up again only
+ * once per {@link #RECHECK_NANOS}.
  */
 final class BrokerContact {
     static final long RECHECK_NANOS = 500_000_000L;

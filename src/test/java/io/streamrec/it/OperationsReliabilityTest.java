@@ -89,10 +89,10 @@ class OperationsReliabilityTest {
             lookups = new Lookups(settled, SETTLED_EVENTS, List.of(app.httpUrl()));
             posts = new Posts(app.httpUrl(), "broker-http-", 20);
             SteadyEvents stream = new SteadyEvents(broker.bootstrapServers(), topics, "broker-user-", users, ITEMS);
-            Thread producer1 = new Thread(() -> stream.produce(events, producing), "steady-events");
+            Thread load = new Thread(() -> stream.produce(events, producing), "steady-events");
             lookups.start();
             posts.start();
-            producer1.start();
+            load.start();
             await("a third of the events produced", deadline(60, 180), stream::produced, n -> n >= events / 3);
 
             broker.stop();
@@ -109,10 +109,11 @@ class OperationsReliabilityTest {
             broker.restart();
 
             StreamrecApp running = app;
-            await("both sides RUNNING again", deadline(90, 180), () -> running.streams().state() == KafkaStreams.State.RUNNING
+            await("both sides RUNNING again", deadline(90, 180),
+                    () -> running.streams().state() == KafkaStreams.State.RUNNING
                     && running.itemStreams().state() == KafkaStreams.State.RUNNING, ok -> ok);
-            producer1.join(deadline(120, 600).toMillis());
-            assertThat(producer1.isAlive()).as("producer finished").isFalse();
+            load.join(deadline(120, 600).toMillis());
+            assertThat(load.isAlive()).as("producer finished").isFalse();
             assertThat(stream.produced()).isEqualTo(events);
             await("a POST accepted after the restart", deadline(60, 120), posts::acceptedAfterRefusal, n -> n > 0);
             posts.stop();
@@ -135,7 +136,8 @@ class OperationsReliabilityTest {
                     tally.lost(), tally.duplicated());
             assertThat(lookups.failures()).as("failed lookups").isEmpty();
             assertThat(lookupsWhileAway).as("lookups answered while the broker was away").isPositive();
-            assertThat(staleWhileAway).as("of them marked stale, the instance having lost touch with Kafka").isPositive();
+            assertThat(staleWhileAway).as("of them marked stale, the instance having lost touch with Kafka")
+                    .isPositive();
             assertThat(posts.refused()).as("POSTs refused while the broker was away").isPositive();
             assertThat(posts.wrongAnswers()).as("POST answers other than 202, or 503 with Retry-After").isEmpty();
             assertThat(posts.slowestMillis()).as("slowest POST answer, ms").isLessThan(10_000);

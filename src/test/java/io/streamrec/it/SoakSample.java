@@ -55,7 +55,7 @@ record SoakSample(Duration at, long heapBytes, long stateDirBytes, long openFile
                 ManagementFactory.getThreadMXBean().getThreadCount(), state[0], state[1], state[2], seen[0], seen[1]);
     }
 
-    /** The state's own size: the user-state records and the seen pairs, the stores that grow with users and items seen. */
+    /** The state's own size: user-state records and seen pairs, the stores that grow with users and items seen. */
     long stateBytes() {
         return userStateBytes + seenBytes;
     }
