@@ -67,7 +67,8 @@ class OperationsReliabilityTest {
      */
     @Test
     void aBrokerAwayMidStreamLosesNothingAndEverythingResumesByItself() throws Exception {
-        Duration away = deadline(8, 30);
+        // Longer than the exactly-once transaction timeout (10 s): open transactions have timed out on its return.
+        Duration away = deadline(12, 30);
         int users = size(50, 500);
         int events = size(3_000, 40_000);
         Duration producing = deadline(25, 90);
