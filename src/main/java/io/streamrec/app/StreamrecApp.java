@@ -94,6 +94,14 @@ public final class StreamrecApp implements AutoCloseable {
         Properties producerProps = only(kafka, ProducerConfig.configNames());
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // POST /v1/events waits for this producer: with the broker gone it must fail within
+        // seconds (a 503 the client retries) rather than hold the request for Kafka's 1-2 minute defaults.
+        producerProps.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        producerProps.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "4000");
+        // Kafka refuses a delivery timeout below linger + request timeout, which an operator may have raised.
+        producerProps.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(5000,
+                Long.parseLong(producerProps.getProperty(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG))
+                        + Long.parseLong(producerProps.getProperty(ProducerConfig.LINGER_MS_CONFIG, "5")))));
         Producer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
                 new ByteArraySerializer());
         HttpApi http = HttpApi.start(config.get(StreamrecConfig.HTTP_HOST), self, streams, itemStreams, index,

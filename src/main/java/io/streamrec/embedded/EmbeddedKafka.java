@@ -26,18 +26,24 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A real single-node Kafka broker (KRaft: broker and controller in one) running inside this
  * JVM, for the demo and the tests: no Docker, no separate install. Storage is formatted with
- * Kafka's own StorageTool, as an operator would.
+ * Kafka's own StorageTool, as an operator would. It can be stopped and started again on the
+ * same ports and log directory, as an operator restarts a broker, so clients reconnect to it.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-    private final KafkaRaftServer server;
+    /** Ports and log directory included, so a restart comes back where clients expect it. */
+    private final Properties props;
     private final Path logDir;
     private final boolean deleteOnClose;
     private final String bootstrapServers;
+    /** The running server; null while stopped (a KafkaRaftServer cannot start twice). */
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path logDir, boolean deleteOnClose, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, Properties props, Path logDir, boolean deleteOnClose,
+                          String bootstrapServers) {
         this.server = server;
+        this.props = props;
         this.logDir = logDir;
         this.deleteOnClose = deleteOnClose;
         this.bootstrapServers = bootstrapServers;
@@ -73,7 +79,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 }
                 continue;
             }
-            EmbeddedKafka kafka = new EmbeddedKafka(server, logDir, deleteOnClose, "localhost:" + brokerPort);
+            EmbeddedKafka kafka = new EmbeddedKafka(server, props, logDir, deleteOnClose, "localhost:" + brokerPort);
             kafka.awaitReady();
             return kafka;
         }
@@ -92,10 +98,42 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /**
+     * Shuts the broker down cleanly, keeping its log directory: clients see it gone until
+     * {@link #restart()}. Does nothing when already stopped.
+     */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /**
+     * Starts the stopped broker again on the same ports and log directory, with every topic,
+     * committed offset and transaction it had, and waits until it answers.
+     *
+     * @throws IllegalStateException when it is running
+     */
+    public synchronized void restart() {
+        if (server != null) {
+            throw new IllegalStateException("the broker at " + bootstrapServers + " is running; stop it first");
+        }
+        KafkaRaftServer restarted = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        try {
+            restarted.startup();
+        } catch (RuntimeException e) {
+            restarted.shutdown();
+            throw e;
+        }
+        server = restarted;
+        awaitReady();
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
         if (deleteOnClose) {
             deleteRecursively(logDir);
         }

@@ -21,7 +21,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * such events (at most {@link #MAX_BATCH}): validated by the same rules as the topology, encoded
  * as Avro and published to `interactions` keyed by user. 202 with where it landed (for an array,
  * {@code {"events": [...]}}, one entry per event in order); 400 with the reason for an invalid
- * event, naming its index in an array, and then nothing is published.
+ * event, naming its index in an array, and then nothing is published; 503 with {@code Retry-After}
+ * when Kafka did not take the events in time (see {@link Publisher}).
  */
 final class EventsResource {
     static final int MAX_BATCH = 1000;

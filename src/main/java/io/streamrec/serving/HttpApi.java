@@ -108,7 +108,12 @@ public final class HttpApi implements AutoCloseable {
                     auth.check(ctx);
                 }
             });
-            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(ApiError.class, (e, ctx) -> {
+                if (e.retryAfterSeconds() > 0) {
+                    ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                }
+                error(ctx, e.status(), e.getMessage());
+            });
             // Javalin's own refusals (no such endpoint: 404, a body over the size limit: 413) in the API's format.
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

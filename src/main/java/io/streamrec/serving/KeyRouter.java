@@ -23,7 +23,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * resources' job; this class only decides where the answer comes from: the active copy (here
  * or relayed to its instance), else a standby replica (here, or relayed to an instance that
  * keeps one), the answer then marked {@value #STALE_HEADER}{@code : true} because a standby
- * may trail the active by up to a commit interval, more while the active moves.
+ * may trail the active by up to a commit interval, more while the active moves. The active
+ * copy's answer is marked too while this instance has lost touch with Kafka ({@link BrokerContact}).
  */
 final class KeyRouter {
     /** Marks a relayed request, so a stale view of ownership cannot bounce it around forever. */
@@ -66,6 +67,7 @@ final class KeyRouter {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** For {@link #serve} only, whose fallbacks cover a route that moved; the other paths ask Kafka Streams each time. */
     private final RouteCache routes;
+    private final BrokerContact broker;
 
     KeyRouter(KafkaStreams streams, HostInfo self) {
         this(streams, self, "");
@@ -78,6 +80,7 @@ final class KeyRouter {
         this.authorization = BearerAuth.authorization(authToken);
         this.routes = new RouteCache((store, key, partitioner) -> streams.queryMetadataForKey(store, key, partitioner),
                 () -> streams.state() == KafkaStreams.State.RUNNING, System::nanoTime);
+        this.broker = new BrokerContact(streams::metrics, System::nanoTime);
     }
 
     HostInfo self() {
@@ -130,6 +133,9 @@ final class KeyRouter {
         if (self.equals(metadata.activeHost())) {
             Optional<Object> answer = tryLocal(store, local, partition, false);
             if (answer.isPresent()) {
+                if (!broker.connected()) {
+                    ctx.header(STALE_HEADER, "true");
+                }
                 JsonAnswer.write(ctx, answer.get());
                 return;
             }

@@ -11,14 +11,19 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * Every write the HTTP API makes: records sent to Kafka and awaited, answered with where each
- * landed. A write is only acknowledged once the broker has it, so a 2xx means nothing is lost;
- * a broker that does not take it in time is a 503.
+ * landed. A write is only acknowledged once the broker has it (acks=all), so a 2xx means nothing
+ * is lost; a broker that does not take it in time is a 503 with {@code Retry-After}. The
+ * producer's own delivery timeout (set by the app well below the backstop here) bounds the wait,
+ * so a request never hangs while the broker is away.
  */
 final class Publisher {
-    private static final long TIMEOUT_SECONDS = 10;
+    /** Seconds a client should wait before writing again after a 503: about one delivery timeout. */
+    static final int RETRY_AFTER_SECONDS = 5;
+    private static final long BACKSTOP_SECONDS = 10;
 
     private final Producer<String, byte[]> producer;
 
@@ -37,20 +42,29 @@ final class Publisher {
      */
     List<Map<String, Object>> sendAll(List<ProducerRecord<String, byte[]>> records) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
-        records.forEach(record -> sent.add(producer.send(record)));
+        try {
+            records.forEach(record -> sent.add(producer.send(record)));
+        } catch (KafkaException e) {
+            // send() itself gave up waiting for the topic's metadata (max.block.ms).
+            throw unavailable("could not publish to Kafka: " + e.getMessage());
+        }
         List<Map<String, Object>> landed = new ArrayList<>(sent.size());
         for (int i = 0; i < sent.size(); i++) {
             try {
-                landed.add(landed(sent.get(i).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+                landed.add(landed(sent.get(i).get(BACKSTOP_SECONDS, TimeUnit.SECONDS)));
             } catch (ExecutionException | TimeoutException e) {
-                throw new ApiError(503, "could not publish to Kafka" + (sent.size() > 1 ? " record " + i
+                throw unavailable("could not publish to Kafka" + (sent.size() > 1 ? " record " + i
                         + " of " + sent.size() + " (" + i + " before it landed)" : "") + ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ApiError(503, "interrupted while publishing");
+                throw unavailable("interrupted while publishing");
             }
         }
         return landed;
+    }
+
+    private static ApiError unavailable(String message) {
+        return ApiError.unavailable(message + "; retry after " + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS);
     }
 
     private static Map<String, Object> landed(RecordMetadata landed) {

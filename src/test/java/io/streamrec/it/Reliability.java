@@ -1,5 +1,7 @@
 package io.streamrec.it;
 
+import io.streamrec.app.StreamrecApp;
+import io.streamrec.config.StreamrecConfig;
 import io.streamrec.events.AvroSerde;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -79,6 +83,21 @@ final class Reliability {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** Starts an instance and waits until both its sides are processing. */
+    static StreamrecApp startRunning(StreamrecConfig config) throws InterruptedException {
+        StreamrecApp app = StreamrecApp.start(config);
+        app.awaitRunning(Duration.ofSeconds(60));
+        return app;
+    }
+
+    /** The names of both sides' stream threads: a name not seen before is a replaced thread. */
+    static Set<String> streamThreadNames(StreamrecApp app) {
+        Set<String> names = new HashSet<>();
+        app.streams().metadataForLocalThreads().forEach(t -> names.add(t.threadName()));
+        app.itemStreams().metadataForLocalThreads().forEach(t -> names.add(t.threadName()));
+        return names;
     }
 
     static Path stateDir(String name) {

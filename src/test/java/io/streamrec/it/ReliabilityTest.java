@@ -6,6 +6,7 @@ import static io.streamrec.it.Reliability.await;
 import static io.streamrec.it.Reliability.closeQuietly;
 import static io.streamrec.it.Reliability.deadline;
 import static io.streamrec.it.Reliability.size;
+import static io.streamrec.it.Reliability.startRunning;
 import static io.streamrec.it.Reliability.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,11 +39,8 @@ import java.util.Random;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -113,123 +111,33 @@ class ReliabilityTest {
             catalogue.catalogue(CRASH_ITEMS);
             ItSupport.awaitIndexed(http, survivor, CRASH_ITEMS);
 
-            long[] expected = new long[users];
-            AtomicInteger produced = new AtomicInteger();
-            Thread producer = new Thread(() -> produce(topics, users, events, producing, expected, produced));
+            SteadyEvents stream = new SteadyEvents(kafka.bootstrapServers(), topics, "crash-user-", users,
+                    CRASH_ITEMS);
+            Thread producer = new Thread(() -> stream.produce(events, producing));
             producer.start();
-            await("a third of the events produced", deadline(60, 120), produced::get, n -> n >= events / 3);
+            await("a third of the events produced", deadline(60, 120), stream::produced, n -> n >= events / 3);
             child.kill();
             child = Child.run(logs.resolve("crash-child-2.log"), childArgs);
             producer.join(deadline(120, 600).toMillis());
             assertThat(producer.isAlive()).as("producer finished").isFalse();
-            assertThat(produced.get()).isEqualTo(events);
+            assertThat(stream.produced()).isEqualTo(events);
 
-            Map<String, UserState> state;
-            try (Latest<UserState> changelog = new Latest<>(kafka.bootstrapServers(),
-                    Reliability.changelog(applicationId, StoreNames.USER_STATE), AvroSerdes.USER_STATE)) {
-                state = changelog.awaitAll("every user's events applied", deadline(90, 600),
-                        latest -> applied(latest, expected, users) == events && counts(latest, expected, users));
-            }
-            long applied = applied(state, expected, users);
-            long lost = 0;
-            long duplicated = 0;
-            for (int u = 0; u < users; u++) {
-                UserState s = state.get(crashUser(u));
-                long got = s == null ? 0 : s.getEvents();
-                lost += Math.max(0, expected[u] - got);
-                duplicated += Math.max(0, got - expected[u]);
-            }
-            summary("crash: produced=%d applied=%d lost=%d duplicated=%d", events, applied, lost, duplicated);
-            assertThat(lost).as("events lost").isZero();
-            assertThat(duplicated).as("events applied twice").isZero();
+            SteadyEvents.Tally tally = stream.awaitApplied(applicationId, deadline(90, 600));
+            summary("crash: produced=%d applied=%d lost=%d duplicated=%d", events, tally.applied(), tally.lost(),
+                    tally.duplicated());
+            assertThat(tally.lost()).as("events lost").isZero();
+            assertThat(tally.duplicated()).as("events applied twice").isZero();
 
             try (Latest<Recommendations> lists = new Latest<>(kafka.bootstrapServers(), topics.recommendations(),
                     AvroSerdes.RECOMMENDATIONS)) {
                 Map<String, Recommendations> last = lists.awaitAll("a final list for every user", deadline(30, 120),
-                        latest -> listsReflectAll(latest, expected, users) == users);
-                assertThat(listsReflectAll(last, expected, users)).as("users whose last list reflects all their events")
+                        latest -> stream.listsReflectingAll(latest) == users);
+                assertThat(stream.listsReflectingAll(last)).as("users whose last list reflects all their events")
                         .isEqualTo(users);
             }
         } finally {
             closeQuietly(child, survivor);
         }
-    }
-
-    private static String crashUser(int u) {
-        return "crash-user-" + u;
-    }
-
-    /** Events at a steady pace over {@code duration}; users drawn at random, counts recorded. */
-    private static void produce(Topics topics, int users, int events, Duration duration, long[] expected,
-                                AtomicInteger produced) {
-        Random random = new Random(42);
-        EventType[] types = {EventType.VIEW, EventType.VIEW, EventType.CLICK, EventType.ADD_TO_CART,
-                EventType.VIEW, EventType.CLICK, EventType.VIEW, EventType.CLICK, EventType.VIEW, EventType.PURCHASE};
-        long start = System.nanoTime();
-        int batch = 100;
-        try (KafkaProducer<String, byte[]> producer = newProducer()) {
-            for (int i = 0; i < events; i++) {
-                int u = random.nextInt(users);
-                expected[u]++;
-                Interaction event = interaction(crashUser(u), item(random.nextInt(CRASH_ITEMS)),
-                        types[random.nextInt(types.length)]);
-                producer.send(new ProducerRecord<>(topics.interactions(), event.getUser(),
-                        AvroSerdes.INTERACTION.encode(event)), (metadata, e) -> {
-                            if (e != null) {
-                                throw new AssertionError("the idempotent producer failed to publish", e);
-                            }
-                        });
-                if ((i + 1) % batch == 0) {
-                    producer.flush();
-                    produced.set(i + 1);
-                    long due = start + duration.toNanos() * (i + 1) / events;
-                    long ahead = due - System.nanoTime();
-                    if (ahead > 0) {
-                        Reliability.sleep(ahead / 1_000_000);
-                    }
-                }
-            }
-            producer.flush();
-            produced.set(events);
-        }
-    }
-
-    /** Idempotent, acks=all: the producer itself neither loses nor duplicates what it is given. */
-    private static KafkaProducer<String, byte[]> newProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "1048576"),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static long applied(Map<String, UserState> state, long[] expected, int users) {
-        long total = 0;
-        for (int u = 0; u < users; u++) {
-            UserState s = state.get(crashUser(u));
-            total += s == null ? 0 : s.getEvents();
-        }
-        return total;
-    }
-
-    private static boolean counts(Map<String, UserState> state, long[] expected, int users) {
-        for (int u = 0; u < users; u++) {
-            UserState s = state.get(crashUser(u));
-            if ((s == null ? 0 : s.getEvents()) != expected[u]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int listsReflectAll(Map<String, Recommendations> lists, long[] expected, int users) {
-        int complete = 0;
-        for (int u = 0; u < users; u++) {
-            Recommendations list = lists.get(crashUser(u));
-            if (expected[u] == 0 || list != null && list.getEventsSeen() == expected[u] && !list.getItems().isEmpty()) {
-                complete++;
-            }
-        }
-        return complete;
     }
 
     /** The `run` command line of an instance with ItSupport's test settings plus {@code settings}. */
@@ -320,10 +228,9 @@ class ReliabilityTest {
             awaitMembers(a, 2);
             Reliability.sleep(1_000);
             lookups.stop();
-            summary("rebalance: lookups=%d failed=%d stale=%d", lookups.count.get(), lookups.failed.get(),
-                    lookups.stale.get());
-            assertThat(lookups.count.get()).isPositive();
-            assertThat(lookups.failures).as("failed lookups").isEmpty();
+            summary("rebalance: lookups=%d failed=%d stale=%d", lookups.count(), lookups.failed(), lookups.stale());
+            assertThat(lookups.count()).isPositive();
+            assertThat(lookups.failures()).as("failed lookups").isEmpty();
         } finally {
             if (lookups != null) {
                 lookups.stop();
@@ -332,82 +239,11 @@ class ReliabilityTest {
         }
     }
 
-    private static StreamrecApp startRunning(StreamrecConfig config) throws InterruptedException {
-        StreamrecApp app = StreamrecApp.start(config);
-        app.awaitRunning(Duration.ofSeconds(60));
-        return app;
-    }
-
     /** Waits until {@code app} sees {@code members} instances, all running, with every partition assigned. */
     private static void awaitMembers(StreamrecApp app, int members) {
         await(members + " instances sharing the work", Duration.ofSeconds(60), () -> app.streams()
                 .metadataForAllStreamsClients().size(), size -> size == members
                 && app.streams().state() == KafkaStreams.State.RUNNING);
-    }
-
-    /** Lookups in a loop on their own thread, bounded in count and time. */
-    private static final class Lookups {
-        private static final int MAX = 200_000;
-        private final List<String> users;
-        private final long eventsPerUser;
-        private final List<String> urls;
-        private final AtomicInteger count = new AtomicInteger();
-        private final AtomicInteger failed = new AtomicInteger();
-        private final AtomicInteger stale = new AtomicInteger();
-        private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        private volatile boolean stopped;
-        private final Thread thread = new Thread(this::run, "lookups");
-
-        Lookups(List<String> users, long eventsPerUser, List<String> urls) {
-            this.users = users;
-            this.eventsPerUser = eventsPerUser;
-            this.urls = new java.util.concurrent.CopyOnWriteArrayList<>(urls);
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        void alsoAsk(String url) {
-            urls.add(url);
-        }
-
-        void stop() throws InterruptedException {
-            stopped = true;
-            thread.join(30_000);
-        }
-
-        private void run() {
-            long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            for (int i = 0; !stopped && i < MAX && System.nanoTime() < end; i++) {
-                String user = users.get(i % users.size());
-                String url = urls.get(i % urls.size()) + "/v1/users/" + user + "/recommendations?n=5";
-                try {
-                    Answer answer = http.get(url);
-                    boolean fromStandby = "true".equals(answer.header("X-Streamrec-Stale"));
-                    long seen = answer.body().path("eventsSeen").asLong();
-                    // The active copy is exact; a standby may trail it, never invent or lose a user.
-                    boolean right = answer.status() == 200 && answer.body().path("personalized").asBoolean()
-                            && (fromStandby ? seen >= 1 && seen <= eventsPerUser : seen == eventsPerUser);
-                    if (fromStandby) {
-                        stale.incrementAndGet();
-                    }
-                    if (!right) {
-                        fail(url + " -> " + answer.status() + " " + answer.body());
-                    }
-                } catch (RuntimeException e) {
-                    fail(url + " -> " + e);
-                }
-                count.incrementAndGet();
-            }
-        }
-
-        private void fail(String what) {
-            failed.incrementAndGet();
-            if (failures.size() < 10) {
-                failures.add(what);
-            }
-        }
     }
 
     /**
@@ -431,12 +267,12 @@ class ReliabilityTest {
             app = startRunning(config);
             producer.catalogue(ITEMS);
             ItSupport.awaitIndexed(http, app, ITEMS);
-            java.util.Set<String> threads = threadNames(app);
+            java.util.Set<String> threads = Reliability.streamThreadNames(app);
             Random random = new Random(2026);
             long[] expected = new long[goodUsers];
             Map<String, String> reasons = new HashMap<>();
             BadInputs bad = new BadInputs(random);
-            try (KafkaProducer<String, byte[]> fast = newProducer()) {
+            try (KafkaProducer<String, byte[]> fast = SteadyEvents.idempotentProducer(kafka.bootstrapServers())) {
                 List<Map.Entry<Future<RecordMetadata>, String>> sent = new ArrayList<>();
                 for (int i = 0; i < topicInputs; i++) {
                     BadInputs.Record record = bad.next();
@@ -510,7 +346,7 @@ class ReliabilityTest {
                 UserState s = state.get("fuzz-good-" + u);
                 appliedGood += Math.min(expected[u], s == null ? 0 : s.getEvents());
             }
-            int replacedThreads = (int) threadNames(app).stream().filter(t -> !threads.contains(t)).count();
+            int replacedThreads = (int) Reliability.streamThreadNames(app).stream().filter(t -> !threads.contains(t)).count();
             boolean running = app.streams().state() == KafkaStreams.State.RUNNING
                     && app.itemStreams().state() == KafkaStreams.State.RUNNING;
             int crashed = badAnswers + replacedThreads + (running ? 0 : 1);
@@ -529,13 +365,6 @@ class ReliabilityTest {
         } finally {
             closeQuietly(app);
         }
-    }
-
-    private static java.util.Set<String> threadNames(StreamrecApp app) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        app.streams().metadataForLocalThreads().forEach(t -> names.add(t.threadName()));
-        app.itemStreams().metadataForLocalThreads().forEach(t -> names.add(t.threadName()));
-        return names;
     }
 
     /**
