@@ -159,8 +159,8 @@ public final class StreamrecConfig {
     public static final Key LIFECYCLE_CHECK_INTERVAL_MS = key("streamrec.lifecycle.check.interval.ms",
             String.valueOf(Lifecycle.defaults().checkIntervalMs()), "How often idle users and items are looked for.");
     public static final Key HTTP_AUTH_TOKEN = key("streamrec.http.auth.token", "",
-            "Bearer token required by write endpoints (POST /v1/events, /v1/admin/...) and internal state reads "
-            + "(/v1/internal/...); empty: no auth. Never logged.");
+            "Bearer token required by write endpoints (POST /v1/events, PUT and DELETE /v1/items/..., "
+            + "DELETE /v1/users/...) and internal state reads (/v1/internal/...); empty: no auth. Never logged.");
 
     public static final Key RULES_INCLUDE_CATEGORIES = key("streamrec.rules.include.categories", "",
             "Comma-separated categories: when set, every list (emitted and HTTP) holds only items in one of them.");

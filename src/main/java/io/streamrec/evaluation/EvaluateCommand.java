@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code evaluate}: replays an interaction log through streamrec's model and the baselines, test
- * then learn (../shared/EVALUATION.md), prints a table and writes results.json and report.html.
+ * then learn (docs/EVALUATION.md), prints a table and writes results.json and report.html.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Replays an interaction log in time order, test-then-learn, through streamrec's model "

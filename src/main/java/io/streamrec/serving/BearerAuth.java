@@ -7,9 +7,9 @@ import java.util.Set;
 
 /**
  * Optional bearer-token check of the write endpoints: every request that changes something
- * (any method but GET/HEAD/OPTIONS, except the POSTs that only ask a question), everything under
- * /v1/admin, and the instances' internal reads of a user's raw state (/v1/internal), which the
- * instances send with the token themselves. Off when the token is empty. The token is compared
+ * (any method but GET/HEAD/OPTIONS, except the POSTs that only ask a question) and the instances'
+ * internal reads of a user's raw state (/v1/internal), which the instances send with the token
+ * themselves. Off when the token is empty. The token is compared
  * in constant time and never logged or echoed.
  */
 final class BearerAuth {
@@ -46,7 +46,7 @@ final class BearerAuth {
 
     static boolean guarded(String method, String path) {
         boolean write = !READS.contains(method) && !("POST".equals(method) && QUERY_POSTS.contains(path));
-        return write || path.startsWith("/v1/admin") || path.startsWith(UserStates.INTERNAL_PATH);
+        return write || path.startsWith(UserStates.INTERNAL_PATH);
     }
 
     /** The header value an instance sends on its own requests to other instances; null without a token. */

@@ -73,7 +73,7 @@ class HttpAuthAndHealthTest {
         HttpResponse<String> wrongMethod = client.send(HttpRequest.newBuilder(URI.create(url + "/v1/trending"))
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wrongMethod.statusCode()).as("a method the path lacks, token or not").isEqualTo(405);
-        assertThat(BearerAuth.guarded("GET", "/v1/admin/anything")).as("admin reads are guarded too").isTrue();
+        assertThat(BearerAuth.guarded("GET", "/v1/internal/users/u1/state")).as("raw state reads are guarded").isTrue();
         assertThat(BearerAuth.guarded("DELETE", "/v1/users/u1")).isTrue();
         assertThat(BearerAuth.guarded("GET", "/v1/users/u1/recommendations")).isFalse();
         assertThat(BearerAuth.guarded("POST", "/v1/groups/recommendations")).as("a question, not a write").isFalse();
