@@ -333,8 +333,8 @@ final class StreamrecModel implements ReplayModel {
             index.upsert(record);
         }
         behind.clear();
-        for (ItemUpdate update : learner.learn(profile, event.item(), weights.weight(event.type()), newForUser,
-                event.timestamp(), index)) {
+        for (ItemUpdate update : learner.learn(profile, event.item(), event.type(), weights.weight(event.type()),
+                newForUser, event.timestamp(), index)) {
             ItemRecord existing = records.get(update.item());
             ItemRecord record = itemSide.apply(existing, update);
             if (record != existing) {

@@ -31,16 +31,24 @@ public final class Learner {
         this.lifecycle = lifecycle;
     }
 
+    /** {@link #learn(UserProfile, String, String, double, boolean, long, ItemIndex)} of an event of no known type. */
+    public List<ItemUpdate> learn(UserProfile user, String item, double weight, boolean newForUser,
+                                  long timestamp, ItemIndex index) {
+        return learn(user, item, null, weight, newForUser, timestamp, index);
+    }
+
     /**
+     * @param type       the event's type, kept beside the item among the user's recent ones (for
+     *                   the reasons' verbs); null if not known
      * @param weight     how strongly this event type says "likes it" (configurable per type)
      * @param newForUser whether the user had never interacted with the item before
      * @return the updates the item side must apply, the event's item first
      */
-    public List<ItemUpdate> learn(UserProfile user, String item, double weight, boolean newForUser,
+    public List<ItemUpdate> learn(UserProfile user, String item, String type, double weight, boolean newForUser,
                                   long timestamp, ItemIndex index) {
         if (user.vector == null && !lifecycle.admitsUser(user.events + 1)) {
             // Not admitted yet: no vector to step, but the item side still counts the event.
-            return itemSideShare(user, item, null, List.of(), weight, newForUser, timestamp);
+            return itemSideShare(user, item, type, null, List.of(), weight, newForUser, timestamp);
         }
         float[] positive = vectorOf(item, index);
         if (user.vector == null) {
@@ -80,14 +88,14 @@ public final class Learner {
             u[d] += lr * (userGradient[d] - reg * u[d]);
         }
 
-        return itemSideShare(user, item, positiveStep, negativeUpdates, weight, newForUser, timestamp);
+        return itemSideShare(user, item, type, positiveStep, negativeUpdates, weight, newForUser, timestamp);
     }
 
     /**
      * The event's item with its gradient (null for none), popularity and co-visitation pairs with
      * the user's recent items, then the negatives' updates; and the user's history moved on.
      */
-    private List<ItemUpdate> itemSideShare(UserProfile user, String item, float[] positiveStep,
+    private List<ItemUpdate> itemSideShare(UserProfile user, String item, String type, float[] positiveStep,
                                            List<ItemUpdate> negativeUpdates, double weight, boolean newForUser,
                                            long timestamp) {
         List<ItemUpdate> updates = new ArrayList<>(1 + negativeUpdates.size() + params.coVisitWindow());
@@ -108,7 +116,7 @@ public final class Learner {
         updates.add(0, new ItemUpdate(item, positiveStep, newForUser ? 1 : 0, weight, timestamp, coVisits));
         updates.addAll(negativeUpdates);
 
-        user.touch(item, params.recentItems());
+        user.touch(item, type, params.recentItems());
         user.events++;
         user.lastEventTimestamp = Math.max(user.lastEventTimestamp, timestamp);
         return updates;

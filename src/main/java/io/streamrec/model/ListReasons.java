@@ -49,9 +49,28 @@ final class ListReasons {
             return popularityReason(slot);
         }
         if (sentences[recent] == null) {
-            sentences[recent] = "because you viewed " + label(snapshot, user.recentItems.get(recent));
+            sentences[recent] = because(user.recentTypes.get(recent), label(snapshot, user.recentItems.get(recent)));
         }
         return sentences[recent];
+    }
+
+    /**
+     * "because you bought X" and the like: the verb of the event that last touched the recent item.
+     * A type not known (older state, a context's items, a type of the user's own naming) views it.
+     */
+    static String because(String type, String label) {
+        if (type == null) {
+            return "because you viewed " + label;
+        }
+        return switch (type) {
+            case "CLICK" -> "because you clicked " + label;
+            case "ADD_TO_CART" -> "because you added " + label + " to your cart";
+            case "PURCHASE" -> "because you bought " + label;
+            case "RATING" -> "because you rated " + label;
+            case "LIKE" -> "because you liked " + label;
+            case "SHARE" -> "because you shared " + label;
+            default -> "because you viewed " + label;
+        };
     }
 
     /**

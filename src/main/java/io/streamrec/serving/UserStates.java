@@ -88,6 +88,7 @@ final class UserStates {
         out.put("user", user);
         out.put("vector", view.profile().vector);
         out.put("recentItems", view.profile().recentItems);
+        out.put("recentTypes", view.profile().recentTypes);
         out.put("seen", view.seen());
         out.put("events", view.profile().events);
         out.put("lastEventTimestamp", view.lastEventTimestamp());
@@ -109,9 +110,11 @@ final class UserStates {
             }
             List<String> recent = new ArrayList<>();
             json.path("recentItems").forEach(item -> recent.add(item.asText()));
+            List<String> types = new ArrayList<>();
+            json.path("recentTypes").forEach(type -> types.add(type.isNull() ? null : type.asText()));
             Set<String> seen = new HashSet<>();
             json.path("seen").forEach(item -> seen.add(item.asText()));
-            UserProfile profile = new UserProfile(vector, recent, json.path("events").asLong(),
+            UserProfile profile = new UserProfile(vector, recent, types, json.path("events").asLong(),
                     json.path("lastEventTimestamp").asLong());
             return new UserView(profile, seen, json.path("lastEventTimestamp").asLong(),
                     json.path("lastEventPartition").asInt(), json.path("lastEventOffset").asLong());

@@ -44,19 +44,27 @@ final class ModelCodec {
 
     static UserProfile profile(UserState state) {
         return state == null ? UserProfile.empty()
-                : new UserProfile(unpack(state.getVector()), state.getRecentItems(), state.getEvents(),
-                state.getLastEventTimestamp());
+                : new UserProfile(unpack(state.getVector()), state.getRecentItems(), knownTypes(state.getRecentTypes()),
+                state.getEvents(), state.getLastEventTimestamp());
     }
 
     static UserState userState(UserProfile profile, int partition, long offset) {
         return UserState.newBuilder()
                 .setVector(pack(profile.vector))
                 .setRecentItems(new ArrayList<>(profile.recentItems))
+                .setRecentTypes(profile.recentTypes.stream().map(type -> type == null ? "" : type).toList())
                 .setEvents(profile.events)
                 .setLastEventTimestamp(profile.lastEventTimestamp)
                 .setLastEventPartition(partition)
                 .setLastEventOffset(offset)
                 .build();
+    }
+
+    /** The stored recent types with '' (not known) read back as null. */
+    private static List<String> knownTypes(List<String> stored) {
+        List<String> types = new ArrayList<>(stored.size());
+        stored.forEach(type -> types.add(type.isEmpty() ? null : type));
+        return types;
     }
 
     static ItemDelta delta(ItemUpdate update) {

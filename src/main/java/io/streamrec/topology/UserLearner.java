@@ -129,7 +129,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         }
         double weight = settings.weights().weight(event.getType().name());
         if (weight > 0) {
-            List<ItemUpdate> updates = learner.learn(profile, item, weight, newForUser, time, index);
+            List<ItemUpdate> updates = learner.learn(profile, item, event.getType().name(), weight, newForUser,
+                    time, index);
             List<String> items = new ArrayList<>(updates.size());
             List<ItemDelta> deltas = new ArrayList<>(updates.size());
             for (ItemUpdate update : updates) {

@@ -72,6 +72,40 @@ class LearnerAndRecommenderTest {
     }
 
     @Test
+    void aReasonSaysWhatTheUserDidWithTheRecentItem() {
+        catalogue(40);
+        for (int u = 0; u < 20; u++) {
+            UserProfile other = UserProfile.empty();
+            Set<String> seen = new HashSet<>();
+            learn(other, seen, "i10", 2L * u);
+            learn(other, seen, "i11", 2L * u + 1);
+        }
+        UserProfile user = UserProfile.empty();
+        Set<String> seen = new HashSet<>(List.of("i10"));
+        for (ItemUpdate update : learner.learn(user, "i10", "PURCHASE", 5.0, true, 100, index)) {
+            index.upsert(itemSide.apply(items.get(update.item()), update));
+        }
+        assertThat(user.recentTypes).containsExactly("PURCHASE");
+        List<ScoredItem> list = recommender.recommend(user, seen, e -> true, 5, 100);
+        assertThat(list.get(0).item()).isEqualTo("i11");
+        assertThat(list.get(0).reason()).isEqualTo("because you bought Item 10");
+        assertThat(ListReasons.because("ADD_TO_CART", "X")).isEqualTo("because you added X to your cart");
+        assertThat(ListReasons.because("TRAVEL_BOOKED", "X")).as("a type of the log's own naming")
+                .isEqualTo("because you viewed X");
+    }
+
+    @Test
+    void aTouchKeepsEachRecentItemsTypeBesideIt() {
+        UserProfile user = new UserProfile(null, List.of("a", "b"), List.of("VIEW"), 2, 0);
+        assertThat(user.recentTypes).as("padded with unknowns").containsExactly("VIEW", null);
+        user.touch("b", "CLICK", 2);
+        user.touch("c", "PURCHASE", 2);
+        assertThat(user.recentItems).containsExactly("c", "b");
+        assertThat(user.recentTypes).containsExactly("PURCHASE", "CLICK");
+        assertThat(user.copy().recentTypes).containsExactly("PURCHASE", "CLICK");
+    }
+
+    @Test
     void aReasonNamesNoRecentItemThatIsUnlikeTheListedOne() {
         // The user's taste points along axis 0; the two recent items are orthogonal to it and to the
         // candidate, which the taste alone ranks: neither recent item explains it.

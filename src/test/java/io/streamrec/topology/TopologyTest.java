@@ -91,6 +91,7 @@ class TopologyTest {
         UserState after = users.get("alice");
         assertThat(after.getVector()).isNotEqualTo(state.getVector());
         assertThat(after.getRecentItems()).containsExactly("item-4", "item-2");
+        assertThat(after.getRecentTypes()).as("kept for the reasons' verbs").containsExactly("VIEW", "CLICK");
     }
 
     @Test
