@@ -38,6 +38,17 @@ class LearnerAndRecommenderTest {
         }
     }
 
+    /** A catalogue of 40 in which 20 users took i11 right after i10. */
+    private void othersTakeItem11AfterItem10() {
+        catalogue(40);
+        for (int u = 0; u < 20; u++) {
+            UserProfile other = UserProfile.empty();
+            Set<String> seen = new HashSet<>();
+            learn(other, seen, "i10", 2L * u);
+            learn(other, seen, "i11", 2L * u + 1);
+        }
+    }
+
     @Test
     void aStepMovesTheUserTowardsThePositiveItem() {
         catalogue(50);
@@ -56,13 +67,7 @@ class LearnerAndRecommenderTest {
 
     @Test
     void coVisitationRecommendsWhatOthersTookNext() {
-        catalogue(40);
-        for (int u = 0; u < 20; u++) {
-            UserProfile other = UserProfile.empty();
-            Set<String> seen = new HashSet<>();
-            learn(other, seen, "i10", 2L * u);
-            learn(other, seen, "i11", 2L * u + 1);
-        }
+        othersTakeItem11AfterItem10();
         UserProfile user = UserProfile.empty();
         Set<String> seen = new HashSet<>();
         learn(user, seen, "i10", 100);
@@ -73,13 +78,7 @@ class LearnerAndRecommenderTest {
 
     @Test
     void aReasonSaysWhatTheUserDidWithTheRecentItem() {
-        catalogue(40);
-        for (int u = 0; u < 20; u++) {
-            UserProfile other = UserProfile.empty();
-            Set<String> seen = new HashSet<>();
-            learn(other, seen, "i10", 2L * u);
-            learn(other, seen, "i11", 2L * u + 1);
-        }
+        othersTakeItem11AfterItem10();
         UserProfile user = UserProfile.empty();
         Set<String> seen = new HashSet<>(List.of("i10"));
         for (ItemUpdate update : learner.learn(user, "i10", "PURCHASE", 5.0, true, 100, index)) {
