@@ -40,7 +40,8 @@ class FeaturesEndToEndTest {
     /** Not available until an hour from now, and expired an hour ago. */
     private static final String NOT_YET = item(37);
     private static final String EXPIRED = item(38);
-    private static final String REASON = "because you viewed .+|trending in .+|popular|often together with .+|similar to .+"
+    private static final String REASON = "because you (viewed|clicked|bought|rated|liked|shared) .+"
+            + "|because you added .+ to your cart|trending in .+|popular|often together with .+|similar to .+"
             + "|like .+ in category, tags or title";
 
     private static SingleInstance instance;
