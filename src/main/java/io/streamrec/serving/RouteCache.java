@@ -15,7 +15,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 /**
  * Where each partition of a store lives (active host, standbys), as Kafka Streams last said,
  * kept per partition for at most {@link #MAX_AGE_MS}: {@code KafkaStreams.queryMetadataForKey}
- * copies host and partition sets under a lock on every call, about 1.5 KB per lookup. The
+ * copies host and partition sets under a lock on every call, which every lookup would pay. The
  * partition of a key is computed as Kafka Streams' default partitioner computes it, over the
  * partition count Kafka Streams itself passes to the partitioner, and checked against the
  * partition Kafka Streams answered on every miss.
