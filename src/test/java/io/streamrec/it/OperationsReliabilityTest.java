@@ -302,7 +302,7 @@ class OperationsReliabilityTest {
         await(app.httpUrl() + " ready with warm replicas", Duration.ofSeconds(180), () -> {
             if (app.streams().state() != KafkaStreams.State.RUNNING
                     || app.streams().metadataForAllStreamsClients().size() != members
-                    || readiness(app.httpUrl()) != 200) {
+                    || !Integer.valueOf(200).equals(Reliability.readiness(http, app.httpUrl()))) {
                 return false;
             }
             try {
@@ -312,14 +312,6 @@ class OperationsReliabilityTest {
                 return false;
             }
         }, warm -> warm);
-    }
-
-    private int readiness(String url) {
-        try {
-            return http.get(url + "/health/ready").status();
-        } catch (UncheckedIOException notListeningYet) {
-            return 0;
-        }
     }
 
     /** {@value #SETTLED_USERS} users with {@value #SETTLED_EVENTS} events each, their lists awaited on {@code app}. */

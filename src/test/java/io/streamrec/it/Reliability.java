@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -192,6 +193,33 @@ final class Reliability {
         return all;
     }
 
+    /**
+     * The `run` command line of an instance with the reliability tests' settings (a short debounce
+     * and refresh check) plus {@code settings}.
+     */
+    static List<String> runArgs(String bootstrapServers, String prefix, String applicationId,
+                                Map<String, String> settings, int httpPort, Path stateDir) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.put("application.id", applicationId);
+        all.put("streamrec.topic.prefix", prefix);
+        all.put("streamrec.refresh.debounce.ms", "50");
+        all.put("streamrec.refresh.check.interval.ms", "10");
+        all.put(StreamrecConfig.STATE_DIR.name(), stateDir.toString());
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", bootstrapServers,
+                "--http-port", String.valueOf(httpPort)));
+        all.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
+        return args;
+    }
+
+    /** The status of {@code url}/health/ready, or null while nothing listens there yet. */
+    static Integer readiness(ItSupport.Http http, String url) {
+        try {
+            return http.get(url + "/health/ready").status();
+        } catch (UncheckedIOException notListeningYet) {
+            return null;
+        }
+    }
+
     /** A streamrec instance in its own JVM, started with the `run` command, as in production. */
     static final class Child implements AutoCloseable {
         private final Process process;
@@ -217,6 +245,16 @@ final class Reliability {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Waits until the instance at {@code url} is ready; fails at once if the JVM exited. */
+        void awaitReady(ItSupport.Http http, String url, Path log) {
+            await(url + "/health/ready answers 200", Duration.ofSeconds(90), () -> {
+                if (!alive()) {
+                    throw new AssertionError("the child JVM exited; see " + log);
+                }
+                return readiness(http, url);
+            }, status -> status == 200);
         }
 
         static String testClassPath() {

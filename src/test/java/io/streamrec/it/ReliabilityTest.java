@@ -26,7 +26,6 @@ import io.streamrec.it.Reliability.Child;
 import io.streamrec.it.Reliability.Latest;
 import io.streamrec.topology.StoreNames;
 import io.streamrec.topology.Topics;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,15 +98,15 @@ class ReliabilityTest {
         StreamrecConfig config = ItSupport.config(kafka.bootstrapServers(), "crash.", applicationId, settings);
         Topics topics = config.topics();
         int childPort = EmbeddedKafka.freePorts(1)[0];
-        List<String> childArgs = childArgs("crash.", applicationId, settings, childPort,
-                Reliability.stateDir(applicationId + "-child"));
+        List<String> childArgs = Reliability.runArgs(kafka.bootstrapServers(), "crash.", applicationId, settings,
+                childPort, Reliability.stateDir(applicationId + "-child"));
         Path logs = Path.of("target", "reliability");
         StreamrecApp survivor = null;
         Child child = null;
         try (Producer catalogue = new Producer(kafka.bootstrapServers(), topics)) {
             survivor = startRunning(config);
             child = Child.run(logs.resolve("crash-child-1.log"), childArgs);
-            awaitReady("http://localhost:" + childPort, child, logs.resolve("crash-child-1.log"));
+            child.awaitReady(http, "http://localhost:" + childPort, logs.resolve("crash-child-1.log"));
             catalogue.catalogue(CRASH_ITEMS);
             ItSupport.awaitIndexed(http, survivor, CRASH_ITEMS);
 
@@ -140,41 +139,11 @@ class ReliabilityTest {
         }
     }
 
-    /** The `run` command line of an instance with ItSupport's test settings plus {@code settings}. */
-    private static List<String> childArgs(String prefix, String applicationId, Map<String, String> settings,
-                                          int httpPort, Path stateDir) {
-        Map<String, String> all = new LinkedHashMap<>(settings);
-        all.put("application.id", applicationId);
-        all.put("streamrec.topic.prefix", prefix);
-        all.put("streamrec.refresh.debounce.ms", "50");
-        all.put("streamrec.refresh.check.interval.ms", "10");
-        all.put(StreamrecConfig.STATE_DIR.name(), stateDir.toString());
-        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),
-                "--http-port", String.valueOf(httpPort)));
-        all.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
-        return args;
-    }
-
-    private static void awaitReady(String url, Child child, Path log) {
-        await(url + "/health/ready answers 200", Duration.ofSeconds(90), () -> {
-            if (!child.alive()) {
-                throw new AssertionError("the child JVM exited; see " + log);
-            }
-            return readiness(url);
-        }, status -> status == 200);
-    }
-
     private static void awaitReady(String url) {
-        await(url + "/health/ready answers 200", Duration.ofSeconds(90), () -> readiness(url), status -> status == 200);
+        await(url + "/health/ready answers 200", Duration.ofSeconds(90), () -> Reliability.readiness(http, url),
+                status -> status == 200);
     }
 
-    private static Integer readiness(String url) {
-        try {
-            return http.get(url + "/health/ready").status();
-        } catch (UncheckedIOException notListeningYet) {
-            return null;
-        }
-    }
 
     /**
      * Lookups run against the instances while a third one joins and then one of the first two

@@ -110,14 +110,10 @@ class UpgradeReliabilityTest {
 
             int port = EmbeddedKafka.freePorts(1)[0];
             Path log = Path.of("target", "reliability", "upgrade-release2.log");
-            release2 = Child.run(log, next.classPath(), runArgs(kafka, applicationId, port,
-                    Reliability.stateDir(applicationId + "-release2")));
+            release2 = Child.run(log, next.classPath(), Reliability.runArgs(kafka.bootstrapServers(), "upgrade.",
+                    applicationId, Map.of(), port, Reliability.stateDir(applicationId + "-release2")));
             String api = "http://localhost:" + port;
-            Child running = release2;
-            await(api + " ready", Duration.ofSeconds(90), () -> {
-                assertThat(running.alive()).as("release 2 is running; see %s", log).isTrue();
-                return readiness(api);
-            }, status -> status == 200);
+            release2.awaitReady(http, api, log);
 
             try (Producer producer = new Producer(kafka.bootstrapServers(), topics)) {
                 Schema evolved = next.schemas.get("Interaction");
@@ -245,24 +241,6 @@ class UpgradeReliabilityTest {
             }
         }
         return latest;
-    }
-
-    private static List<String> runArgs(EmbeddedKafka kafka, String applicationId, int httpPort, Path stateDir) {
-        Map<String, String> settings = Map.of("application.id", applicationId, "streamrec.topic.prefix", "upgrade.",
-                "streamrec.refresh.debounce.ms", "50", "streamrec.refresh.check.interval.ms", "10",
-                StreamrecConfig.STATE_DIR.name(), stateDir.toString());
-        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),
-                "--http-port", String.valueOf(httpPort)));
-        settings.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
-        return args;
-    }
-
-    private static Integer readiness(String api) {
-        try {
-            return http.get(api + "/health/ready").status();
-        } catch (java.io.UncheckedIOException notListeningYet) {
-            return null;
-        }
     }
 
     private static byte[] bytes(ByteBuffer buffer) {
