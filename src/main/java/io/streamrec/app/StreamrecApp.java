@@ -3,6 +3,7 @@ package io.streamrec.app;
 import io.streamrec.config.StreamrecConfig;
 import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.ItemIndex;
+import io.streamrec.model.SharedModel;
 import io.streamrec.serving.HttpApi;
 import io.streamrec.topology.TopologyFactory;
 import io.streamrec.topology.TopologySettings;
@@ -73,15 +74,17 @@ public final class StreamrecApp implements AutoCloseable {
             throw new IllegalStateException("cannot create streamrec's topics on " + config.get(
                     StreamrecConfig.BOOTSTRAP_SERVERS) + ": " + e.getMessage(), e);
         }
-        ItemIndex index = new ItemIndex(settings.model().dimensions());
+        // One model per process: every stream thread and every HTTP answer ranks through it.
+        SharedModel model = SharedModel.empty(settings.model(), true);
+        ItemIndex index = model.index();
         Properties streamsProps = new Properties();
         streamsProps.putAll(kafka);
         streamsProps.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         BoundedRocksDbMemory.install(streamsProps, config.rocksDbMemoryBytes());
         StreamrecMetrics metrics = new StreamrecMetrics(settings.refresh().listSize());
-        KafkaStreams streams = new KafkaStreams(TopologyFactory.userSide(settings, index, metrics.topology()),
+        KafkaStreams streams = new KafkaStreams(TopologyFactory.userSide(settings, model, metrics.topology()),
                 streamsProps);
-        KafkaStreams itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, index, metrics.topology()),
+        KafkaStreams itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, model, metrics.topology()),
                 itemSideProperties(streamsProps));
         for (KafkaStreams client : List.of(streams, itemStreams)) {
             metrics.watch(client);
@@ -104,7 +107,7 @@ public final class StreamrecApp implements AutoCloseable {
                         + Long.parseLong(producerProps.getProperty(ProducerConfig.LINGER_MS_CONFIG, "5")))));
         Producer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
                 new ByteArraySerializer());
-        HttpApi http = HttpApi.start(config.get(StreamrecConfig.HTTP_HOST), self, streams, itemStreams, index,
+        HttpApi http = HttpApi.start(config.get(StreamrecConfig.HTTP_HOST), self, streams, itemStreams, model,
                 settings, producer, metrics, config.get(StreamrecConfig.HTTP_AUTH_TOKEN));
         streams.start();
         itemStreams.start();

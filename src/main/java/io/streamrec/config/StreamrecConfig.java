@@ -269,10 +269,17 @@ public final class StreamrecConfig {
         return new TopologySettings(topics(), modelParams(), eventWeights(),
                 new Validation(getInt(MAX_ID_LENGTH), getLong(MIN_TIMESTAMP_MS), getLong(MAX_FUTURE_MS)),
                 new RefreshPolicy(getLong(REFRESH_DEBOUNCE_MS), getLong(REFRESH_CHECK_INTERVAL_MS),
-                        getInt(RECOMMENDATIONS_SIZE), getLong(ITEM_PUBLISH_INTERVAL_MS)), businessRules(),
-                new Lifecycle(getInt(LIFECYCLE_MIN_USER_EVENTS), getInt(LIFECYCLE_MIN_ITEM_USERS),
-                        getLong(LIFECYCLE_USER_TTL_MS), getLong(LIFECYCLE_ITEM_TTL_MS),
-                        getLong(LIFECYCLE_CHECK_INTERVAL_MS)));
+                        getInt(RECOMMENDATIONS_SIZE), itemPublishIntervalMs()), businessRules(), lifecycle());
+    }
+
+    public Lifecycle lifecycle() {
+        return new Lifecycle(getInt(LIFECYCLE_MIN_USER_EVENTS), getInt(LIFECYCLE_MIN_ITEM_USERS),
+                getLong(LIFECYCLE_USER_TTL_MS), getLong(LIFECYCLE_ITEM_TTL_MS), getLong(LIFECYCLE_CHECK_INTERVAL_MS));
+    }
+
+    /** How often what events owe items is applied and published: the delay before others' events reach a list. */
+    public long itemPublishIntervalMs() {
+        return getLong(ITEM_PUBLISH_INTERVAL_MS);
     }
 
     /** The configured default rules, applied to every list. */

@@ -1,10 +1,10 @@
 package io.streamrec.evaluation;
 
+import io.streamrec.config.StreamrecConfig;
 import io.streamrec.model.BusinessRules;
 import io.streamrec.model.Diversifier;
 import io.streamrec.model.EventWeights;
 import io.streamrec.model.ListPolicy;
-import io.streamrec.model.ModelParams;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.FileSystemException;
@@ -110,7 +110,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     Protocol protocol;
 
     @Option(names = "--set", description = "A model setting, repeatable: streamrec's by configuration key "
-            + "(streamrec.model.*, streamrec.blend.*, streamrec.fusion.*, e.g. streamrec.blend.content=0), the "
+            + "(streamrec.model.*, streamrec.blend.*, streamrec.fusion.*, streamrec.lifecycle.*, "
+            + "streamrec.item.publish.interval.ms; e.g. streamrec.blend.content=0), the "
             + "baselines' as itemknn.window (5), isgd.k (10), isgd.lr (0.05), isgd.reg (0.01), "
             + "recentpop.halflife (days, 30).")
     Map<String, String> settings = new LinkedHashMap<>();
@@ -154,7 +155,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (Map.Entry<String, Double> w : weightOverrides.entrySet()) {
             weights = weights.with(EventTypes.canonical(w.getKey()), w.getValue());
         }
-        ModelParams params = modelParams();
+        StreamrecConfig product = productConfig();
         BaselineSettings baselines = BaselineSettings.of(baselineSettings());
         BadLines badLines = skipBadLines ? BadLines.skip() : BadLines.stop();
         List<LoggedEvent> events = reader(badLines).readSorted(input);
@@ -182,11 +183,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--items-arrive must be start or first-event, got " + itemsArrive);
         };
         ListPolicy reranking = new ListPolicy(BusinessRules.none(), new Diversifier(diversity, maxPerCategory));
+        StreamrecSettings streamrec = StreamrecSettings.of(product, weights, reranking);
         if (protocol == Protocol.holdout) {
             List<Holdout.Result> results = new ArrayList<>();
             for (String name : modelNames) {
-                results.add(new Holdout(log, 0.8).run(Models.create(name, log, params, baselines, weights,
-                        catalogue, tags, itemsArriveLate, reranking)));
+                results.add(new Holdout(log, 0.8).run(Models.create(name, log, streamrec, baselines,
+                        catalogue, tags, itemsArriveLate)));
             }
             Holdout.print(results, System.out);
             ResultsJson.writeHoldout(output.resolve("results.json"), dataset, results);
@@ -195,8 +197,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         Prequential replay = new Prequential(log, targetTypes);
         List<ModelResult> results = new ArrayList<>();
         for (String name : modelNames) {
-            ReplayModel model = Models.create(name, log, params, baselines, weights, catalogue, tags,
-                    itemsArriveLate, reranking);
+            ReplayModel model = Models.create(name, log, streamrec, baselines, catalogue, tags,
+                    itemsArriveLate);
             try (ReplayProgress progress = ReplayProgress.of(name, log.size(), err)) {
                 results.add(replay.run(model, name.equals("streamrec"), progress));
             }
@@ -211,20 +213,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Streamrec's keys --set may give: what the replayed model does, not how a deployment reaches Kafka. */
+    private static final List<String> REPLAYED_KEY_PREFIXES = List.of("streamrec.model.", "streamrec.blend.",
+            "streamrec.fusion.", "streamrec.lifecycle.", StreamrecConfig.ITEM_PUBLISH_INTERVAL_MS.name());
+
     /** The product's defaults with --set overrides, read through the same keys and checks as the running system. */
-    private ModelParams modelParams() {
+    private StreamrecConfig productConfig() {
         Map<String, String> product = new LinkedHashMap<>(settings);
         product.keySet().removeIf(BaselineSettings::isBaselineKey);
         for (String key : product.keySet()) {
-            boolean known = io.streamrec.config.StreamrecConfig.keys().stream().anyMatch(k -> k.name().equals(key));
-            if (!known || !key.startsWith("streamrec.model.") && !key.startsWith("streamrec.blend.")
-                    && !key.startsWith("streamrec.fusion.")) {
-                throw new IllegalArgumentException("--set takes streamrec.model.*, streamrec.blend.* and "
-                        + "streamrec.fusion.* keys and the baselines' " + String.join(", ", BaselineSettings.KEYS)
-                        + ", not " + key);
+            boolean known = StreamrecConfig.keys().stream().anyMatch(k -> k.name().equals(key));
+            if (!known || REPLAYED_KEY_PREFIXES.stream().noneMatch(key::startsWith)) {
+                throw new IllegalArgumentException("--set takes " + String.join(", ", REPLAYED_KEY_PREFIXES.stream()
+                        .map(p -> p.endsWith(".") ? p + "*" : p).toList()) + " and the baselines' "
+                        + String.join(", ", BaselineSettings.KEYS) + ", not " + key);
             }
         }
-        return io.streamrec.config.StreamrecConfig.of(product).modelParams();
+        return StreamrecConfig.of(product);
     }
 
     private Map<String, String> baselineSettings() {

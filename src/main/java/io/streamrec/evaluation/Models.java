@@ -1,8 +1,5 @@
 package io.streamrec.evaluation;
 
-import io.streamrec.model.EventWeights;
-import io.streamrec.model.ListPolicy;
-import io.streamrec.model.ModelParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,23 +11,15 @@ public final class Models {
 
     private Models() {}
 
-    public static ReplayModel create(String name, ReplayLog log, ModelParams params, EventWeights weights,
-                                     List<CatalogueItem> catalogue) {
-        return create(name, log, params, BaselineSettings.defaults(), weights, catalogue, List.of(), false,
-                ListPolicy.none());
-    }
-
     /**
      * @param itemsArriveLate catalogue items enter streamrec's model just before their first event, not at the start
-     * @param reranking       diversity and category cap, applied to streamrec's lists only
      */
-    public static ReplayModel create(String name, ReplayLog log, ModelParams params, BaselineSettings baselines,
-                                     EventWeights weights,
-                                     List<CatalogueItem> catalogue, List<CatalogueTag> tags, boolean itemsArriveLate,
-                                     ListPolicy reranking) {
+    public static ReplayModel create(String name, ReplayLog log, StreamrecSettings streamrec,
+                                     BaselineSettings baselines, List<CatalogueItem> catalogue,
+                                     List<CatalogueTag> tags, boolean itemsArriveLate) {
         return switch (name.toUpperCase(Locale.ROOT)) {
-            case "STREAMREC" -> new StreamrecModel(log, params, weights, catalogue, tags, SEED, itemsArriveLate
-                    ? StreamrecModel.CatalogueArrival.FIRST_EVENT : StreamrecModel.CatalogueArrival.START, reranking);
+            case "STREAMREC" -> new StreamrecModel(log, streamrec, catalogue, tags, SEED, itemsArriveLate
+                    ? CatalogueFeed.Arrival.FIRST_EVENT : CatalogueFeed.Arrival.START);
             case "POP" -> new PopModel(log);
             case "RECENT-POP" -> new RecentPopModel(log, baselines.recentPopHalfLifeMs());
             case "ITEM-KNN" -> new ItemKnnModel(log, baselines.itemKnnWindow());

@@ -50,6 +50,11 @@ public final class FusionWeights {
         return weights[source.ordinal()];
     }
 
+    /** Whether users' picks move the weights; when not, nothing needs to credit lists to them. */
+    public boolean adaptive() {
+        return adaptive;
+    }
+
     /** How many events have moved the weights so far. */
     public synchronized long credited() {
         return credited;

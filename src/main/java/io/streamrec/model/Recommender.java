@@ -42,19 +42,11 @@ public final class Recommender {
     /** Per-thread scratch, so a refresh allocates nothing proportional to the catalogue. */
     private final ThreadLocal<Candidates> scratch = ThreadLocal.withInitial(Candidates::new);
     private final ThreadLocal<CoVisitSums> coVisitScratch = ThreadLocal.withInitial(CoVisitSums::new);
-    private final SharedPool shared;
+    /** Rebuilt by whichever thread finds it stale; a reader may briefly use the one it read. */
+    private volatile TrendingPool pool;
 
     /** The most popular slots, best first; at most capacity of them, fewer when fewer items are available. */
     private record TrendingPool(int[] slots, int capacity, int available, long version) {
-    }
-
-    /**
-     * Where a recommender keeps its trending pool. Recommenders over copies of one index that take
-     * the same writes in the same order (the replay's two copies) share one, so that the pool is
-     * rebuilt at the same writes as it would be with a single copy, and the lists are the same.
-     */
-    public static final class SharedPool {
-        private volatile TrendingPool pool;
     }
 
     public Recommender(ModelParams params, ItemIndex index) {
@@ -71,13 +63,6 @@ public final class Recommender {
      *                 sentences, for a replay that only compares item ids
      */
     public Recommender(ModelParams params, ItemIndex index, FusionWeights fusion, boolean explains) {
-        this(params, index, fusion, explains, new SharedPool());
-    }
-
-    /** @param shared the trending pool, shared with recommenders over identical copies of the index */
-    public Recommender(ModelParams params, ItemIndex index, FusionWeights fusion, boolean explains,
-                       SharedPool shared) {
-        this.shared = shared;
         this.params = params;
         this.index = index;
         this.fusion = fusion;
@@ -314,7 +299,7 @@ public final class Recommender {
      * rebuilt after enough writes, and candidates are always scored on current values.
      */
     private int[] trendingPool(ItemIndex.Snapshot snapshot, long now, int size) {
-        TrendingPool pool = shared.pool;
+        TrendingPool pool = this.pool;
         long staleAfter = Math.max(POOL_STALE_WRITES, snapshot.slotCount() / 2);
         if (pool == null || snapshot.version() - pool.version() > staleAfter
                 || pool.slots().length < Math.min(size, pool.available())) {
@@ -330,7 +315,7 @@ public final class Recommender {
                 }
             }
             pool = new TrendingPool(top.slotsBestFirst(), capacity, available, snapshot.version());
-            shared.pool = pool;
+            this.pool = pool;
         }
         return pool.slots();
     }

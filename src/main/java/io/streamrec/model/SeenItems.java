@@ -24,6 +24,13 @@ public final class SeenItems {
     /** How many of the looked-up ids the index did not know, so their lookups must be retried. */
     private int unknown;
 
+    /** A history read from elsewhere (a store), in its iteration order. */
+    public static SeenItems of(Iterable<String> ids) {
+        SeenItems seen = new SeenItems();
+        ids.forEach(seen::add);
+        return seen;
+    }
+
     /** Remembers {@code id}; returns false when it was already there. */
     public boolean add(String id) {
         if (!ids.add(id)) {

@@ -9,6 +9,7 @@ import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.Explainer;
 import io.streamrec.model.GroupRecommender;
 import io.streamrec.model.ItemIndex;
+import io.streamrec.model.SharedModel;
 import io.streamrec.model.ListPolicy;
 import io.streamrec.model.Recommender;
 import io.streamrec.topology.TopologySettings;
@@ -44,9 +45,10 @@ public final class HttpApi implements AutoCloseable {
      * @param authToken bearer token the write endpoints require; empty for none
      */
     public static HttpApi start(String bindHost, HostInfo self, KafkaStreams streams, KafkaStreams itemStreams,
-                                ItemIndex index, TopologySettings settings, Producer<String, byte[]> producer,
+                                SharedModel model, TopologySettings settings, Producer<String, byte[]> producer,
                                 StreamrecMetrics metrics, String authToken) {
-        Recommender recommender = new Recommender(settings.model(), index);
+        Recommender recommender = model.recommender();
+        ItemIndex index = model.index();
         KeyRouter router = new KeyRouter(streams, self, authToken);
         int maxId = settings.validation().maxIdLength();
         RequestLimits limits = new RequestLimits(maxId, settings.refresh().listSize());

@@ -2,32 +2,29 @@ package io.streamrec.topology;
 
 import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.OwedDeltas;
+import io.streamrec.model.ItemUpdate;
+import io.streamrec.model.OwedUpdates;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Deltas owed to items, kept as they arrive, one record per arrival, in a changelogged store
+ * Updates owed to items, kept as they arrive, one record per arrival, in a changelogged store
  * (so they commit with the input offsets, exactly-once through a crash), and summed per item in
- * memory as they arrive. The user side's outbox holds one record per event (it owes about 16
- * items: its own, the recent ones it pairs with, the negatives); the item side's pending deltas
- * one per delta received. A record per arrival is written once and deleted once; summing into a
- * stored record per item would read, decode, re-encode and rewrite a record per delta.
+ * memory ({@link OwedUpdates}) as they arrive. The user side's outbox holds one record per event
+ * (it owes about 16 items: its own, the recent ones it pairs with, the negatives); the item
+ * side's pending deltas one per delta received. A record per arrival is written once and deleted
+ * once; summing into a stored record per item would read, decode, re-encode and rewrite a record
+ * per delta.
  *
- * <p>The store is only read when the task starts, to rebuild the sums; a drain sends the sums
- * and writes a tombstone per record. Reading the records back at each drain, and deleting them
- * with {@code delete} (which decodes the value it returns), had been a quarter of a loaded
- * stream thread.
+ * <p>The store is only read when the task starts, to rebuild the sums; a drain returns the sums
+ * and writes a tombstone per record, never reading records back.
  */
 final class DeltaLog {
     private final KeyValueStore<Long, OwedDeltas> store;
-    private final long popularityHalfLifeMs;
-    /** What is owed now, per item, in the order items were first owed since the last drain. */
-    private final Map<String, DeltaSum> sums = new LinkedHashMap<>();
+    private final OwedUpdates sums;
     /** The records held are numbered from {@code first} to {@code next - 1} (some may be deleted). */
     private long first;
     private long next;
@@ -35,7 +32,7 @@ final class DeltaLog {
     /** Called when the task starts, after the store is restored: sums what it holds, numbering goes on after it. */
     DeltaLog(KeyValueStore<Long, OwedDeltas> store, long popularityHalfLifeMs) {
         this.store = store;
-        this.popularityHalfLifeMs = popularityHalfLifeMs;
+        this.sums = new OwedUpdates(popularityHalfLifeMs);
         boolean any = false;
         try (KeyValueIterator<Long, OwedDeltas> it = store.all()) {
             while (it.hasNext()) {
@@ -53,28 +50,36 @@ final class DeltaLog {
         }
     }
 
-    /** Keeps what one arrival owes: {@code items.get(i)} is owed {@code deltas.get(i)}. */
-    void add(List<String> items, List<ItemDelta> deltas) {
-        if (!items.isEmpty()) {
-            store.put(next++, new OwedDeltas(items, deltas));
-            sum(items, deltas);
+    /** Keeps what one event owes. */
+    void add(List<ItemUpdate> updates) {
+        if (updates.isEmpty()) {
+            return;
         }
+        List<String> items = new ArrayList<>(updates.size());
+        List<ItemDelta> deltas = new ArrayList<>(updates.size());
+        for (ItemUpdate update : updates) {
+            items.add(update.item());
+            deltas.add(ModelCodec.delta(update));
+        }
+        store.put(next++, new OwedDeltas(items, deltas));
+        sums.addAll(updates);
+    }
+
+    /** Keeps one delta received, as it came. */
+    void add(String item, ItemDelta delta) {
+        store.put(next++, new OwedDeltas(List.of(item), List.of(delta)));
+        sums.add(ModelCodec.update(item, delta));
     }
 
     private void sum(List<String> items, List<ItemDelta> deltas) {
         for (int i = 0; i < items.size(); i++) {
-            DeltaSum sum = sums.get(items.get(i));
-            if (sum == null) {
-                sums.put(items.get(i), new DeltaSum(deltas.get(i), popularityHalfLifeMs));
-            } else {
-                sum.add(deltas.get(i));
-            }
+            sums.add(ModelCodec.update(items.get(i), deltas.get(i)));
         }
     }
 
     /** Forgets everything owed to {@code item} (it was deleted). Rare, so a scan of what is kept is fine. */
     void discard(String item) {
-        if (sums.remove(item) == null) {
+        if (!sums.discard(item)) {
             return;
         }
         List<KeyValue<Long, OwedDeltas>> naming = new ArrayList<>();
@@ -98,16 +103,13 @@ final class DeltaLog {
         }
     }
 
-    /** Everything owed, summed per item in the order items were first owed, and removed from here. */
-    List<KeyValue<String, ItemDelta>> drain() {
+    /** Everything owed, one summed update per item in the order items were first owed, and removed from here. */
+    List<ItemUpdate> drain() {
         for (long key = first; key < next; key++) {
             // put(key, null) deletes without decoding the value that delete(key) would return.
             store.put(key, null);
         }
         first = next;
-        List<KeyValue<String, ItemDelta>> owed = new ArrayList<>(sums.size());
-        sums.forEach((item, sum) -> owed.add(KeyValue.pair(item, sum.toDelta())));
-        sums.clear();
-        return owed;
+        return sums.drain();
     }
 }

@@ -8,6 +8,7 @@ import io.streamrec.avro.ItemVector;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ItemRecord;
 import io.streamrec.model.ItemSide;
+import io.streamrec.model.ItemUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
             return;
         }
         if (record.value() instanceof ItemDelta delta) {
-            pending.add(List.of(id), List.of(delta));
+            pending.add(id, delta);
             newestEventTime = Math.max(newestEventTime, delta.getEventTimestamp());
             return;
         }
@@ -94,12 +95,13 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     /** Applies each item's pending deltas, then publishes every item changed since the last time. */
     private void publishChanged() {
         long now = context.currentSystemTimeMs();
-        for (KeyValue<String, ItemDelta> entry : pending.drain()) {
-            ItemRecord current = ModelCodec.record(entry.key, items.get(entry.key), settings.model().neighbours());
-            ItemVector updated = ModelCodec.itemVector(itemSide.apply(current, ModelCodec.update(entry.key, entry.value)));
-            items.put(entry.key, updated);
-            dirty.delete(entry.key);
-            publish(entry.key, updated, now);
+        for (ItemUpdate owed : pending.drain()) {
+            String id = owed.item();
+            ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
+            ItemVector updated = ModelCodec.itemVector(itemSide.apply(current, owed));
+            items.put(id, updated);
+            dirty.delete(id);
+            publish(id, updated, now);
         }
         List<String> changed = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = dirty.all()) {

@@ -9,6 +9,7 @@ import io.streamrec.avro.UserState;
 import io.streamrec.model.ItemRecord;
 import io.streamrec.model.ItemUpdate;
 import io.streamrec.model.ScoredItem;
+import io.streamrec.model.ShownList;
 import io.streamrec.model.UserProfile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ObjIntConsumer;
 
 /** Translates between the stored Avro records and the model's plain objects. */
 final class ModelCodec {
@@ -75,11 +75,6 @@ final class ModelCodec {
                 .setEventTimestamp(update.eventTimestamp())
                 .setCoVisits(neighbours(update.coVisits()))
                 .build();
-    }
-
-    /** One delta equal to applying {@code earlier} then {@code later} (see {@link DeltaSum}). */
-    static ItemDelta combine(ItemDelta earlier, ItemDelta later, long popularityHalfLifeMs) {
-        return new DeltaSum(earlier, popularityHalfLifeMs).add(later).toDelta();
     }
 
     static ItemUpdate update(String item, ItemDelta delta) {
@@ -145,24 +140,25 @@ final class ModelCodec {
     }
 
     /**
-     * The source of each item of an emitted list, in list order, and the position of {@code picked}
-     * in it (-1 when absent), handed to {@code observer}; a source this version does not know (a list
-     * from another version) makes the list say nothing.
+     * An emitted list as the user received it, for crediting their next pick; null when it says
+     * nothing to credit: not personalised, or naming a source this version does not know (a list
+     * from another version).
      */
-    static void picked(Recommendations list, String picked, ObjIntConsumer<List<ScoredItem.Source>> observer) {
+    static ShownList shown(Recommendations list) {
+        if (list == null || !list.getPersonalized()) {
+            return null;
+        }
+        List<String> items = new ArrayList<>(list.getItems().size());
         List<ScoredItem.Source> sources = new ArrayList<>(list.getItems().size());
-        int hit = -1;
         for (RecommendedItem item : list.getItems()) {
             try {
                 sources.add(ScoredItem.Source.valueOf(item.getSource().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException unknown) {
-                return;
+                return null;
             }
-            if (item.getItem().equals(picked)) {
-                hit = sources.size() - 1;
-            }
+            items.add(item.getItem());
         }
-        observer.accept(sources, hit);
+        return new ShownList(items, sources);
     }
 
     static List<Neighbour> neighbours(Map<String, Float> weights) {

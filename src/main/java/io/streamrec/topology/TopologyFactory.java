@@ -19,6 +19,7 @@ import static io.streamrec.topology.NodeNames.VALIDATE;
 
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
+import io.streamrec.model.SharedModel;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -44,8 +45,9 @@ import org.apache.kafka.streams.state.Stores;
 public final class TopologyFactory {
     private TopologyFactory() {}
 
+    /** The whole topology over {@code index}, ranking through a model of its own, reporting nowhere. */
     public static Topology build(TopologySettings settings, ItemIndex index) {
-        return build(settings, index, TopologyMetrics.NONE);
+        return build(settings, SharedModel.of(settings.model(), index), TopologyMetrics.NONE);
     }
 
     /**
@@ -53,11 +55,11 @@ public final class TopologyFactory {
      * refreshes, live hits): what {@code TopologyTestDriver} runs. A deployment runs the same two
      * halves as {@link #userSide} and {@link #itemSide}.
      */
-    public static Topology build(TopologySettings settings, ItemIndex index, TopologyMetrics metrics) {
+    public static Topology build(TopologySettings settings, SharedModel model, TopologyMetrics metrics) {
         Topology topology = new Topology();
-        addUserSide(topology, settings, index, metrics);
-        addItemSide(topology, settings, index, metrics);
-        addItemIndex(topology, settings, index);
+        addUserSide(topology, settings, model, metrics);
+        addItemSide(topology, settings, model.index(), metrics);
+        addItemIndex(topology, settings, model.index());
         return topology;
     }
 
@@ -66,26 +68,26 @@ public final class TopologyFactory {
      * side runs in a client of its own: with one stream thread for both, polls full of an
      * `interactions` backlog kept `item-deltas` waiting, and overload froze every item vector.
      */
-    public static Topology userSide(TopologySettings settings, ItemIndex index, TopologyMetrics metrics) {
+    public static Topology userSide(TopologySettings settings, SharedModel model, TopologyMetrics metrics) {
         Topology topology = new Topology();
-        addUserSide(topology, settings, index, metrics);
-        addItemIndex(topology, settings, index);
+        addUserSide(topology, settings, model, metrics);
+        addItemIndex(topology, settings, model.index());
         return topology;
     }
 
     /**
      * The item side alone, for a Kafka Streams client (and consumer group) of its own. It reads
-     * {@code index} (a new item starts from its content neighbours), which the user side's global
-     * store keeps: both clients run in every instance.
+     * the model's index (a new item starts from its content neighbours), which the user side's
+     * global store keeps: both clients run in every instance.
      */
-    public static Topology itemSide(TopologySettings settings, ItemIndex index, TopologyMetrics metrics) {
+    public static Topology itemSide(TopologySettings settings, SharedModel model, TopologyMetrics metrics) {
         Topology topology = new Topology();
-        addItemSide(topology, settings, index, metrics);
+        addItemSide(topology, settings, model.index(), metrics);
         return topology;
     }
 
     /** One sub-topology on the partitions of `interactions` and its re-keyed copy. */
-    private static void addUserSide(Topology topology, TopologySettings settings, ItemIndex index,
+    private static void addUserSide(Topology topology, TopologySettings settings, SharedModel model,
                                     TopologyMetrics metrics) {
         Topics topics = settings.topics();
         StringSerializer keys = new StringSerializer();
@@ -96,7 +98,7 @@ public final class TopologyFactory {
                 VALIDATE);
         topology.addSource(REKEYED_SOURCE, new StringDeserializer(), AvroSerdes.INTERACTION.deserializer(),
                 topics.rekeyed());
-        topology.addProcessor(LEARN_USER, () -> new UserLearner(settings, index, metrics),
+        topology.addProcessor(LEARN_USER, () -> new UserLearner(settings, model, metrics),
                 VALIDATE, REKEYED_SOURCE);
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), LEARN_USER);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), LEARN_USER);

@@ -6,18 +6,18 @@ import static io.streamrec.topology.NodeNames.USER_REJECTED_SINK;
 
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Interaction;
-import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.UserState;
 import io.streamrec.events.AvroSerdes;
-import io.streamrec.model.FusionWeights;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ItemUpdate;
-import io.streamrec.model.Learner;
 import io.streamrec.model.ListPolicy;
 import io.streamrec.model.ModelParams;
-import io.streamrec.model.Recommender;
+import io.streamrec.model.OnlineStep;
 import io.streamrec.model.ScoredItem;
+import io.streamrec.model.SeenItems;
+import io.streamrec.model.SharedModel;
+import io.streamrec.model.ShownList;
 import io.streamrec.model.UserProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,9 +36,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The user side, on the partition that owns the user: one learning step per event on the
- * user's vector, the item side's share of it sent on keyed by item, and the user's top-N
- * refreshed at most once per debounce window (at once after a purchase).
+ * The user side, on the partition that owns the user: the model's {@link OnlineStep} per event,
+ * the item side's share of it sent on keyed by item, and the user's top-N refreshed at most once
+ * per debounce window (at once after a purchase). The model's steps are the replay's; this class
+ * only keeps their state in stores and sends their results on.
  *
  * <p>The item side's share is summed per item in a changelogged outbox and sent once per item
  * publish interval: an event owes ~16 items a delta, and popular items are owed by many events
@@ -46,6 +47,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class UserLearner implements Processor<String, Interaction, Object, Object> {
     private final TopologySettings settings;
+    private final SharedModel model;
     private final ItemIndex index;
     private final TopologyMetrics metrics;
     private final LiveTest live;
@@ -55,17 +57,15 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private DirtyUsers dirty;
     private KeyValueStore<String, StoredList> lists;
     private DeltaLog outbox;
-    private Learner learner;
-    private Recommender recommender;
+    private OnlineStep step;
     private int removalsSeen;
     /** The newest event time this task has learned from: the clock users' idleness is measured by. */
     private long newestEventTime = Long.MIN_VALUE;
-    /** This task's blend weights; with adaptive fusion on, its users' picks move them (not persisted). */
-    private FusionWeights fusion;
 
-    UserLearner(TopologySettings settings, ItemIndex index, TopologyMetrics metrics) {
+    UserLearner(TopologySettings settings, SharedModel model, TopologyMetrics metrics) {
         this.settings = settings;
-        this.index = index;
+        this.model = model;
+        this.index = model.index();
         this.metrics = metrics;
         this.live = new LiveTest(metrics);
     }
@@ -79,9 +79,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         lists = context.getStateStore(StoreNames.RECOMMENDATIONS);
         outbox = new DeltaLog(context.getStateStore(StoreNames.USER_EVENT_OUTBOX),
                 settings.model().popularityHalfLifeMs());
-        learner = new Learner(settings.model(), new Random(context.taskId().hashCode()), settings.lifecycle());
-        fusion = new FusionWeights(settings.model());
-        recommender = new Recommender(settings.model(), index, fusion);
+        step = new OnlineStep(model, settings.weights(), settings.lifecycle(), ListPolicy.of(settings.rules()),
+                new Random(context.taskId().hashCode()));
         context.schedule(Duration.ofMillis(settings.refresh().checkIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 this::refreshDueUsers);
         if (settings.lifecycle().userTtlMs() > 0) {
@@ -115,31 +114,17 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         String seenKey = StoreNames.seenKey(user, item);
         boolean newForUser = seen.get(seenKey) == null;
         boolean liveTest = newForUser && metrics.measuresLiveQuality();
-        boolean credit = newForUser && settings.model().fusionAdaptive();
+        boolean credit = step.creditsLastList(newForUser);
         // The list the user last received, read once for whichever needs it.
         StoredList last = liveTest || credit ? lists.get(user) : null;
         if (liveTest) {
             live.report(event.getType(), last, item);
         }
         UserProfile profile = ModelCodec.profile(users.get(user));
-        Recommendations shown = credit ? StoredList.decode(last) : null;
-        if (shown != null && shown.getPersonalized()) {
-            // Fusion hook: the list the user last received tells which source this pick credits.
-            ModelCodec.picked(shown, item, fusion::observe);
-        }
-        double weight = settings.weights().weight(event.getType().name());
-        if (weight > 0) {
-            List<ItemUpdate> updates = learner.learn(profile, item, event.getType().name(), weight, newForUser,
-                    time, index);
-            List<String> items = new ArrayList<>(updates.size());
-            List<ItemDelta> deltas = new ArrayList<>(updates.size());
-            for (ItemUpdate update : updates) {
-                items.add(update.item());
-                deltas.add(ModelCodec.delta(update));
-            }
-            // Owed to the item side; the outbox sends them, summed per item, with the other events'.
-            outbox.add(items, deltas);
-        }
+        ShownList shown = credit ? ModelCodec.shown(StoredList.decode(last)) : null;
+        List<ItemUpdate> owed = step.learn(profile, item, event.getType().name(), time, newForUser, shown);
+        // Sent to the item side, summed per item with the other events', once per publish interval.
+        outbox.add(owed);
         if (newForUser) {
             seen.put(seenKey, time);
         }
@@ -157,8 +142,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
 
     /** Sends every item the deltas this partition owes it, summed, once per publish interval. */
     private void sendDeltas() {
-        for (KeyValue<String, ItemDelta> owed : outbox.drain()) {
-            context.forward(new Record<Object, Object>(owed.key, owed.value, owed.value.getEventTimestamp()),
+        for (ItemUpdate owed : outbox.drain()) {
+            context.forward(new Record<Object, Object>(owed.item(), ModelCodec.delta(owed), owed.eventTimestamp()),
                     ITEM_DELTAS_SINK);
         }
     }
@@ -219,8 +204,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         long started = System.nanoTime();
         UserProfile profile = ModelCodec.profile(state);
         long now = Math.max(context.currentStreamTimeMs(), state.getLastEventTimestamp());
-        List<ScoredItem> ranked = ListPolicy.of(settings.rules()).recommend(recommender, index, profile,
-                seenItems(user), settings.refresh().listSize(), now);
+        List<ScoredItem> ranked = step.list(profile, SeenItems.of(seenItems(user)), settings.refresh().listSize(), now);
         if (ranked.isEmpty()) {
             return false;
         }

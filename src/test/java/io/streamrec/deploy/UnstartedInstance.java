@@ -4,7 +4,7 @@ import io.streamrec.app.StreamrecApp;
 import io.streamrec.config.StreamrecConfig;
 import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.metrics.StreamrecMetrics;
-import io.streamrec.model.ItemIndex;
+import io.streamrec.model.SharedModel;
 import io.streamrec.serving.HttpApi;
 import io.streamrec.topology.TopologyFactory;
 import io.streamrec.topology.TopologyMetrics;
@@ -47,20 +47,20 @@ final class UnstartedInstance implements AutoCloseable {
     /** Serves on a free port of localhost, with the bearer token {@link #TOKEN} guarding writes. */
     static UnstartedInstance start() throws Exception {
         TopologySettings settings = TopologySettings.defaults();
-        ItemIndex index = new ItemIndex(settings.model().dimensions());
+        SharedModel model = SharedModel.empty(settings.model(), true);
         // The settings a deployment gets (exactly-once, fetch sizes), not a hand-made subset.
         Properties props = StreamrecConfig.of(Map.of(StreamrecConfig.APPLICATION_ID.name(), "deploy-test",
                 StreamrecConfig.BOOTSTRAP_SERVERS.name(), "localhost:1", StreamrecConfig.STATE_DIR.name(),
                 Files.createTempDirectory("streamrec-deploy").toString())).kafkaProperties(0);
-        KafkaStreams streams = new KafkaStreams(TopologyFactory.userSide(settings, index, TopologyMetrics.NONE), props);
+        KafkaStreams streams = new KafkaStreams(TopologyFactory.userSide(settings, model, TopologyMetrics.NONE), props);
         Properties itemProps = new Properties();
         itemProps.putAll(props);
         itemProps.put(StreamsConfig.APPLICATION_ID_CONFIG, StreamrecApp.itemSideApplicationId("deploy-test"));
-        KafkaStreams itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, index, TopologyMetrics.NONE),
+        KafkaStreams itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, model, TopologyMetrics.NONE),
                 itemProps);
         StreamrecMetrics metrics = new StreamrecMetrics(settings.refresh().listSize());
         HostInfo self = new HostInfo("localhost", EmbeddedKafka.freePorts(1)[0]);
-        HttpApi api = HttpApi.start("localhost", self, streams, itemStreams, index, settings,
+        HttpApi api = HttpApi.start("localhost", self, streams, itemStreams, model, settings,
                 new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()), metrics, TOKEN);
         return new UnstartedInstance(streams, itemStreams, metrics, api);
     }

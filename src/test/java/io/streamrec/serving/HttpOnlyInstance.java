@@ -3,6 +3,7 @@ package io.streamrec.serving;
 import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.ItemIndex;
+import io.streamrec.model.SharedModel;
 import io.streamrec.topology.TopologyFactory;
 import io.streamrec.topology.TopologyMetrics;
 import io.streamrec.topology.TopologySettings;
@@ -31,6 +32,7 @@ final class HttpOnlyInstance implements AutoCloseable {
 
     final TopologySettings settings = TopologySettings.defaults();
     final ItemIndex index = new ItemIndex(settings.model().dimensions());
+    private final SharedModel model = SharedModel.of(settings.model(), index);
     final StreamrecMetrics metrics = new StreamrecMetrics(settings.refresh().listSize());
     final MockProducer<String, byte[]> producer;
     final KafkaStreams streams;
@@ -42,11 +44,11 @@ final class HttpOnlyInstance implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "http-only-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-http").toString());
-        streams = new KafkaStreams(TopologyFactory.userSide(settings, index, TopologyMetrics.NONE), props);
+        streams = new KafkaStreams(TopologyFactory.userSide(settings, model, TopologyMetrics.NONE), props);
         Properties itemProps = new Properties();
         itemProps.putAll(props);
         itemProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "http-only-test-items");
-        itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, index, TopologyMetrics.NONE), itemProps);
+        itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, model, TopologyMetrics.NONE), itemProps);
         producer = new MockProducer<>(cluster(settings.topics().interactions()), true, null, new StringSerializer(),
                 new ByteArraySerializer());
         restart(token);
@@ -58,7 +60,7 @@ final class HttpOnlyInstance implements AutoCloseable {
             api.close();
         }
         api = HttpApi.start("localhost", new HostInfo("localhost", EmbeddedKafka.freePorts(1)[0]), streams,
-                itemStreams, index, settings, producer, metrics, token);
+                itemStreams, model, settings, producer, metrics, token);
     }
 
     String url() {

@@ -6,13 +6,14 @@ import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.Neighbour;
 import io.streamrec.avro.OwedDeltas;
 import io.streamrec.events.AvroSerdes;
+import io.streamrec.model.ItemUpdate;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
-/** Deltas are kept a record per arrival and each item gets one sum of what it is owed. */
+/** Updates are kept a record per arrival, and each item gets one sum of what it is owed. */
 class DeltaLogTest {
     private static final long HALF_LIFE = 1000;
 
@@ -20,19 +21,19 @@ class DeltaLogTest {
     void drainSumsPerItemWhatTheEventsOwedInTheOrderItemsWereFirstOwed() {
         KeyValueStore<Long, OwedDeltas> store = store();
         DeltaLog outbox = new DeltaLog(store, HALF_LIFE);
-        ItemDelta a1 = delta(new float[] {1f, 2f}, 1, 2.0, 100, "x");
-        ItemDelta b1 = delta(new float[] {0.5f, 0f}, 0, 0.0, 100, null);
-        ItemDelta a2 = delta(new float[] {-1f, 1f}, 1, 1.0, 1100, "y");
-        outbox.add(List.of("a", "b"), List.of(a1, b1));
-        outbox.add(List.of("a"), List.of(a2));
-        outbox.add(List.of(), List.of());
+        outbox.add(List.of(update("a", new float[] {1f, 2f}, 1, 2.0, 100, "x"),
+                update("b", new float[] {0.5f, 0f}, 0, 0.0, 100, null)));
+        outbox.add(List.of(update("a", new float[] {-1f, 1f}, 1, 1.0, 1100, "y")));
+        outbox.add(List.of());
 
-        List<KeyValue<String, ItemDelta>> owed = outbox.drain();
+        List<ItemUpdate> owed = outbox.drain();
 
-        assertThat(owed).extracting(kv -> kv.key).containsExactly("a", "b");
-        assertThat(owed.get(0).value).isEqualTo(ModelCodec.combine(a1, a2, HALF_LIFE));
-        assertThat(owed.get(0).value.getPopularity()).isEqualTo(2.0 / 2 + 1.0); // one half-life later
-        assertThat(owed.get(1).value).isEqualTo(b1);
+        assertThat(owed).extracting(ItemUpdate::item).containsExactly("a", "b");
+        assertThat(owed.get(0).gradient()).containsExactly(0f, 3f);
+        assertThat(owed.get(0).newUsers()).isEqualTo(2);
+        assertThat(owed.get(0).coVisits()).containsOnlyKeys("x", "y");
+        assertThat(owed.get(0).popularity()).isEqualTo(2.0 / 2 + 1.0); // one half-life later
+        assertThat(owed.get(1).gradient()).containsExactly(0.5f, 0f);
         assertThat(outbox.drain()).as("sent once").isEmpty();
         try (var left = store.all()) {
             assertThat(left.hasNext()).as("records of sent events are deleted").isFalse();
@@ -42,34 +43,40 @@ class DeltaLogTest {
     @Test
     void numberingGoesOnAfterWhatARestoredStoreHolds() {
         KeyValueStore<Long, OwedDeltas> store = store();
-        new DeltaLog(store, HALF_LIFE).add(List.of("a"), List.of(delta(new float[] {1f}, 1, 1.0, 5, null)));
+        new DeltaLog(store, HALF_LIFE).add(List.of(update("a", new float[] {1f}, 1, 1.0, 5, null)));
         // A restart over the restored store must not overwrite the event it still owes.
         DeltaLog restarted = new DeltaLog(store, HALF_LIFE);
-        restarted.add(List.of("a"), List.of(delta(new float[] {2f}, 0, 0.0, 6, null)));
+        restarted.add("a", delta(new float[] {2f}, 0, 0.0, 6, null));
 
-        List<KeyValue<String, ItemDelta>> owed = restarted.drain();
+        List<ItemUpdate> owed = restarted.drain();
 
         assertThat(owed).hasSize(1);
-        assertThat(ModelCodec.unpack(owed.get(0).value.getGradient())).containsExactly(3f);
-        assertThat(owed.get(0).value.getNewUsers()).isEqualTo(1);
+        assertThat(owed.get(0).gradient()).containsExactly(3f);
+        assertThat(owed.get(0).newUsers()).isEqualTo(1);
     }
 
     @Test
     void aDiscardedItemIsOwedNothingAndTheOthersKeepTheirs() {
-        DeltaLog log = new DeltaLog(store(), HALF_LIFE);
-        ItemDelta b = delta(new float[] {1f}, 1, 1.0, 5, null);
-        log.add(List.of("gone", "b"), List.of(delta(new float[] {1f}, 1, 1.0, 5, null), b));
-        log.add(List.of("gone"), List.of(delta(new float[] {2f}, 1, 1.0, 6, null)));
+        KeyValueStore<Long, OwedDeltas> store = store();
+        DeltaLog log = new DeltaLog(store, HALF_LIFE);
+        log.add(List.of(update("gone", new float[] {1f}, 1, 1.0, 5, null), update("b", new float[] {1f}, 1, 1.0, 5, null)));
+        log.add(List.of(update("gone", new float[] {2f}, 1, 1.0, 6, null)));
 
         log.discard("gone");
 
-        List<KeyValue<String, ItemDelta>> owed = log.drain();
-        assertThat(owed).extracting(kv -> kv.key).containsExactly("b");
-        assertThat(owed.get(0).value).isEqualTo(b);
+        List<ItemUpdate> owed = log.drain();
+        assertThat(owed).extracting(ItemUpdate::item).containsExactly("b");
+        assertThat(owed.get(0).gradient()).containsExactly(1f);
+        assertThat(new DeltaLog(store, HALF_LIFE).drain()).as("a restart after the drain owes nothing").isEmpty();
     }
 
     private static KeyValueStore<Long, OwedDeltas> store() {
         return TestStores.inMemory("outbox", Serdes.Long(), AvroSerdes.OWED_DELTAS);
+    }
+
+    private static ItemUpdate update(String item, float[] gradient, int newUsers, double popularity, long time,
+                                     String coVisit) {
+        return new ItemUpdate(item, gradient, newUsers, popularity, time, coVisit == null ? Map.of() : Map.of(coVisit, 1f));
     }
 
     private static ItemDelta delta(float[] gradient, int newUsers, double popularity, long time, String coVisit) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.model.ScoredItem;
+import io.streamrec.model.ShownList;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,20 +25,21 @@ class FusionFeedbackTest {
     }
 
     @Test
-    void aPickIsItsPositionInTheListWithEveryItemsSource() {
-        List<Object> seen = new ArrayList<>();
-        ModelCodec.picked(list("a", "embedding", "b", "content", "c", "covisitation"), "b",
-                (sources, hit) -> seen.addAll(List.of(sources, hit)));
-        assertThat(seen).containsExactly(List.of(ScoredItem.Source.EMBEDDING, ScoredItem.Source.CONTENT,
-                ScoredItem.Source.COVISITATION), 1);
+    void anEmittedListIsShownWithEveryItemsSourceAndAPickIsItsPosition() {
+        ShownList shown = ModelCodec.shown(list("a", "embedding", "b", "content", "c", "covisitation"));
+        assertThat(shown.sources()).containsExactly(ScoredItem.Source.EMBEDDING, ScoredItem.Source.CONTENT,
+                ScoredItem.Source.COVISITATION);
+        assertThat(shown.position("b")).isEqualTo(1);
+        assertThat(shown.position("z")).as("an item off the list is a miss").isEqualTo(-1);
     }
 
     @Test
-    void anItemOffTheListIsAMissAndAnUnknownSourceSilencesTheList() {
-        List<Integer> hits = new ArrayList<>();
-        ModelCodec.picked(list("a", "popularity"), "z", (sources, hit) -> hits.add(hit));
-        assertThat(hits).containsExactly(-1);
-        ModelCodec.picked(list("a", "popularity", "b", "from-a-later-version"), "a", (sources, hit) -> hits.add(hit));
-        assertThat(hits).as("no call for a list this version cannot read").containsExactly(-1);
+    void anUnknownSourceOrATrendingListSaysNothingToCredit() {
+        assertThat(ModelCodec.shown(list("a", "popularity", "b", "from-a-later-version")))
+                .as("a list this version cannot read").isNull();
+        Recommendations trending = list("a", "popularity");
+        trending.setPersonalized(false);
+        assertThat(ModelCodec.shown(trending)).isNull();
+        assertThat(ModelCodec.shown(null)).isNull();
     }
 }

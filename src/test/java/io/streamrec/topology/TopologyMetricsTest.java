@@ -9,7 +9,7 @@ import io.streamrec.avro.Item;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.events.AvroSerdes;
-import io.streamrec.model.ItemIndex;
+import io.streamrec.model.SharedModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -78,7 +78,7 @@ class TopologyMetricsTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-metrics-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-ttd").toString());
-        driver = new TopologyTestDriver(TopologyFactory.build(settings, new ItemIndex(settings.model().dimensions()),
+        driver = new TopologyTestDriver(TopologyFactory.build(settings, SharedModel.empty(settings.model(), true),
                 metrics), props, NOW);
         interactions = driver.createInputTopic(settings.topics().interactions(), new ByteArraySerializer(),
                 new ByteArraySerializer());

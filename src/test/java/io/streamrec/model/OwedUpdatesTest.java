@@ -1,26 +1,22 @@
-package io.streamrec.topology;
+package io.streamrec.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.streamrec.avro.ItemDelta;
-import io.streamrec.model.ItemRecord;
-import io.streamrec.model.ItemSide;
-import io.streamrec.model.ModelParams;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The item side sums pending deltas before applying them: the sum must act like the deltas one by one. */
-class CombinedDeltasTest {
+/** Owed updates are summed per item before they are applied: the sum must act like the updates one by one. */
+class OwedUpdatesTest {
     private final ModelParams params = ModelParams.defaults();
     private final ItemSide itemSide = new ItemSide(params);
     private final long halfLife = params.popularityHalfLifeMs();
 
     @Test
-    void combinedDeltasChangeTheItemAsTheDeltasOneByOne() {
+    void summedUpdatesChangeTheItemAsTheUpdatesOneByOne() {
         long t = 1_700_000_000_000L;
-        List<ItemDelta> deltas = List.of(
+        List<ItemUpdate> updates = List.of(
                 delta(new float[] {0.1f, -0.2f}, 1, 2.0, t, Map.of("a", 1f)),
                 delta(new float[] {0.05f, 0.05f}, 0, 0.0, t + 10, Map.of()),       // a negative sample
                 delta(null, 0, 0.0, t + 20, Map.of("b", 0.9f)),                  // a co-visitation pair
@@ -28,14 +24,15 @@ class CombinedDeltasTest {
                 delta(new float[] {0.2f, 0.2f}, 0, 1.0, t + halfLife, Map.of("c", 1f)));
 
         ItemRecord oneByOne = start();
-        for (ItemDelta delta : deltas) {
-            oneByOne = itemSide.apply(oneByOne, ModelCodec.update("i", delta));
+        for (ItemUpdate update : updates) {
+            oneByOne = itemSide.apply(oneByOne, update);
         }
-        ItemDelta sum = deltas.get(0);
-        for (ItemDelta delta : deltas.subList(1, deltas.size())) {
-            sum = ModelCodec.combine(sum, delta, halfLife);
-        }
-        ItemRecord combined = itemSide.apply(start(), ModelCodec.update("i", sum));
+        OwedUpdates owed = new OwedUpdates(halfLife);
+        owed.addAll(updates);
+        List<ItemUpdate> sums = owed.drain();
+        assertThat(sums).hasSize(1);
+        assertThat(owed.isEmpty()).as("drained once").isTrue();
+        ItemRecord combined = itemSide.apply(start(), sums.get(0));
 
         assertThat(combined.vector[0]).isCloseTo(oneByOne.vector[0], within(1e-6f));
         assertThat(combined.vector[1]).isCloseTo(oneByOne.vector[1], within(1e-6f));
@@ -65,12 +62,36 @@ class CombinedDeltasTest {
         return 0f;
     }
 
-    private static ItemDelta delta(float[] gradient, int newUsers, double popularity, long time,
-                                   Map<String, Float> coVisits) {
-        return ItemDelta.newBuilder().setGradient(ModelCodec.pack(gradient)).setNewUsers(newUsers)
-                .setPopularity(popularity).setEventTimestamp(time)
-                .setCoVisits(coVisits.entrySet().stream()
-                        .map(e -> new io.streamrec.avro.Neighbour(e.getKey(), e.getValue())).toList())
-                .build();
+    private static ItemUpdate delta(float[] gradient, int newUsers, double popularity, long time,
+                                    Map<String, Float> coVisits) {
+        return new ItemUpdate("i", gradient, newUsers, popularity, time, coVisits);
+    }
+
+    @Test
+    void itemsAreDrainedInTheOrderTheyWereFirstOwedAndADiscardedOneIsOwedNothing() {
+        OwedUpdates owed = new OwedUpdates(halfLife);
+        owed.add(new ItemUpdate("b", new float[] {1f}, 1, 1.0, 5, Map.of()));
+        owed.add(new ItemUpdate("gone", new float[] {1f}, 1, 1.0, 5, Map.of()));
+        owed.add(new ItemUpdate("a", new float[] {1f}, 1, 1.0, 5, Map.of()));
+        owed.add(new ItemUpdate("b", new float[] {2f}, 0, 0.0, 6, Map.of()));
+
+        assertThat(owed.discard("gone")).isTrue();
+        assertThat(owed.discard("never")).isFalse();
+
+        List<ItemUpdate> sums = owed.drain();
+        assertThat(sums).extracting(ItemUpdate::item).containsExactly("b", "a");
+        assertThat(sums.get(0).gradient()).containsExactly(3f);
+    }
+
+    @Test
+    void summingNeverWritesIntoTheUpdatesItWasGiven() {
+        float[] gradient = {1f, 1f};
+        OwedUpdates owed = new OwedUpdates(halfLife);
+        owed.add(new ItemUpdate("i", gradient, 0, 0, 5, Map.of()));
+        owed.add(new ItemUpdate("i", new float[] {1f, 1f}, 0, 0, 6, Map.of()));
+
+        owed.drain();
+
+        assertThat(gradient).containsExactly(1f, 1f);
     }
 }

@@ -1,0 +1,38 @@
+package io.streamrec.evaluation;
+
+import io.streamrec.config.StreamrecConfig;
+import io.streamrec.model.EventWeights;
+import io.streamrec.model.Lifecycle;
+import io.streamrec.model.ListPolicy;
+import io.streamrec.model.ModelParams;
+
+/**
+ * What the replay runs streamrec's model with: the settings a deployment reads from the same
+ * configuration keys, so a replay measures what would run live.
+ *
+ * @param itemPublishIntervalMs how long, in event time, what events owe items is summed before it
+ *                              is applied to the index, as the live item side publishes it
+ * @param reranking             what the HTTP API's diversity parameters do, applied to every list
+ */
+public record StreamrecSettings(ModelParams params, EventWeights weights, Lifecycle lifecycle,
+                                long itemPublishIntervalMs, ListPolicy reranking) {
+
+    public StreamrecSettings {
+        if (itemPublishIntervalMs <= 0) {
+            throw new IllegalArgumentException("the item publish interval must be positive");
+        }
+    }
+
+    /** The deployment's settings for {@code params} and {@code weights}, everything else at its default. */
+    public static StreamrecSettings of(ModelParams params, EventWeights weights) {
+        StreamrecConfig defaults = StreamrecConfig.defaults();
+        return new StreamrecSettings(params, weights, defaults.lifecycle(), defaults.itemPublishIntervalMs(),
+                ListPolicy.none());
+    }
+
+    /** Everything from {@code config} (its model, lifecycle and publish interval keys). */
+    public static StreamrecSettings of(StreamrecConfig config, EventWeights weights, ListPolicy reranking) {
+        return new StreamrecSettings(config.modelParams(), weights, config.lifecycle(), config.itemPublishIntervalMs(),
+                reranking);
+    }
+}
