@@ -3,6 +3,7 @@ package io.streamrec.topology;
 import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.Neighbour;
 import io.streamrec.model.ItemRecord;
+import io.streamrec.stores.VectorBytes;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ final class DeltaSum {
 
     DeltaSum(ItemDelta first, long popularityHalfLifeMs) {
         this.popularityHalfLifeMs = popularityHalfLifeMs;
-        gradient = ModelCodec.unpack(first.getGradient());
+        gradient = VectorBytes.unpack(first.getGradient());
         newUsers = first.getNewUsers();
         popularity = first.getPopularity();
         timestamp = first.getEventTimestamp();
@@ -30,7 +31,7 @@ final class DeltaSum {
     }
 
     DeltaSum add(ItemDelta later) {
-        float[] more = ModelCodec.unpack(later.getGradient());
+        float[] more = VectorBytes.unpack(later.getGradient());
         if (gradient == null || more != null && more.length != gradient.length) {
             gradient = more;
         } else if (more != null) {
@@ -61,7 +62,7 @@ final class DeltaSum {
 
     ItemDelta toDelta() {
         return ItemDelta.newBuilder()
-                .setGradient(ModelCodec.pack(gradient))
+                .setGradient(VectorBytes.pack(gradient))
                 .setNewUsers(newUsers)
                 .setPopularity(popularity)
                 .setEventTimestamp(timestamp)

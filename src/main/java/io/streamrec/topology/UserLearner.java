@@ -19,6 +19,8 @@ import io.streamrec.model.ModelParams;
 import io.streamrec.model.Recommender;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.model.UserProfile;
+import io.streamrec.stores.StoreNames;
+import io.streamrec.stores.StoredList;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import io.streamrec.avro.ItemDelta;
 import io.streamrec.model.ItemRecord;
 import io.streamrec.model.ItemSide;
 import io.streamrec.model.ModelParams;
+import io.streamrec.stores.VectorBytes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class CombinedDeltasTest {
 
     private static ItemDelta delta(float[] gradient, int newUsers, double popularity, long time,
                                    Map<String, Float> coVisits) {
-        return ItemDelta.newBuilder().setGradient(ModelCodec.pack(gradient)).setNewUsers(newUsers)
+        return ItemDelta.newBuilder().setGradient(VectorBytes.pack(gradient)).setNewUsers(newUsers)
                 .setPopularity(popularity).setEventTimestamp(time)
                 .setCoVisits(coVisits.entrySet().stream()
                         .map(e -> new io.streamrec.avro.Neighbour(e.getKey(), e.getValue())).toList())

@@ -6,6 +6,7 @@ import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.Neighbour;
 import io.streamrec.avro.OwedDeltas;
 import io.streamrec.events.AvroSerdes;
+import io.streamrec.stores.VectorBytes;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -50,7 +51,7 @@ class DeltaLogTest {
         List<KeyValue<String, ItemDelta>> owed = restarted.drain();
 
         assertThat(owed).hasSize(1);
-        assertThat(ModelCodec.unpack(owed.get(0).value.getGradient())).containsExactly(3f);
+        assertThat(VectorBytes.unpack(owed.get(0).value.getGradient())).containsExactly(3f);
         assertThat(owed.get(0).value.getNewUsers()).isEqualTo(1);
     }
 
@@ -73,7 +74,7 @@ class DeltaLogTest {
     }
 
     private static ItemDelta delta(float[] gradient, int newUsers, double popularity, long time, String coVisit) {
-        return ItemDelta.newBuilder().setGradient(ModelCodec.pack(gradient)).setNewUsers(newUsers)
+        return ItemDelta.newBuilder().setGradient(VectorBytes.pack(gradient)).setNewUsers(newUsers)
                 .setPopularity(popularity).setEventTimestamp(time)
                 .setCoVisits(coVisit == null ? List.of() : List.of(new Neighbour(coVisit, 1f)))
                 .build();
