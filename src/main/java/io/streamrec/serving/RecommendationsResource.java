@@ -69,7 +69,7 @@ final class RecommendationsResource {
             return;
         }
         // Only the active copy learns the awaited event, so a wait is never answered by a standby.
-        KeyRouter.Route route = router.route(StoreNames.RECOMMENDATIONS, user);
+        KeyLocator.Route route = router.route(StoreNames.RECOMMENDATIONS, user);
         switch (route.kind()) {
             case UNAVAILABLE -> throw new ApiError(503, "the instance owning user " + user
                     + " is not available (rebalancing); retry shortly");

@@ -50,12 +50,12 @@ final class UserStates {
 
     /** The user's state from whichever instance owns it; null for a user without events. */
     UserView anywhere(String user) {
-        KeyRouter.Route route = router.route(StoreNames.USER_STATE, user);
+        KeyLocator.Route route = router.route(StoreNames.USER_STATE, user);
         switch (route.kind()) {
             case LOCAL:
                 return local(user, route.partition());
             case REMOTE:
-                KeyRouter.Fetched answer = router.fetch(route.host(), INTERNAL_PATH
+                Relay.Fetched answer = router.fetch(route.host(), INTERNAL_PATH
                         + URLEncoder.encode(user, StandardCharsets.UTF_8).replace("+", "%20") + "/state");
                 if (answer.status() == 404) {
                     return null;
