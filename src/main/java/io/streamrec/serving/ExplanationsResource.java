@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import io.streamrec.model.Explainer;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ModelParams;
-import io.streamrec.topology.StoreNames;
-import io.streamrec.topology.UserStateQuery.UserView;
+import io.streamrec.stores.StoreNames;
+import io.streamrec.stores.UserStateQuery.UserView;
 import java.util.Set;
 
 /**

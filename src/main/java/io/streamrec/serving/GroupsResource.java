@@ -7,7 +7,7 @@ import io.streamrec.model.GroupStrategy;
 import io.streamrec.model.ListPolicy;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.UserProfile;
-import io.streamrec.topology.UserStateQuery.UserView;
+import io.streamrec.stores.UserStateQuery.UserView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.streamrec.serving;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.ScoredItem;
-import io.streamrec.topology.UserStateQuery.UserView;
+import io.streamrec.stores.UserStateQuery.UserView;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package io.streamrec.serving;
 
 import io.javalin.http.Context;
-import io.streamrec.topology.StoredList;
+import io.streamrec.stores.StoredList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

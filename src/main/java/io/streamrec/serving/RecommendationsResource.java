@@ -6,9 +6,9 @@ import io.streamrec.model.ListPolicy;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.Recommender;
 import io.streamrec.model.ScoredItem;
-import io.streamrec.topology.StoreNames;
-import io.streamrec.topology.StoredList;
-import io.streamrec.topology.UserStateQuery.UserView;
+import io.streamrec.stores.StoreNames;
+import io.streamrec.stores.StoredList;
+import io.streamrec.stores.UserStateQuery.UserView;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
@@ -69,7 +69,7 @@ final class RecommendationsResource {
             return;
         }
         // Only the active copy learns the awaited event, so a wait is never answered by a standby.
-        KeyRouter.Route route = router.route(StoreNames.RECOMMENDATIONS, user);
+        KeyLocator.Route route = router.route(StoreNames.RECOMMENDATIONS, user);
         switch (route.kind()) {
             case UNAVAILABLE -> throw new ApiError(503, "the instance owning user " + user
                     + " is not available (rebalancing); retry shortly");

@@ -2,8 +2,8 @@ package io.streamrec.serving;
 
 import io.streamrec.model.BusinessRules;
 import io.streamrec.model.ItemIndex;
-import io.streamrec.topology.StoredList;
-import io.streamrec.topology.StoredListLayout;
+import io.streamrec.stores.StoredList;
+import io.streamrec.stores.StoredListLayout;
 import java.nio.charset.StandardCharsets;
 
 /**

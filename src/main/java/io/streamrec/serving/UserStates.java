@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.streamrec.model.UserProfile;
-import io.streamrec.topology.StoreNames;
-import io.streamrec.topology.UserStateQuery;
-import io.streamrec.topology.UserStateQuery.UserView;
+import io.streamrec.stores.StoreNames;
+import io.streamrec.stores.UserStateQuery;
+import io.streamrec.stores.UserStateQuery.UserView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,12 +50,12 @@ final class UserStates {
 
     /** The user's state from whichever instance owns it; null for a user without events. */
     UserView anywhere(String user) {
-        KeyRouter.Route route = router.route(StoreNames.USER_STATE, user);
+        KeyLocator.Route route = router.route(StoreNames.USER_STATE, user);
         switch (route.kind()) {
             case LOCAL:
                 return local(user, route.partition());
             case REMOTE:
-                KeyRouter.Fetched answer = router.fetch(route.host(), INTERNAL_PATH
+                Relay.Fetched answer = router.fetch(route.host(), INTERNAL_PATH
                         + URLEncoder.encode(user, StandardCharsets.UTF_8).replace("+", "%20") + "/state");
                 if (answer.status() == 404) {
                     return null;

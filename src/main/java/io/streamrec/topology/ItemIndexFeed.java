@@ -1,6 +1,7 @@
 package io.streamrec.topology;
 
 import io.streamrec.avro.ItemVector;
+import io.streamrec.stores.StoreNames;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

@@ -3,6 +3,7 @@ package io.streamrec.topology;
 import io.streamrec.avro.ItemVector;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
+import io.streamrec.stores.StoreNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

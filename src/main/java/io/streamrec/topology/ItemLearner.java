@@ -9,6 +9,7 @@ import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ItemRecord;
 import io.streamrec.model.ItemSide;
 import io.streamrec.model.ItemUpdate;
+import io.streamrec.stores.StoreNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

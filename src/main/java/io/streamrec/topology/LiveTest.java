@@ -1,6 +1,8 @@
 package io.streamrec.topology;
 
 import io.streamrec.avro.EventType;
+import io.streamrec.stores.StoredList;
+import io.streamrec.stores.StoredListLayout;
 
 /**
  * The test half of test-then-learn on live traffic: where the event's item sat in the user's last

@@ -11,8 +11,8 @@ import io.streamrec.model.ItemUpdate;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.model.ShownList;
 import io.streamrec.model.UserProfile;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import io.streamrec.stores.UserStateCodec;
+import io.streamrec.stores.VectorBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,52 +24,9 @@ import java.util.Map;
 final class ModelCodec {
     private ModelCodec() {}
 
-    static ByteBuffer pack(float[] vector) {
-        if (vector == null) {
-            return ByteBuffer.allocate(0);
-        }
-        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(vector);
-        return buffer;
-    }
-
-    static float[] unpack(ByteBuffer bytes) {
-        if (bytes == null || bytes.remaining() == 0) {
-            return null;
-        }
-        float[] vector = new float[bytes.remaining() / Float.BYTES];
-        bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-        return vector;
-    }
-
-    static UserProfile profile(UserState state) {
-        return state == null ? UserProfile.empty()
-                : new UserProfile(unpack(state.getVector()), state.getRecentItems(), knownTypes(state.getRecentTypes()),
-                state.getEvents(), state.getLastEventTimestamp());
-    }
-
-    static UserState userState(UserProfile profile, int partition, long offset) {
-        return UserState.newBuilder()
-                .setVector(pack(profile.vector))
-                .setRecentItems(new ArrayList<>(profile.recentItems))
-                .setRecentTypes(profile.recentTypes.stream().map(type -> type == null ? "" : type).toList())
-                .setEvents(profile.events)
-                .setLastEventTimestamp(profile.lastEventTimestamp)
-                .setLastEventPartition(partition)
-                .setLastEventOffset(offset)
-                .build();
-    }
-
-    /** The stored recent types with '' (not known) read back as null. */
-    private static List<String> knownTypes(List<String> stored) {
-        List<String> types = new ArrayList<>(stored.size());
-        stored.forEach(type -> types.add(type.isEmpty() ? null : type));
-        return types;
-    }
-
     static ItemDelta delta(ItemUpdate update) {
         return ItemDelta.newBuilder()
-                .setGradient(pack(update.gradient()))
+                .setGradient(VectorBytes.pack(update.gradient()))
                 .setNewUsers(update.newUsers())
                 .setPopularity(update.popularity())
                 .setEventTimestamp(update.eventTimestamp())
@@ -82,7 +39,7 @@ final class ModelCodec {
         for (Neighbour n : delta.getCoVisits()) {
             coVisits.merge(n.getItem(), n.getWeight(), Float::sum);
         }
-        return new ItemUpdate(item, unpack(delta.getGradient()), delta.getNewUsers(), delta.getPopularity(),
+        return new ItemUpdate(item, VectorBytes.unpack(delta.getGradient()), delta.getNewUsers(), delta.getPopularity(),
                 delta.getEventTimestamp(), coVisits);
     }
 
@@ -90,7 +47,7 @@ final class ModelCodec {
         if (stored == null) {
             return null;
         }
-        ItemRecord record = new ItemRecord(item, unpack(stored.getVector()), neighbourCapacity);
+        ItemRecord record = new ItemRecord(item, VectorBytes.unpack(stored.getVector()), neighbourCapacity);
         record.distinctUsers = stored.getDistinctUsers();
         record.popularity = stored.getPopularity();
         record.popularityTimestamp = stored.getPopularityTimestamp();
@@ -114,7 +71,7 @@ final class ModelCodec {
             neighbours.add(new Neighbour(record.neighbours.id(i), record.neighbours.weight(i)));
         }
         return ItemVector.newBuilder()
-                .setVector(pack(record.vector))
+                .setVector(VectorBytes.pack(record.vector))
                 .setDistinctUsers(record.distinctUsers)
                 .setPopularity(record.popularity)
                 .setPopularityTimestamp(record.popularityTimestamp)

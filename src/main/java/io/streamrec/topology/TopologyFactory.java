@@ -20,6 +20,8 @@ import static io.streamrec.topology.NodeNames.VALIDATE;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.SharedModel;
+import io.streamrec.stores.StoreNames;
+import io.streamrec.stores.StoredList;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;

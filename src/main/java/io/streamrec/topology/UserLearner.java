@@ -19,6 +19,9 @@ import io.streamrec.model.SeenItems;
 import io.streamrec.model.SharedModel;
 import io.streamrec.model.ShownList;
 import io.streamrec.model.UserProfile;
+import io.streamrec.stores.StoreNames;
+import io.streamrec.stores.StoredList;
+import io.streamrec.stores.UserStateCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +123,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         if (liveTest) {
             live.report(event.getType(), last, item);
         }
-        UserProfile profile = ModelCodec.profile(users.get(user));
+        UserProfile profile = UserStateCodec.profile(users.get(user));
         ShownList shown = credit ? ModelCodec.shown(StoredList.decode(last)) : null;
         List<ItemUpdate> owed = step.learn(profile, item, event.getType().name(), time, newForUser, shown);
         // Sent to the item side, summed per item with the other events', once per publish interval.
@@ -130,7 +133,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         }
         EventOrigin origin = EventOrigin.of(context.recordMetadata().orElseThrow(), headers,
                 settings.topics().rekeyed());
-        UserState state = ModelCodec.userState(profile, origin.partition(), origin.offset());
+        UserState state = UserStateCodec.userState(profile, origin.partition(), origin.offset());
         users.put(user, state);
         if (event.getType() == EventType.PURCHASE) {
             refreshNow(user, state);
@@ -202,7 +205,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
      */
     private boolean refresh(String user, UserState state) {
         long started = System.nanoTime();
-        UserProfile profile = ModelCodec.profile(state);
+        UserProfile profile = UserStateCodec.profile(state);
         long now = Math.max(context.currentStreamTimeMs(), state.getLastEventTimestamp());
         List<ScoredItem> ranked = step.list(profile, SeenItems.of(seenItems(user)), settings.refresh().listSize(), now);
         if (ranked.isEmpty()) {

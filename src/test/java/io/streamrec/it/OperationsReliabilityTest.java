@@ -22,7 +22,7 @@ import io.streamrec.it.ItSupport.Http;
 import io.streamrec.it.ItSupport.Producer;
 import io.streamrec.it.Reliability.Latest;
 import io.streamrec.it.SteadyEvents.Tally;
-import io.streamrec.topology.StoreNames;
+import io.streamrec.stores.StoreNames;
 import io.streamrec.topology.Topics;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -24,7 +24,7 @@ import io.streamrec.it.ItSupport.Http;
 import io.streamrec.it.ItSupport.Producer;
 import io.streamrec.it.Reliability.Child;
 import io.streamrec.it.Reliability.Latest;
-import io.streamrec.topology.StoreNames;
+import io.streamrec.stores.StoreNames;
 import io.streamrec.topology.Topics;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.streamrec.it;
 import io.streamrec.app.StreamrecApp;
 import io.streamrec.avro.UserState;
 import io.streamrec.events.AvroSerdes;
-import io.streamrec.topology.StoreNames;
+import io.streamrec.stores.StoreNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;

@@ -9,7 +9,7 @@ import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.UserState;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.it.Reliability.Latest;
-import io.streamrec.topology.StoreNames;
+import io.streamrec.stores.StoreNames;
 import io.streamrec.topology.Topics;
 import java.time.Duration;
 import java.util.Map;

@@ -14,7 +14,7 @@ import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.it.ItSupport.Answer;
 import io.streamrec.it.ItSupport.Http;
 import io.streamrec.it.ItSupport.Producer;
-import io.streamrec.topology.StoreNames;
+import io.streamrec.stores.StoreNames;
 import io.streamrec.topology.Topics;
 import java.time.Duration;
 import java.util.ArrayList;

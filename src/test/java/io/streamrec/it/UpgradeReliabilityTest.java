@@ -20,7 +20,7 @@ import io.streamrec.it.ItSupport.Answer;
 import io.streamrec.it.ItSupport.Http;
 import io.streamrec.it.ItSupport.Producer;
 import io.streamrec.it.Reliability.Child;
-import io.streamrec.topology.StoreNames;
+import io.streamrec.stores.StoreNames;
 import io.streamrec.topology.Topics;
 import java.io.IOException;
 import java.nio.ByteBuffer;

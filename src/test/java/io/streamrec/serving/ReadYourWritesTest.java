@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamrec.avro.Recommendations;
-import io.streamrec.topology.StoredList;
+import io.streamrec.stores.StoredList;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -8,7 +8,7 @@ import io.streamrec.avro.Recommendations;
 import io.streamrec.model.BusinessRules;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ItemRecord;
-import io.streamrec.topology.StoredList;
+import io.streamrec.stores.StoredList;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

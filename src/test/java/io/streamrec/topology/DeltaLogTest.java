@@ -7,6 +7,7 @@ import io.streamrec.avro.Neighbour;
 import io.streamrec.avro.OwedDeltas;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemUpdate;
+import io.streamrec.stores.VectorBytes;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -80,7 +81,7 @@ class DeltaLogTest {
     }
 
     private static ItemDelta delta(float[] gradient, int newUsers, double popularity, long time, String coVisit) {
-        return ItemDelta.newBuilder().setGradient(ModelCodec.pack(gradient)).setNewUsers(newUsers)
+        return ItemDelta.newBuilder().setGradient(VectorBytes.pack(gradient)).setNewUsers(newUsers)
                 .setPopularity(popularity).setEventTimestamp(time)
                 .setCoVisits(coVisit == null ? List.of() : List.of(new Neighbour(coVisit, 1f)))
                 .build();

@@ -8,6 +8,8 @@ import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
+import io.streamrec.stores.StoreNames;
+import io.streamrec.stores.StoredList;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import io.streamrec.avro.UserState;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.Lifecycle;
+import io.streamrec.stores.StoreNames;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,6 +11,8 @@ import io.streamrec.avro.RejectedEvent;
 import io.streamrec.avro.UserState;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.ItemIndex;
+import io.streamrec.stores.StoreNames;
+import io.streamrec.stores.StoredList;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.streamrec.topology;
+package io.streamrec.stores;
 
 import io.streamrec.events.AvroSerde;
 import io.streamrec.events.AvroSerdes;

@@ -1,4 +1,4 @@
-package io.streamrec.topology;
+package io.streamrec.stores;
 
 import io.streamrec.avro.Recommendations;
 import io.streamrec.events.AvroSerdes;

@@ -1,4 +1,4 @@
-package io.streamrec.topology;
+package io.streamrec.stores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.streamrec.topology;
+package io.streamrec.stores;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -44,7 +44,7 @@ public final class StoreNames {
     }
 
     /** The items in the user's history, read by prefix from the user-seen store (active or queried copy). */
-    static Set<String> seenItems(ReadOnlyKeyValueStore<String, Long> seen, String user) {
+    public static Set<String> seenItems(ReadOnlyKeyValueStore<String, Long> seen, String user) {
         Set<String> items = new HashSet<>();
         String prefix = seenPrefix(user);
         try (KeyValueIterator<String, Long> it = seen.prefixScan(prefix, new StringSerializer())) {

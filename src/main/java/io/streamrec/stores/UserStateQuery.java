@@ -1,4 +1,4 @@
-package io.streamrec.topology;
+package io.streamrec.stores;
 
 import io.streamrec.avro.UserState;
 import io.streamrec.model.UserProfile;
@@ -32,7 +32,7 @@ public final class UserStateQuery {
                 .fromNameAndType(StoreNames.USER_SEEN, QueryableStoreTypes.<String, Long>keyValueStore())
                 .withPartition(partition));
         Set<String> seen = StoreNames.seenItems(seenStore, user);
-        return new UserView(ModelCodec.profile(state), seen, state.getLastEventTimestamp(),
+        return new UserView(UserStateCodec.profile(state), seen, state.getLastEventTimestamp(),
                 state.getLastEventPartition(), state.getLastEventOffset());
     }
 }
