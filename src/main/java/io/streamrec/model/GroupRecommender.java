@@ -33,14 +33,14 @@ public final class GroupRecommender {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a group needs at least one member");
         }
-        Set<String> seenByAny = new HashSet<>();
-        members.forEach(m -> seenByAny.addAll(m.seen()));
+        SeenItems seenByAny = new SeenItems();
+        members.forEach(m -> m.seen().forEach(seenByAny::add));
         Set<String> candidates = new LinkedHashSet<>();
         // The pool a policy re-ranks from, per member: the group's best items are among the members' best.
         int pool = ListPolicy.rerankPool(n);
         ListPolicy filtersOnly = ListPolicy.of(policy.rules());
         for (Member member : members) {
-            filtersOnly.recommend(recommender, index, member.profile(), seenByAny, pool, now)
+            filtersOnly.recommend(recommender, index, member.profile(), seenByAny, Set.of(), pool, now)
                     .forEach(item -> candidates.add(item.item()));
         }
         if (candidates.isEmpty()) {

@@ -45,15 +45,11 @@ public record ListPolicy(BusinessRules rules, Diversifier diversifier) {
         return new ListPolicy(rules.and(request.rules), request.diversifier.active() ? request.diversifier : diversifier);
     }
 
-    /** The user's list under this policy; {@code user} may be null or cold (trending). */
-    public List<ScoredItem> recommend(Recommender recommender, ItemIndex index, UserProfile user, Set<String> exclude,
-                                      int n, long now) {
-        return recommend(recommender, index, user, null, exclude, n, now);
-    }
-
     /**
-     * The same, with the user's history as {@link SeenItems} (excluded by slot, as a refresh does)
-     * besides the {@code exclude} ids.
+     * The user's list under this policy; {@code user} may be null or cold (trending). Their
+     * history is excluded by slot; {@code exclude} names further items (a request's).
+     *
+     * @param seen the user's history, never listed; null for none
      */
     public List<ScoredItem> recommend(Recommender recommender, ItemIndex index, UserProfile user, SeenItems seen,
                                       Set<String> exclude, int n, long now) {

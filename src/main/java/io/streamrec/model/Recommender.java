@@ -70,20 +70,12 @@ public final class Recommender {
     }
 
     /**
-     * @param exclude items never to return (the user's history, request exclusions)
-     * @param filter  business rules on item metadata; unavailable items are always dropped
-     */
-    public List<ScoredItem> recommend(UserProfile user, Set<String> exclude, Predicate<ItemIndex.Entry> filter,
-                                      int n, long now) {
-        return recommend(user, null, exclude, filter, n, now);
-    }
-
-    /**
-     * The same list, with the user's history kept as {@link SeenItems} so it is excluded by slot
-     * rather than looked up id by id on every refresh.
+     * The user's list, best first; the history is kept as {@link SeenItems} so it is excluded by
+     * slot rather than looked up id by id on every refresh.
      *
      * @param seen    the user's history, never shown; null for none
      * @param exclude further items never to return (request exclusions)
+     * @param filter  business rules on item metadata; unavailable items are always dropped
      */
     public List<ScoredItem> recommend(UserProfile user, SeenItems seen, Set<String> exclude,
                                       Predicate<ItemIndex.Entry> filter, int n, long now) {
@@ -353,7 +345,7 @@ public final class Recommender {
 
     /** Most popular items now: the fallback for users without history. */
     public List<ScoredItem> trending(Set<String> exclude, Predicate<ItemIndex.Entry> filter, int n, long now) {
-        return recommend(null, exclude, filter, n, now);
+        return recommend(null, null, exclude, filter, n, now);
     }
 
     /** Whether the item is in the index now (a deleted item no longer is). */

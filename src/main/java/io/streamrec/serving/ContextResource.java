@@ -2,6 +2,7 @@ package io.streamrec.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.streamrec.model.SeenItems;
 import io.streamrec.model.ContextProfile;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ListPolicy;
@@ -64,10 +65,8 @@ final class ContextResource {
 
     private ListResponse answer(String user, List<String> items, Set<String> seen, int n, ListPolicy policy) {
         UserProfile profile = ContextProfile.of(items, index, params);
-        Set<String> exclude = new HashSet<>(seen);
-        exclude.addAll(items);
-        return ListResponse.ofScored(user, null, !profile.isCold(),
-                policy.recommend(recommender, index, profile, exclude, n, System.currentTimeMillis()),
+        return ListResponse.ofScored(user, null, !profile.isCold(), policy.recommend(recommender, index, profile,
+                        SeenItems.of(seen), Set.copyOf(items), n, System.currentTimeMillis()),
                 ModelParams.VERSION);
     }
 }

@@ -49,7 +49,7 @@ final class ItemsResource {
         int n = QueryParams.n(ctx, 10, limits.maxN());
         ListPolicy policy = defaults.and(PolicyParams.parse(ctx));
         ctx.json(ListResponse.ofScored(null, null, false,
-                policy.recommend(recommender, index, null, Set.of(), n, System.currentTimeMillis()),
+                policy.recommend(recommender, index, null, null, Set.of(), n, System.currentTimeMillis()),
                 ModelParams.VERSION));
     }
 }

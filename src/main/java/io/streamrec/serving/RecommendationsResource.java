@@ -1,6 +1,7 @@
 package io.streamrec.serving;
 
 import io.javalin.http.Context;
+import io.streamrec.model.SeenItems;
 import io.streamrec.model.ItemIndex;
 import io.streamrec.model.ListPolicy;
 import io.streamrec.model.ModelParams;
@@ -94,9 +95,10 @@ final class RecommendationsResource {
         UserView view = list == null ? null : users.local(user, partition);
         if (view == null) {
             return ListResponse.ofScored(user, null, false,
-                    policy.recommend(recommender, index, null, Set.of(), n, now), ModelParams.VERSION);
+                    policy.recommend(recommender, index, null, null, Set.of(), n, now), ModelParams.VERSION);
         }
-        List<ScoredItem> live = policy.recommend(recommender, index, view.profile(), view.seen(), n, now);
+        List<ScoredItem> live = policy.recommend(recommender, index, view.profile(), SeenItems.of(view.seen()),
+                Set.of(), n, now);
         return ListResponse.ofLive(user, !view.profile().isCold(), live, view);
     }
 

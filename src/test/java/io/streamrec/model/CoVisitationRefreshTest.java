@@ -35,7 +35,7 @@ class CoVisitationRefreshTest {
         UserProfile me = UserProfile.empty();
         apply(learner.learn(me, "a", 1, true, t++, index));
 
-        List<ScoredItem> list = new Recommender(params, index).recommend(me, Set.of("a"), e -> true, 5, t);
+        List<ScoredItem> list = new Recommender(params, index).recommend(me, null, Set.of("a"), e -> true, 5, t);
         assertThat(list).isNotEmpty();
         assertThat(list.get(0).item()).isEqualTo("b");
         assertThat(list.get(0).source()).isEqualTo(ScoredItem.Source.COVISITATION);

@@ -36,7 +36,7 @@ class ContentRecommendationTest {
     }
 
     private List<String> recommend(ModelParams params, UserProfile user) {
-        return new Recommender(params, index).recommend(user, Set.of("alien"), e -> true, 10, 0).stream()
+        return new Recommender(params, index).recommend(user, null, Set.of("alien"), e -> true, 10, 0).stream()
                 .map(ScoredItem::item).toList();
     }
 
@@ -52,7 +52,7 @@ class ContentRecommendationTest {
     void aListedItemCanOweItsPlaceToContent() {
         UserProfile fan = catalogueAndAlienFan();
         ScoredItem first = new Recommender(TestParams.with(2.0, false, 0), index)
-                .recommend(fan, Set.of("alien"), e -> true, 5, 0).get(0);
+                .recommend(fan, null, Set.of("alien"), e -> true, 5, 0).get(0);
         assertThat(first.item()).isEqualTo("aliens");
         assertThat(first.source()).isEqualTo(ScoredItem.Source.CONTENT);
         assertThat(first.reason()).isEqualTo("because you viewed Alien (1979)");
@@ -79,8 +79,8 @@ class ContentRecommendationTest {
         }
         // Popularity is now 4 x 0.05 and the embedding 0.5 / 4: one of the trending pool's fillers
         // (twice the list's length: the 6 most popular, i144-i149) rises to the top.
-        assertThat(recommender.recommend(fan, Set.of("alien"), e -> true, 3, 0).get(0).item()).matches("i14[4-9]");
-        assertThat(new Recommender(params, index).recommend(fan, Set.of("alien"), e -> true, 3, 0).get(0).item())
+        assertThat(recommender.recommend(fan, null, Set.of("alien"), e -> true, 3, 0).get(0).item()).matches("i14[4-9]");
+        assertThat(new Recommender(params, index).recommend(fan, null, Set.of("alien"), e -> true, 3, 0).get(0).item())
                 .isEqualTo("aliens");
     }
 

@@ -97,7 +97,7 @@ class GroupContextExplainTest {
         UserProfile context = ContextProfile.of(List.of("i3", "i10"), index, params);
         assertThat(context.recentItems).as("most recent first").containsExactly("i10", "i3");
         assertThat(context.vector).isNotNull();
-        List<ScoredItem> list = recommender.recommend(context, Set.of("i3", "i10"), e -> true, 5, 200);
+        List<ScoredItem> list = recommender.recommend(context, null, Set.of("i3", "i10"), e -> true, 5, 200);
         assertThat(list.get(0).item()).isEqualTo("i11");
         assertThat(ContextProfile.of(List.of("nothing-known"), index, params).isCold()).isTrue();
     }
@@ -139,7 +139,7 @@ class GroupContextExplainTest {
                 params.coVisitWindow(), params.neighbours(), params.popularityHalfLifeMs(), 0, 0, 1,
                 params.recencyDecay(), params.pairDecay(), params.coVisitCandidates(), 0, params.contentStart(), false,
                 params.fusionLearningRate()), index);
-        List<ScoredItem> list = popular.recommend(user, Set.of("i1"), e -> true, 40, 200);
+        List<ScoredItem> list = popular.recommend(user, null, Set.of("i1"), e -> true, 40, 200);
         assertThat(list).filteredOn(s -> items.get(s.item()).categories.contains("c1"))
                 .isNotEmpty().allSatisfy(s -> assertThat(s.reason()).isEqualTo("trending in c1"));
         assertThat(list).filteredOn(s -> !items.get(s.item()).categories.contains("c1"))

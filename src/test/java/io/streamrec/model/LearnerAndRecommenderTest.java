@@ -71,7 +71,7 @@ class LearnerAndRecommenderTest {
         UserProfile user = UserProfile.empty();
         Set<String> seen = new HashSet<>();
         learn(user, seen, "i10", 100);
-        List<ScoredItem> list = recommender.recommend(user, seen, e -> true, 5, 100);
+        List<ScoredItem> list = recommender.recommend(user, null, seen, e -> true, 5, 100);
         assertThat(list.get(0).item()).isEqualTo("i11");
         assertThat(list.get(0).reason()).isEqualTo("because you viewed Item 10");
     }
@@ -85,7 +85,7 @@ class LearnerAndRecommenderTest {
             index.upsert(itemSide.apply(items.get(update.item()), update));
         }
         assertThat(user.recentTypes).containsExactly("PURCHASE");
-        List<ScoredItem> list = recommender.recommend(user, seen, e -> true, 5, 100);
+        List<ScoredItem> list = recommender.recommend(user, null, seen, e -> true, 5, 100);
         assertThat(list.get(0).item()).isEqualTo("i11");
         assertThat(list.get(0).reason()).isEqualTo("because you bought Item 10");
         assertThat(ListReasons.because("ADD_TO_CART", "X")).isEqualTo("because you added X to your cart");
@@ -116,7 +116,7 @@ class LearnerAndRecommenderTest {
         away[0] = -1f;
         planted.upsert(new ItemRecord("opposite", away, params.neighbours()));
         UserProfile user = new UserProfile(axis(0), List.of("recent-a", "recent-b"), 2, 1);
-        List<ScoredItem> list = new Recommender(params, planted).recommend(user, Set.of("recent-a", "recent-b"),
+        List<ScoredItem> list = new Recommender(params, planted).recommend(user, null, Set.of("recent-a", "recent-b"),
                 e -> true, 1, 1);
         assertThat(list).extracting(ScoredItem::item).containsExactly("candidate");
         assertThat(list.get(0).source()).isEqualTo(ScoredItem.Source.EMBEDDING);
@@ -138,8 +138,8 @@ class LearnerAndRecommenderTest {
             learn(user, seen, "i" + (3 * i % 40), i);
         }
         Recommender silent = new Recommender(params, index, null, false);
-        List<ScoredItem> explained = recommender.recommend(user, seen, e -> true, 20, 100);
-        List<ScoredItem> ranked = silent.recommend(user, seen, e -> true, 20, 100);
+        List<ScoredItem> explained = recommender.recommend(user, null, seen, e -> true, 20, 100);
+        List<ScoredItem> ranked = silent.recommend(user, null, seen, e -> true, 20, 100);
         assertThat(ranked).extracting(ScoredItem::item).containsExactlyElementsOf(
                 explained.stream().map(ScoredItem::item).toList());
         assertThat(ranked).extracting(ScoredItem::score).containsExactlyElementsOf(
@@ -160,7 +160,7 @@ class LearnerAndRecommenderTest {
         Set<String> seen = new HashSet<>();
         learn(user, seen, "i1", 1);
         learn(user, seen, "i2", 2);
-        List<ScoredItem> list = recommender.recommend(user, seen, e -> !e.id().equals("i7"), 10, 3);
+        List<ScoredItem> list = recommender.recommend(user, null, seen, e -> !e.id().equals("i7"), 10, 3);
         assertThat(list).extracting(ScoredItem::item).doesNotContain("i1", "i2", "i5", "i7").hasSize(6);
     }
 
@@ -174,7 +174,7 @@ class LearnerAndRecommenderTest {
         assertThat(trending.get(0).item()).isEqualTo("i4");
         assertThat(trending.get(0).source()).isEqualTo(ScoredItem.Source.POPULARITY);
         assertThat(trending.get(0).reason()).isEqualTo("popular");
-        assertThat(recommender.recommend(UserProfile.empty(), Set.of(), e -> true, 3, 1_000))
+        assertThat(recommender.recommend(UserProfile.empty(), null, Set.of(), e -> true, 3, 1_000))
                 .extracting(ScoredItem::item).isEqualTo(trending.stream().map(ScoredItem::item).toList());
     }
 

@@ -79,7 +79,7 @@ class ReRankingTest {
         }
         Recommender recommender = new Recommender(ModelParams.defaults(), catalogue);
         List<ScoredItem> list = new ListPolicy(BusinessRules.none(), new Diversifier(0, 1))
-                .recommend(recommender, catalogue, null, Set.of(), 2, 0);
+                .recommend(recommender, catalogue, null, null, Set.of(), 2, 0);
         assertThat(ids(list)).containsExactly("p0", "p60");
     }
 }
