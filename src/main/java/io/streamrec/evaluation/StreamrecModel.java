@@ -3,6 +3,7 @@ package io.streamrec.evaluation;
 import io.streamrec.model.EventWeights;
 import io.streamrec.model.FusionWeights;
 import io.streamrec.model.ItemIndex;
+import io.streamrec.model.ItemMetadata;
 import io.streamrec.model.ItemRecord;
 import io.streamrec.model.ItemSide;
 import io.streamrec.model.ItemUpdate;
@@ -174,8 +175,8 @@ final class StreamrecModel implements ReplayModel {
     private void describe(CatalogueItem item) {
         described.put(item.id(), item);
         List<String> itemTags = List.copyOf(tagsOf.getOrDefault(item.id(), new java.util.LinkedHashSet<>()));
-        ItemRecord record = itemSide.describe(records.get(item.id()), item.id(), item.title(), item.categories(),
-                itemTags, true, ranked.index());
+        ItemRecord record = itemSide.describe(records.get(item.id()), item.id(),
+                ItemMetadata.of(item.title(), item.categories(), itemTags, true), ranked.index());
         records.put(item.id(), record);
         // Both copies in the same order, so their slots, and so the candidates' order, match.
         ranked.index().upsert(record);

@@ -14,7 +14,7 @@ class ItemIndexTest {
 
     private ItemRecord item(String id, float x, float y, String category) {
         ItemRecord record = new ItemRecord(id, new float[] {x, y}, 4);
-        record.categories = List.of(category);
+        record.metadata = ItemMetadata.of(null, List.of(category), List.of(), true);
         return record;
     }
 
