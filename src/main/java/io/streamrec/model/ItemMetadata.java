@@ -1,6 +1,7 @@
 package io.streamrec.model;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the catalogue says about an item: the fields the business rules, diversity, explanations
@@ -37,6 +38,6 @@ public record ItemMetadata(String title, List<String> categories, List<String> t
 
     /** Whether what the content vectors are made of (title, categories, tags) is the same. */
     boolean sameContent(ItemMetadata other) {
-        return this == other || java.util.Objects.equals(title, other.title) && sameContentKeys(other);
+        return this == other || Objects.equals(title, other.title) && sameContentKeys(other);
     }
 }
