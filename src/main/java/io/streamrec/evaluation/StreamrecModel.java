@@ -1,5 +1,6 @@
 package io.streamrec.evaluation;
 
+import io.streamrec.model.ItemMetadata;
 import io.streamrec.model.ItemRecord;
 import io.streamrec.model.ItemSide;
 import io.streamrec.model.ItemUpdate;
@@ -142,8 +143,8 @@ final class StreamrecModel implements ReplayModel {
     }
 
     private void describe(CatalogueItem item, List<String> tags) {
-        ItemRecord record = itemSide.describe(records.get(item.id()), item.id(), item.title(), item.categories(),
-                tags, true, model.index());
+        ItemRecord record = itemSide.describe(records.get(item.id()), item.id(),
+                ItemMetadata.of(item.title(), item.categories(), tags, true), model.index());
         records.put(item.id(), record);
         model.index().upsert(record);
     }

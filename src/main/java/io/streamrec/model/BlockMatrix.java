@@ -83,6 +83,22 @@ final class BlockMatrix {
         return Arrays.copyOfRange(block(row), offset, offset + dimensions);
     }
 
+    /** Adds to {@code out} the mean of the rows, each weighted by its (positive) weight. */
+    void addWeightedMean(int[] rows, float[] weights, float[] out) {
+        float[] mean = new float[dimensions];
+        float total = 0f;
+        for (int i = 0; i < rows.length; i++) {
+            float w = weights[i];
+            float[] block = block(rows[i]);
+            int offset = offset(rows[i]);
+            for (int d = 0; d < dimensions; d++) {
+                mean[d] += w * block[offset + d];
+            }
+            total += w;
+        }
+        VectorMath.axpy(1f / total, mean, out);
+    }
+
     float dot(float[] user, int row) {
         return VectorMath.dotRow(user, block(row), row & mask);
     }

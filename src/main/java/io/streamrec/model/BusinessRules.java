@@ -81,20 +81,21 @@ public record BusinessRules(Set<String> includeCategories, Set<String> excludeCa
     /** Whether {@code entry} may be shown at {@code now} (epoch ms). */
     public boolean admits(ItemIndex.Entry entry, long now) {
         // Runs for every candidate of every list: the empty rule sets of the common case cost nothing.
-        if (!entry.available() || !excludeItems.isEmpty() && excludeItems.contains(entry.id())) {
+        ItemMetadata item = entry.metadata();
+        if (!item.available() || !excludeItems.isEmpty() && excludeItems.contains(entry.id())) {
             return false;
         }
-        if (entry.availableFrom() != null && now < entry.availableFrom()
-                || entry.expires() != null && now >= entry.expires()) {
+        if (item.availableFrom() != null && now < item.availableFrom()
+                || item.expires() != null && now >= item.expires()) {
             return false;
         }
-        if (includeCategories != null && entry.categories().stream().noneMatch(includeCategories::contains)) {
+        if (includeCategories != null && item.categories().stream().noneMatch(includeCategories::contains)) {
             return false;
         }
-        if (!excludeCategories.isEmpty() && entry.categories().stream().anyMatch(excludeCategories::contains)) {
+        if (!excludeCategories.isEmpty() && item.categories().stream().anyMatch(excludeCategories::contains)) {
             return false;
         }
-        Double price = entry.price();
+        Double price = item.price();
         return price == null || (minPrice == null || price >= minPrice) && (maxPrice == null || price <= maxPrice);
     }
 
@@ -129,8 +130,8 @@ public record BusinessRules(Set<String> includeCategories, Set<String> excludeCa
             return 1;
         }
         double factor = 1;
-        Set<String> keys = new HashSet<>(entry.categories());
-        keys.addAll(entry.tags());
+        Set<String> keys = new HashSet<>(entry.metadata().categories());
+        keys.addAll(entry.metadata().tags());
         for (String key : keys) {
             factor *= boosts.getOrDefault(key, 1.0);
         }

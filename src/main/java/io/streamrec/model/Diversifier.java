@@ -54,7 +54,7 @@ public record Diversifier(double diversity, int maxPerCategory) {
         index.read(snapshot -> {
             for (int k = 0; k < size; k++) {
                 int slot = snapshot.slot(ranked.get(k).item());
-                categories.add(slot < 0 ? null : snapshot.entry(slot).categories());
+                categories.add(slot < 0 ? null : snapshot.entry(slot).metadata().categories());
                 units[k] = slot < 0 ? null : unit(snapshot.vector(slot));
             }
             return null;

@@ -45,7 +45,7 @@ public final class Explainer {
                 covMax = Math.max(covMax, coVisitation[r]);
                 cosine[r] = VectorMath.cosine(targetVector, snapshot.vector(slots[r]));
             }
-            String label = label(snapshot.entry(target));
+            String label = ListReasons.label(snapshot.entry(target));
             List<ScoredItem> explained = new ArrayList<>();
             for (int r = 0; r < recent.size(); r++) {
                 if (slots[r] < 0 || slots[r] == target) {
@@ -82,9 +82,5 @@ public final class Explainer {
             }
         }
         return 0;
-    }
-
-    private static String label(ItemIndex.Entry entry) {
-        return entry.title() != null && !entry.title().isBlank() ? entry.title() : entry.id();
     }
 }

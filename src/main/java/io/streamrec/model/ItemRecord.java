@@ -1,7 +1,5 @@
 package io.streamrec.model;
 
-import java.util.List;
-
 /**
  * The authoritative, mutable state of one item as the item side keeps it: vector, popularity,
  * co-visitation neighbours and catalogue metadata.
@@ -14,16 +12,10 @@ public final class ItemRecord {
     public double popularity;
     public long popularityTimestamp;
     public final Neighbours neighbours;
+    /** True once the catalogue described the item: the lifecycle publishes it at once and never expires it. */
     public boolean known;
-    public String title;
-    public List<String> categories = List.of();
-    public List<String> tags = List.of();
-    public boolean available = true;
-    /** Null when the catalogue gives none. */
-    public Double price;
-    /** Epoch ms of the availability window from the catalogue; null = open on that side. */
-    public Long availableFrom;
-    public Long expires;
+    /** Replaced whole when the catalogue describes the item again. */
+    public ItemMetadata metadata = ItemMetadata.NONE;
 
     public ItemRecord(String id, float[] vector, int neighbourCapacity) {
         this.id = id;

@@ -1,7 +1,5 @@
 package io.streamrec.model;
 
-import java.util.List;
-
 /**
  * The rules of the item owner: how an item's state is born, changed by events, and changed by
  * catalogue metadata. The topology's item side and the evaluator both call these.
@@ -25,35 +23,22 @@ public final class ItemSide {
      * closest to it in content (or the mean of the items sharing its categories and tags, see
      * {@link ModelParams#contentStart()}), so it can be recommended before anyone used it.
      */
-    public ItemRecord describe(ItemRecord existing, String id, String title, List<String> categories,
-                               List<String> tags, boolean available, ItemIndex index) {
-        return describe(existing, id, title, categories, tags, available, null, null, null, index);
-    }
-
-    /** As above, with the price and availability window the business rules look at (each may be null). */
-    public ItemRecord describe(ItemRecord existing, String id, String title, List<String> categories,
-                               List<String> tags, boolean available, Double price, Long availableFrom,
-                               Long expires, ItemIndex index) {
+    public ItemRecord describe(ItemRecord existing, String id, ItemMetadata metadata, ItemIndex index) {
         ItemRecord record = existing != null ? existing
-                : new ItemRecord(id, startVector(id, title, categories, tags, index), params.neighbours());
+                : new ItemRecord(id, startVector(id, metadata, index), params.neighbours());
         record.known = true;
-        record.title = title;
-        record.categories = List.copyOf(categories);
-        record.tags = List.copyOf(tags);
-        record.available = available;
-        record.price = price;
-        record.availableFrom = availableFrom;
-        record.expires = expires;
+        record.metadata = metadata;
         return record;
     }
 
     /** How many of the closest used items in content a new item's vector is borrowed from. */
     static final int CONTENT_START_NEIGHBOURS = 10;
 
-    private float[] startVector(String id, String title, List<String> categories, List<String> tags, ItemIndex index) {
+    private float[] startVector(String id, ItemMetadata metadata, ItemIndex index) {
         return params.contentStart()
-                ? index.contentInitialVector(id, title, categories, tags, params.initStd(), CONTENT_START_NEIGHBOURS)
-                : index.initialVector(id, categories, tags, params.initStd());
+                ? index.contentInitialVector(id, metadata.title(), metadata.categories(), metadata.tags(),
+                        params.initStd(), CONTENT_START_NEIGHBOURS)
+                : index.initialVector(id, metadata.categories(), metadata.tags(), params.initStd());
     }
 
     private ItemRecord newRecord(String id) {

@@ -79,7 +79,7 @@ final class ListReasons {
      * of the newest such recent item.
      */
     private String popularityReason(int slot) {
-        List<String> categories = snapshot.entry(slot).categories();
+        List<String> categories = snapshot.entry(slot).metadata().categories();
         if (user != null && !user.isCold() && !categories.isEmpty()) {
             for (String category : recentCategories()) {
                 if (categories.contains(category)) {
@@ -97,7 +97,7 @@ final class ListReasons {
             for (String recent : user.recentItems) {
                 int recentSlot = snapshot.slot(recent);
                 if (recentSlot >= 0) {
-                    ordered.addAll(snapshot.entry(recentSlot).categories());
+                    ordered.addAll(snapshot.entry(recentSlot).metadata().categories());
                 }
             }
             recentCategories = List.copyOf(ordered);
@@ -168,6 +168,7 @@ final class ListReasons {
     }
 
     static String label(ItemIndex.Entry entry) {
-        return entry.title() != null && !entry.title().isBlank() ? entry.title() : entry.id();
+        String title = entry.metadata().title();
+        return title != null && !title.isBlank() ? title : entry.id();
     }
 }

@@ -14,8 +14,8 @@ final class NeighbourRow {
     static final NeighbourRow EMPTY = new NeighbourRow(null);
     /** In {@code slots}, a position at or beyond the size. */
     static final int NONE = -2;
-    /** The index whose slots these are; null for a detached entry's row, which keeps ids only. */
-    final ItemIndex owner;
+    /** The table whose slots these are; null for a detached entry's row, which keeps ids only. */
+    final NeighbourTable owner;
     float[] weights = new float[0];
     /** The slot of each neighbour, -1 when the index did not know it when resolved. */
     int[] slots = new int[0];
@@ -33,7 +33,7 @@ final class NeighbourRow {
     long sourceSerial;
     long sourceVersion;
 
-    NeighbourRow(ItemIndex owner) {
+    NeighbourRow(NeighbourTable owner) {
         this.owner = owner;
     }
 

@@ -383,7 +383,7 @@ public final class Recommender {
             ScoredItem.Source[] source = new ScoredItem.Source[slots];
             for (int s = 0; s < slots; s++) {
                 ItemIndex.Entry e = snapshot.entry(s);
-                if (s == target || e == null || !e.available()) {
+                if (s == target || e == null || !e.metadata().available()) {
                     continue;
                 }
                 double cosine = VectorMath.cosine(vector, snapshot.vector(s));

@@ -11,7 +11,6 @@ import io.streamrec.model.ItemSide;
 import io.streamrec.model.ItemUpdate;
 import io.streamrec.stores.StoreNames;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -80,17 +79,11 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         }
         Item item = (Item) record.value();
         ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
-        ItemRecord described = itemSide.describe(current, id, item.getTitle(), item.getCategories(), item.getTags(),
-                item.getAvailable(), item.getPrice(), epochMs(item.getAvailableFrom()), epochMs(item.getExpires()),
-                index);
+        ItemRecord described = itemSide.describe(current, id, ModelCodec.metadata(item), index);
         items.put(id, ModelCodec.itemVector(described));
         if (dirty.get(id) == null) {
             dirty.put(id, context.currentSystemTimeMs());
         }
-    }
-
-    private static Long epochMs(Instant time) {
-        return time == null ? null : time.toEpochMilli();
     }
 
     /** Applies each item's pending deltas, then publishes every item changed since the last time. */

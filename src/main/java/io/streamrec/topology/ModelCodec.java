@@ -1,15 +1,18 @@
 package io.streamrec.topology;
 
+import io.streamrec.avro.Item;
 import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.ItemVector;
 import io.streamrec.avro.Neighbour;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
+import io.streamrec.model.ItemMetadata;
 import io.streamrec.model.ItemRecord;
 import io.streamrec.model.ItemUpdate;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.model.ShownList;
 import io.streamrec.stores.VectorBytes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,17 +55,23 @@ final class ModelCodec {
             record.neighbours.add(n.getItem(), n.getWeight());
         }
         record.known = stored.getKnown();
-        record.title = stored.getTitle();
-        record.categories = stored.getCategories();
-        record.tags = stored.getTags();
-        record.available = stored.getAvailable();
-        record.price = stored.getPrice();
-        record.availableFrom = stored.getAvailableFrom();
-        record.expires = stored.getExpires();
+        record.metadata = new ItemMetadata(stored.getTitle(), stored.getCategories(), stored.getTags(),
+                stored.getAvailable(), stored.getPrice(), stored.getAvailableFrom(), stored.getExpires());
         return record;
     }
 
+    /** The catalogue's description of an item as the model keeps it. */
+    static ItemMetadata metadata(Item item) {
+        return new ItemMetadata(item.getTitle(), item.getCategories(), item.getTags(), item.getAvailable(),
+                item.getPrice(), epochMs(item.getAvailableFrom()), epochMs(item.getExpires()));
+    }
+
+    private static Long epochMs(Instant time) {
+        return time == null ? null : time.toEpochMilli();
+    }
+
     static ItemVector itemVector(ItemRecord record) {
+        ItemMetadata metadata = record.metadata;
         List<Neighbour> neighbours = new ArrayList<>(record.neighbours.size());
         for (int i = 0; i < record.neighbours.size(); i++) {
             neighbours.add(new Neighbour(record.neighbours.id(i), record.neighbours.weight(i)));
@@ -74,13 +83,13 @@ final class ModelCodec {
                 .setPopularityTimestamp(record.popularityTimestamp)
                 .setNeighbours(neighbours)
                 .setKnown(record.known)
-                .setTitle(record.title)
-                .setCategories(new ArrayList<>(record.categories))
-                .setTags(new ArrayList<>(record.tags))
-                .setAvailable(record.available)
-                .setPrice(record.price)
-                .setAvailableFrom(record.availableFrom)
-                .setExpires(record.expires)
+                .setTitle(metadata.title())
+                .setCategories(new ArrayList<>(metadata.categories()))
+                .setTags(new ArrayList<>(metadata.tags()))
+                .setAvailable(metadata.available())
+                .setPrice(metadata.price())
+                .setAvailableFrom(metadata.availableFrom())
+                .setExpires(metadata.expires())
                 .build();
     }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class BusinessRulesTest {
     private static ItemIndex.Entry item(String id, String category, Double price, Long from, Long expires) {
-        return new ItemIndex.Entry(id, id, List.of(category), List.of("tag-" + category), true, 1, 1, 0,
-                new String[0], new float[0], price, from, expires);
+        return new ItemIndex.Entry(id, new ItemMetadata(id, List.of(category), List.of("tag-" + category), true,
+                price, from, expires), 1, 1, 0, new String[0], new float[0]);
     }
 
     private static BusinessRules rules(Set<String> include, Set<String> exclude, Double min, Double max) {
@@ -59,7 +59,7 @@ class BusinessRulesTest {
         }
         ItemRecord expired = new ItemRecord("expired", new float[] {1, 0}, 1);
         expired.popularity = 100;
-        expired.expires = 500L;
+        expired.metadata = window(null, 500L);
         index.upsert(expired);
         long now = 1_000;
         assertThat(ids(recommender.trending(Set.of(), BusinessRules.none().filter(now), 10, now)))
@@ -67,17 +67,21 @@ class BusinessRulesTest {
         assertThat(ids(recommender.trending(Set.of(), rules(null, Set.of(), null, 50.0).filter(now), 10, now)))
                 .as("with a price rule too").hasSize(5).doesNotContain("expired");
 
-        expired.expires = null;
+        expired.metadata = window(null, null);
         index.upsert(expired);
         assertThat(ids(recommender.trending(Set.of(), BusinessRules.none().filter(now), 10, now)))
                 .as("renewed").startsWith("expired");
 
-        expired.availableFrom = 2_000L;
+        expired.metadata = window(2_000L, null);
         index.upsert(expired);
         assertThat(ids(recommender.trending(Set.of(), BusinessRules.none().filter(now), 10, now)))
                 .as("not on sale yet").hasSize(5).doesNotContain("expired");
         assertThat(ids(recommender.trending(Set.of(), BusinessRules.none().filter(2_000), 10, 2_000)))
                 .as("on sale").startsWith("expired");
+    }
+
+    private static ItemMetadata window(Long from, Long expires) {
+        return new ItemMetadata(null, List.of(), List.of(), true, null, from, expires);
     }
 
     private static List<String> ids(List<ScoredItem> items) {

@@ -14,9 +14,7 @@ class ContentRecommendationTest {
     private ItemRecord put(String id, String title, List<String> categories, List<String> tags, float[] vector,
                            double popularity, long users) {
         ItemRecord record = new ItemRecord(id, vector, 4);
-        record.title = title;
-        record.categories = categories;
-        record.tags = tags;
+        record.metadata = ItemMetadata.of(title, categories, tags, true);
         record.popularity = popularity;
         record.distinctUsers = users;
         index.upsert(record);

@@ -25,7 +25,8 @@ class GroupContextExplainTest {
     GroupContextExplainTest() {
         for (int i = 0; i < 40; i++) {
             String id = "i" + i;
-            ItemRecord record = itemSide.describe(null, id, "Item " + i, List.of("c" + i % 4), List.of(), true, index);
+            ItemRecord record = itemSide.describe(null, id,
+                    ItemMetadata.of("Item " + i, List.of("c" + i % 4), List.of(), true), index);
             items.put(id, record);
             index.upsert(record);
         }
@@ -140,9 +141,9 @@ class GroupContextExplainTest {
                 params.recencyDecay(), params.pairDecay(), params.coVisitCandidates(), 0, params.contentStart(), false,
                 params.fusionLearningRate()), index);
         List<ScoredItem> list = popular.recommend(user, null, Set.of("i1"), e -> true, 40, 200);
-        assertThat(list).filteredOn(s -> items.get(s.item()).categories.contains("c1"))
+        assertThat(list).filteredOn(s -> items.get(s.item()).metadata.categories().contains("c1"))
                 .isNotEmpty().allSatisfy(s -> assertThat(s.reason()).isEqualTo("trending in c1"));
-        assertThat(list).filteredOn(s -> !items.get(s.item()).categories.contains("c1"))
+        assertThat(list).filteredOn(s -> !items.get(s.item()).metadata.categories().contains("c1"))
                 .isNotEmpty().allSatisfy(s -> assertThat(s.reason()).isEqualTo("popular"));
     }
 }

@@ -2,6 +2,7 @@ package io.streamrec.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ class ItemIndexTest {
 
     private ItemRecord item(String id, float x, float y, String category) {
         ItemRecord record = new ItemRecord(id, new float[] {x, y}, 4);
-        record.categories = List.of(category);
+        record.metadata = ItemMetadata.of(null, List.of(category), List.of(), true);
         return record;
     }
 
@@ -42,6 +43,25 @@ class ItemIndexTest {
         index.remove("b");
         assertThat(index.initialVector("new", List.of("books"), List.of(), 1e-6f)[0])
                 .isCloseTo(1f, org.assertj.core.api.Assertions.within(1e-3f));
+    }
+
+    @Test
+    void aRecategorisedItemMovesBetweenTheContentStartSumsAndItsEntryShowsTheNewMetadata() {
+        index.upsert(item("a", 1, 1, "books"));
+        ItemRecord b = item("b", 3, 3, "books");
+        index.upsert(b);
+        b.metadata = ItemMetadata.of("B", List.of("music"), List.of(), true);
+        index.upsert(b);
+        assertThat(index.initialVector("new", List.of("books"), List.of(), 1e-6f)[0]).isCloseTo(1f, within(1e-3f));
+        assertThat(index.initialVector("new", List.of("music"), List.of(), 1e-6f)[0]).isCloseTo(3f, within(1e-3f));
+        assertThat(index.entry("b").metadata()).isSameAs(b.metadata);
+
+        b.vector = new float[] {5, 5};
+        index.upsert(b);
+        assertThat(index.initialVector("new", List.of("music"), List.of(), 1e-6f)[0])
+                .as("the same keys follow the vector's change").isCloseTo(5f, within(1e-3f));
+        assertThat(index.initialVector("new", List.of("books", "music"), List.of(), 1e-6f)[0])
+                .as("the mean of the keys' means").isCloseTo(3f, within(1e-3f));
     }
 
     @Test

@@ -22,8 +22,8 @@ class LearnerAndRecommenderTest {
     private void catalogue(int count) {
         for (int i = 0; i < count; i++) {
             String id = "i" + i;
-            ItemRecord record = itemSide.describe(null, id, "Item " + i, List.of(i % 2 == 0 ? "even" : "odd"),
-                    List.of(), true, index);
+            ItemRecord record = itemSide.describe(null, id,
+                    ItemMetadata.of("Item " + i, List.of(i % 2 == 0 ? "even" : "odd"), List.of(), true), index);
             items.put(id, record);
             index.upsert(record);
         }
@@ -154,7 +154,7 @@ class LearnerAndRecommenderTest {
     void excludedAndUnavailableItemsAreNeverReturned() {
         catalogue(10);
         ItemRecord gone = items.get("i5");
-        gone.available = false;
+        gone.metadata = ItemMetadata.of(gone.metadata.title(), gone.metadata.categories(), List.of(), false);
         index.upsert(gone);
         UserProfile user = UserProfile.empty();
         Set<String> seen = new HashSet<>();

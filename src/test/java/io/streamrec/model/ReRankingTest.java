@@ -15,7 +15,7 @@ class ReRankingTest {
 
     private void item(String id, String category, float x, float y) {
         ItemRecord record = new ItemRecord(id, new float[] {x, y}, 1);
-        record.categories = List.of(category);
+        record.metadata = ItemMetadata.of(null, List.of(category), List.of(), true);
         index.upsert(record);
     }
 
@@ -73,7 +73,7 @@ class ReRankingTest {
         // 60 popular items in one category, then one less popular item in another: beyond the first pool.
         for (int i = 0; i <= 60; i++) {
             ItemRecord record = new ItemRecord("p" + i, new float[] {1, 0}, 1);
-            record.categories = List.of(i < 60 ? "a" : "b");
+            record.metadata = ItemMetadata.of(null, List.of(i < 60 ? "a" : "b"), List.of(), true);
             record.popularity = 1000 - i;
             catalogue.upsert(record);
         }

@@ -7,6 +7,7 @@ import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.model.BusinessRules;
 import io.streamrec.model.ItemIndex;
+import io.streamrec.model.ItemMetadata;
 import io.streamrec.model.ItemRecord;
 import io.streamrec.stores.StoredList;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ class StoredListViewTest {
         }
         Recommendations list = list("u1", items, false);
         List<RecommendedItem> admitted = items.stream()
-                .filter(i -> index.contains(i.getItem()) && index.entry(i.getItem()).available()).toList();
+                .filter(i -> index.contains(i.getItem()) && index.entry(i.getItem()).metadata().available()).toList();
         assertRendersLikeJackson(list, admitted.subList(0, 10), 10);
         assertRendersLikeJackson(list, admitted, admitted.size());
 
@@ -102,8 +103,7 @@ class StoredListViewTest {
 
     private void add(String id, boolean available) {
         ItemRecord record = new ItemRecord(id, new float[] {1, 0}, 4);
-        record.available = available;
-        record.categories = List.of("c");
+        record.metadata = ItemMetadata.of(null, List.of("c"), List.of(), available);
         index.upsert(record);
     }
 
