@@ -1,6 +1,6 @@
 package io.streamrec.model;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +15,11 @@ final class UpdateSum {
     private int newUsers;
     private double popularity;
     private long timestamp;
-    private final Map<String, Float> coVisits = new HashMap<>();
+    /**
+     * In the order pairs were first owed: a full neighbour list keeps or evicts by the order they
+     * are added, so the order must not vary between runs (as Map.copyOf's does, per JVM).
+     */
+    private final Map<String, Float> coVisits = new LinkedHashMap<>();
 
     UpdateSum(ItemUpdate first, long popularityHalfLifeMs) {
         this.item = first.item();
@@ -50,6 +54,7 @@ final class UpdateSum {
     }
 
     ItemUpdate toUpdate() {
-        return new ItemUpdate(item, gradient, newUsers, popularity, timestamp, Map.copyOf(coVisits));
+        // The sum is done with once drained, so its map is handed over rather than copied.
+        return new ItemUpdate(item, gradient, newUsers, popularity, timestamp, coVisits);
     }
 }

@@ -94,4 +94,15 @@ class OwedUpdatesTest {
 
         assertThat(gradient).containsExactly(1f, 1f);
     }
+
+    @Test
+    void coVisitsKeepTheOrderTheyWereFirstOwedSoAFullNeighbourListEvictsAlikeInEveryRun() {
+        OwedUpdates owed = new OwedUpdates(halfLife);
+        List<String> order = List.of("k", "c", "x", "a", "q", "m", "b", "z", "e", "t", "f", "h");
+        for (String neighbour : order) {
+            owed.add(new ItemUpdate("i", null, 0, 0, 5, Map.of(neighbour, 1f)));
+        }
+
+        assertThat(owed.drain().get(0).coVisits().keySet()).containsExactlyElementsOf(order);
+    }
 }
