@@ -2,8 +2,8 @@ package io.streamrec.app;
 
 import io.streamrec.config.StreamrecConfig;
 import io.streamrec.metrics.StreamrecMetrics;
-import io.streamrec.model.ItemIndex;
-import io.streamrec.model.SharedModel;
+import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.online.SharedModel;
 import io.streamrec.serving.HttpApi;
 import io.streamrec.topology.TopologyFactory;
 import io.streamrec.topology.TopologySettings;

@@ -2,8 +2,8 @@ package io.streamrec.bench;
 
 import io.streamrec.avro.UserState;
 import io.streamrec.events.AvroSerdes;
-import io.streamrec.model.ItemIndex;
-import io.streamrec.model.ItemRecord;
+import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.index.ItemRecord;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.streamrec.evaluation;
 
 import io.streamrec.config.StreamrecConfig;
-import io.streamrec.model.BusinessRules;
-import io.streamrec.model.Diversifier;
+import io.streamrec.model.policy.BusinessRules;
+import io.streamrec.model.policy.Diversifier;
 import io.streamrec.model.EventWeights;
-import io.streamrec.model.ListPolicy;
+import io.streamrec.model.policy.ListPolicy;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.FileSystemException;

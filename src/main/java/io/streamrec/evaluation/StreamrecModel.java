@@ -1,17 +1,17 @@
 package io.streamrec.evaluation;
 
-import io.streamrec.model.ItemMetadata;
-import io.streamrec.model.ItemRecord;
-import io.streamrec.model.ItemSide;
-import io.streamrec.model.ItemUpdate;
+import io.streamrec.model.index.ItemMetadata;
+import io.streamrec.model.index.ItemRecord;
+import io.streamrec.model.learning.ItemSide;
+import io.streamrec.model.learning.ItemUpdate;
 import io.streamrec.model.Lifecycle;
 import io.streamrec.model.ModelParams;
-import io.streamrec.model.OnlineStep;
-import io.streamrec.model.OwedUpdates;
+import io.streamrec.model.online.OnlineStep;
+import io.streamrec.model.learning.OwedUpdates;
 import io.streamrec.model.ScoredItem;
-import io.streamrec.model.SeenItems;
-import io.streamrec.model.SharedModel;
-import io.streamrec.model.ShownList;
+import io.streamrec.model.index.SeenItems;
+import io.streamrec.model.online.SharedModel;
+import io.streamrec.model.online.ShownList;
 import io.streamrec.model.UserProfile;
 import io.streamrec.model.EventWeights;
 import java.util.ArrayList;

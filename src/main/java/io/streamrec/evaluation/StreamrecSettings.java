@@ -3,7 +3,7 @@ package io.streamrec.evaluation;
 import io.streamrec.config.StreamrecConfig;
 import io.streamrec.model.EventWeights;
 import io.streamrec.model.Lifecycle;
-import io.streamrec.model.ListPolicy;
+import io.streamrec.model.policy.ListPolicy;
 import io.streamrec.model.ModelParams;
 
 /**

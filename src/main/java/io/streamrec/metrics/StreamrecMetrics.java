@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamrec.avro.EventType;
-import io.streamrec.model.ItemIndex;
+import io.streamrec.model.index.ItemIndex;
 import io.streamrec.topology.TopologyMetrics;
 import java.time.Duration;
 import java.util.LinkedHashMap;

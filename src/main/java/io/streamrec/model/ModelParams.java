@@ -1,5 +1,7 @@
 package io.streamrec.model;
 
+import io.streamrec.model.ranking.FusionWeights;
+
 /**
  * Hyperparameters of the streaming model. One immutable value shared by the topology and the
  * evaluator, so the system that runs is the system that is measured.

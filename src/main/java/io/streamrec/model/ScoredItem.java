@@ -1,5 +1,7 @@
 package io.streamrec.model;
 
+import io.streamrec.model.ranking.Recommender;
+
 /**
  * One recommended item: its blended score, the signal that contributed most, and why (null from a
  * {@link Recommender} built not to explain, as the replay's is).

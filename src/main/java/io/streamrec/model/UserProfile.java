@@ -51,7 +51,7 @@ public final class UserProfile {
      * Moves {@code item} to the front of the recent items with the type of the event that touched
      * it (null if not known), dropping the oldest beyond {@code capacity}.
      */
-    void touch(String item, String type, int capacity) {
+    public void touch(String item, String type, int capacity) {
         int at = recentItems.indexOf(item);
         if (at >= 0) {
             recentItems.remove(at);

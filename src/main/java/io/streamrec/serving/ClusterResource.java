@@ -1,7 +1,7 @@
 package io.streamrec.serving;
 
 import io.javalin.http.Context;
-import io.streamrec.model.ItemIndex;
+import io.streamrec.model.index.ItemIndex;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.streamrec.serving;
 
 import io.javalin.http.Context;
-import io.streamrec.model.Explainer;
-import io.streamrec.model.ItemIndex;
+import io.streamrec.model.ranking.Explainer;
+import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.ModelParams;
 import io.streamrec.stores.StoreNames;
 import io.streamrec.stores.UserStateQuery.UserView;

@@ -2,9 +2,9 @@ package io.streamrec.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.streamrec.model.GroupRecommender;
-import io.streamrec.model.GroupStrategy;
-import io.streamrec.model.ListPolicy;
+import io.streamrec.model.policy.GroupRecommender;
+import io.streamrec.model.policy.GroupStrategy;
+import io.streamrec.model.policy.ListPolicy;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.UserProfile;
 import io.streamrec.stores.UserStateQuery.UserView;

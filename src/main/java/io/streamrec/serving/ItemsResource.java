@@ -1,10 +1,10 @@
 package io.streamrec.serving;
 
 import io.javalin.http.Context;
-import io.streamrec.model.ItemIndex;
-import io.streamrec.model.ListPolicy;
+import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.policy.ListPolicy;
 import io.streamrec.model.ModelParams;
-import io.streamrec.model.Recommender;
+import io.streamrec.model.ranking.Recommender;
 import java.util.Set;
 
 /**

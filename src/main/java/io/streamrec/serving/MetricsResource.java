@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.streamrec.metrics.StreamrecMetrics;
-import io.streamrec.model.ItemIndex;
+import io.streamrec.model.index.ItemIndex;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package io.streamrec.serving;
 
 import io.javalin.http.Context;
-import io.streamrec.model.BusinessRules;
-import io.streamrec.model.Diversifier;
-import io.streamrec.model.ListPolicy;
+import io.streamrec.model.policy.BusinessRules;
+import io.streamrec.model.policy.Diversifier;
+import io.streamrec.model.policy.ListPolicy;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package io.streamrec.serving;
 
 import io.javalin.http.Context;
-import io.streamrec.model.SeenItems;
-import io.streamrec.model.ItemIndex;
-import io.streamrec.model.ListPolicy;
+import io.streamrec.model.index.SeenItems;
+import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.policy.ListPolicy;
 import io.streamrec.model.ModelParams;
-import io.streamrec.model.Recommender;
+import io.streamrec.model.ranking.Recommender;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.stores.StoreNames;
 import io.streamrec.stores.StoredList;

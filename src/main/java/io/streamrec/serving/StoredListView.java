@@ -1,7 +1,7 @@
 package io.streamrec.serving;
 
-import io.streamrec.model.BusinessRules;
-import io.streamrec.model.ItemIndex;
+import io.streamrec.model.policy.BusinessRules;
+import io.streamrec.model.index.ItemIndex;
 import io.streamrec.stores.StoredList;
 import io.streamrec.stores.StoredListLayout;
 import java.nio.charset.StandardCharsets;

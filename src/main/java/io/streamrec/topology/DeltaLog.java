@@ -2,8 +2,8 @@ package io.streamrec.topology;
 
 import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.OwedDeltas;
-import io.streamrec.model.ItemUpdate;
-import io.streamrec.model.OwedUpdates;
+import io.streamrec.model.learning.ItemUpdate;
+import io.streamrec.model.learning.OwedUpdates;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;

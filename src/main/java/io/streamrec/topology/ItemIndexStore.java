@@ -2,7 +2,7 @@ package io.streamrec.topology;
 
 import io.streamrec.avro.ItemVector;
 import io.streamrec.events.AvroSerdes;
-import io.streamrec.model.ItemIndex;
+import io.streamrec.model.index.ItemIndex;
 import io.streamrec.stores.StoreNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;

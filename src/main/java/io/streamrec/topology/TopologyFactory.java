@@ -18,8 +18,8 @@ import static io.streamrec.topology.NodeNames.USER_REJECTED_SINK;
 import static io.streamrec.topology.NodeNames.VALIDATE;
 
 import io.streamrec.events.AvroSerdes;
-import io.streamrec.model.ItemIndex;
-import io.streamrec.model.SharedModel;
+import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.online.SharedModel;
 import io.streamrec.stores.StoreNames;
 import io.streamrec.stores.StoredList;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

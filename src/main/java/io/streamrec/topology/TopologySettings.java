@@ -1,7 +1,7 @@
 package io.streamrec.topology;
 
 import io.streamrec.events.Validation;
-import io.streamrec.model.BusinessRules;
+import io.streamrec.model.policy.BusinessRules;
 import io.streamrec.model.EventWeights;
 import io.streamrec.model.Lifecycle;
 import io.streamrec.model.ModelParams;

@@ -3,7 +3,7 @@ package io.streamrec.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.streamrec.model.BusinessRules;
+import io.streamrec.model.policy.BusinessRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

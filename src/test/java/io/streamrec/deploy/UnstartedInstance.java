@@ -4,7 +4,7 @@ import io.streamrec.app.StreamrecApp;
 import io.streamrec.config.StreamrecConfig;
 import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.metrics.StreamrecMetrics;
-import io.streamrec.model.SharedModel;
+import io.streamrec.model.online.SharedModel;
 import io.streamrec.serving.HttpApi;
 import io.streamrec.topology.TopologyFactory;
 import io.streamrec.topology.TopologyMetrics;

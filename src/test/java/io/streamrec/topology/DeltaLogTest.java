@@ -6,7 +6,7 @@ import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.Neighbour;
 import io.streamrec.avro.OwedDeltas;
 import io.streamrec.events.AvroSerdes;
-import io.streamrec.model.ItemUpdate;
+import io.streamrec.model.learning.ItemUpdate;
 import io.streamrec.stores.VectorBytes;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.streamrec.avro.Item;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.events.AvroSerdes;
-import io.streamrec.model.ItemIndex;
+import io.streamrec.model.index.ItemIndex;
 import io.streamrec.stores.StoreNames;
 import io.streamrec.stores.StoredList;
 import java.nio.file.Files;

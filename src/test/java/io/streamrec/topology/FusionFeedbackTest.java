@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.model.ScoredItem;
-import io.streamrec.model.ShownList;
+import io.streamrec.model.online.ShownList;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

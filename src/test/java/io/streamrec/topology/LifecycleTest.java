@@ -7,7 +7,7 @@ import io.streamrec.avro.Item;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.UserState;
 import io.streamrec.events.AvroSerdes;
-import io.streamrec.model.ItemIndex;
+import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.Lifecycle;
 import io.streamrec.stores.StoreNames;
 import java.nio.file.Files;

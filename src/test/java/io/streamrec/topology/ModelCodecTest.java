@@ -3,8 +3,8 @@ package io.streamrec.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamrec.avro.Item;
-import io.streamrec.model.ItemMetadata;
-import io.streamrec.model.ItemRecord;
+import io.streamrec.model.index.ItemMetadata;
+import io.streamrec.model.index.ItemRecord;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.streamrec.avro.Item;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.events.AvroSerdes;
-import io.streamrec.model.SharedModel;
+import io.streamrec.model.online.SharedModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.RejectedEvent;
 import io.streamrec.avro.UserState;
 import io.streamrec.events.AvroSerdes;
-import io.streamrec.model.ItemIndex;
+import io.streamrec.model.index.ItemIndex;
 import io.streamrec.stores.StoreNames;
 import io.streamrec.stores.StoredList;
 import java.nio.charset.StandardCharsets;

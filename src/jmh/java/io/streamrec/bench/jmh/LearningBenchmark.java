@@ -1,10 +1,10 @@
 package io.streamrec.bench.jmh;
 
-import io.streamrec.model.ItemIndex;
-import io.streamrec.model.ItemRecord;
-import io.streamrec.model.ItemSide;
-import io.streamrec.model.ItemUpdate;
-import io.streamrec.model.Learner;
+import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.index.ItemRecord;
+import io.streamrec.model.learning.ItemSide;
+import io.streamrec.model.learning.ItemUpdate;
+import io.streamrec.model.learning.Learner;
 import io.streamrec.model.ModelParams;
 import io.streamrec.model.UserProfile;
 import java.util.HashMap;

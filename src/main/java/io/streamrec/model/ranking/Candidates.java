@@ -1,0 +1,105 @@
+package io.streamrec.model.ranking;
+
+import java.util.Arrays;
+
+/**
+ * The items one recommendation pass scores, with their per-signal values, held in arrays that
+ * are reused across passes: only candidates are touched, never the whole catalogue.
+ */
+final class Candidates {
+    int size;
+    int[] slots = new int[64];
+    float[] coVisitation = new float[64];
+    int[] coVisitedFrom = new int[64];
+    float[] embedding = new float[64];
+    double[] popularity = new double[64];
+    double[] score = new double[64];
+    boolean[] admitted = new boolean[64];
+    private static final long EXCLUDED = 1L << 31;
+    private static final long POSITION = EXCLUDED - 1;
+    private static final long NO_POSITION = POSITION;
+    /**
+     * Per slot, this pass's stamp (high 32 bits), an excluded flag and the slot's position among
+     * the candidates (NO_POSITION for none), packed in one long. A mark with an older stamp means
+     * neither.
+     */
+    private long[] mark = new long[0];
+    private long stampBits;
+    private int stamp;
+
+    Candidates begin(int slotCount) {
+        if (mark.length < slotCount) {
+            mark = Arrays.copyOf(mark, Math.max(slotCount, mark.length * 2));
+        }
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(mark, 0);
+            stamp = 1;
+        }
+        stampBits = (long) stamp << 32;
+        size = 0;
+        return this;
+    }
+
+    /** Marks a slot as never to be shown in this pass; a negative slot (unknown item) is ignored. */
+    void exclude(int slot) {
+        if (slot >= 0) {
+            long m = mark[slot];
+            mark[slot] = ((m >>> 32) == stamp ? m : stampBits | NO_POSITION) | EXCLUDED;
+        }
+    }
+
+    boolean excluded(int slot) {
+        return (mark[slot] & (-1L << 31)) == (stampBits | EXCLUDED);
+    }
+
+    /** Adds the slot once (excluded or not: admission checks that); returns its position. */
+    int add(int slot) {
+        long m = mark[slot];
+        int position = positionOf(m);
+        if (position >= 0) {
+            return position;
+        }
+        return append(slot, (m >>> 32) == stamp ? m & EXCLUDED : 0);
+    }
+
+    /** The slot's position among the candidates, or -1. */
+    private int positionOf(long m) {
+        return (m >>> 32) != stamp || (m & POSITION) == NO_POSITION ? -1 : (int) (m & POSITION);
+    }
+
+    /**
+     * A co-visited candidate with its sum and the recent item that gave it most; only for slots
+     * that are neither candidates nor excluded yet ({@link CoVisitSums#appendBest}).
+     */
+    void appendCoVisited(int slot, float coVisitationSum, int from) {
+        int k = append(slot, 0);
+        coVisitation[k] = coVisitationSum;
+        coVisitedFrom[k] = from;
+    }
+
+    /**
+     * A new candidate. Only the co-visitation fields start at zero: admission, embedding and
+     * popularity are written for every candidate before they are read.
+     */
+    private int append(int slot, long excludedFlag) {
+        if (size == slots.length) {
+            grow();
+        }
+        mark[slot] = stampBits | excludedFlag | size;
+        slots[size] = slot;
+        coVisitation[size] = 0f;
+        coVisitedFrom[size] = 0;
+        return size++;
+    }
+
+    private void grow() {
+        int capacity = slots.length * 2;
+        slots = Arrays.copyOf(slots, capacity);
+        coVisitation = Arrays.copyOf(coVisitation, capacity);
+        coVisitedFrom = Arrays.copyOf(coVisitedFrom, capacity);
+        embedding = Arrays.copyOf(embedding, capacity);
+        popularity = Arrays.copyOf(popularity, capacity);
+        score = Arrays.copyOf(score, capacity);
+        admitted = Arrays.copyOf(admitted, capacity);
+    }
+}

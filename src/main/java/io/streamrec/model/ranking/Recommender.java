@@ -1,0 +1,458 @@
+package io.streamrec.model.ranking;
+
+import io.streamrec.model.ModelParams;
+import io.streamrec.model.ScoredItem;
+import io.streamrec.model.TopN;
+import io.streamrec.model.UserProfile;
+import io.streamrec.model.VectorMath;
+import io.streamrec.model.index.ContentVectors;
+import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.index.ItemRecord;
+import io.streamrec.model.index.SeenItems;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Ranks items for a user by blending three signals, each normalised to [0, 1] over the
+ * candidates: the embedding score (user vector . item vector, min-max), co-visitation with the
+ * user's most recent items (cosine on co-occurrence counts, max), and decayed popularity (max).
+ * A user with no history gets popularity alone (trending).
+ */
+public final class Recommender {
+    /**
+     * Every list considers the most popular items, this many times as many as it lists: a list
+     * must be fillable from its candidates for a user with little history, or it falls back to
+     * scoring the whole catalogue.
+     */
+    private static final int TRENDING_PER_LISTED = 2;
+    private static final int[] NO_SLOTS = new int[0];
+    /** Index writes after which the trending pool is rebuilt (at least; half the catalogue for large ones). */
+    private static final long POOL_STALE_WRITES = 1000;
+
+    /** How many of the user's newest items lend their content neighbours as candidates. */
+    private static final int CONTENT_SOURCES = 3;
+    /** Content neighbours each of them lends. */
+    private static final int CONTENT_NEIGHBOURS = 10;
+    /** Below this many users an item's own interactions say too little: "similar" leans on content. */
+    static final int FEW_USERS = 5;
+
+    private final ModelParams params;
+    private final ItemIndex index;
+    /** The blend weights; adaptive ones are moved by whoever observes users' picks (null: params' fixed weights). */
+    private final FusionWeights fusion;
+    /** Whether listed items carry their reason; the replay only needs the ranking. */
+    private final boolean explains;
+    /** Per-thread content score of each candidate, beside {@link Candidates}. */
+    private final ThreadLocal<float[][]> contentScratch = ThreadLocal.withInitial(() -> new float[][] {new float[64]});
+    /** Per-thread scratch, so a refresh allocates nothing proportional to the catalogue. */
+    private final ThreadLocal<Candidates> scratch = ThreadLocal.withInitial(Candidates::new);
+    private final ThreadLocal<CoVisitSums> coVisitScratch = ThreadLocal.withInitial(CoVisitSums::new);
+    /** Rebuilt by whichever thread finds it stale; a reader may briefly use the one it read. */
+    private volatile TrendingPool pool;
+
+    /** The most popular slots, best first; at most capacity of them, fewer when fewer items are available. */
+    private record TrendingPool(int[] slots, int capacity, int available, long version) {
+    }
+
+    public Recommender(ModelParams params, ItemIndex index) {
+        this(params, index, null);
+    }
+
+    /** @param fusion blend weights to read at every ranking (and to be moved by the caller), or null for fixed ones */
+    public Recommender(ModelParams params, ItemIndex index, FusionWeights fusion) {
+        this(params, index, fusion, true);
+    }
+
+    /**
+     * @param explains false to leave every item's reason null: the same ranking without building
+     *                 sentences, for a replay that only compares item ids
+     */
+    public Recommender(ModelParams params, ItemIndex index, FusionWeights fusion, boolean explains) {
+        this.params = params;
+        this.index = index;
+        this.fusion = fusion;
+        this.explains = explains;
+    }
+
+    /**
+     * The user's list, best first; the history is kept as {@link SeenItems} so it is excluded by
+     * slot rather than looked up id by id on every refresh.
+     *
+     * @param seen    the user's history, never shown; null for none
+     * @param exclude further items never to return (request exclusions)
+     * @param filter  business rules on item metadata; unavailable items are always dropped
+     */
+    public List<ScoredItem> recommend(UserProfile user, SeenItems seen, Set<String> exclude,
+                                      Predicate<ItemIndex.Entry> filter, int n, long now) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive");
+        }
+        boolean personal = user != null && !user.isCold();
+        return index.read(snapshot -> {
+            Candidates c = scratch.get().begin(snapshot.slotCount());
+            CoVisitSums sums = personal ? coVisitScratch.get().begin(snapshot.slotCount(), explains) : null;
+            int[] window = personal ? windowSlots(snapshot, user.recentItems) : NO_SLOTS;
+            if (seen != null) {
+                int[] seenSlots = seen.slots(snapshot);
+                for (int i = 0; i < seen.size(); i++) {
+                    exclude(seenSlots[i], c, sums);
+                }
+            }
+            for (String id : exclude) {
+                exclude(snapshot.slot(id), c, sums);
+            }
+            if (personal) {
+                accumulateCoVisitation(snapshot, window, sums);
+                sums.appendBest(params.coVisitCandidates(), c);
+                if (weights()[ScoredItem.Source.CONTENT.ordinal()] > 0) {
+                    addContentNeighbours(snapshot, user.recentItems, c);
+                }
+            }
+            int trendingWanted = TRENDING_PER_LISTED * n;
+            int[] trending = trendingPool(snapshot, now, trendingWanted);
+            for (int t = 0; t < Math.min(trending.length, trendingWanted); t++) {
+                if (!c.excluded(trending[t])) {
+                    c.add(trending[t]);
+                }
+            }
+            int admitted = admit(snapshot, c, 0, exclude, filter);
+            if (admitted < n && c.size < snapshot.slotCount()) {
+                // The pool ran dry for this user (they had most of it): fall back to every item.
+                int before = c.size;
+                for (int slot = 0; slot < snapshot.slotCount(); slot++) {
+                    if (!c.excluded(slot)) {
+                        c.add(slot);
+                    }
+                }
+                admit(snapshot, c, before, exclude, filter);
+            }
+            return rank(snapshot, user, personal, window, c, n, now);
+        });
+    }
+
+    private static void exclude(int slot, Candidates c, CoVisitSums sums) {
+        c.exclude(slot);
+        if (sums != null) {
+            sums.exclude(slot);
+        }
+    }
+
+    /** Marks which candidates from {@code from} on may be shown; returns how many of all may. */
+    private static int admit(ItemIndex.Snapshot snapshot, Candidates c, int from, Set<String> exclude,
+                             Predicate<ItemIndex.Entry> filter) {
+        int admitted = 0;
+        for (int k = 0; k < c.size; k++) {
+            if (k >= from) {
+                int slot = c.slots[k];
+                c.admitted[k] = snapshot.available(slot) && !c.excluded(slot) && filter.test(snapshot.entry(slot));
+            }
+            if (c.admitted[k]) {
+                admitted++;
+            }
+        }
+        return admitted;
+    }
+
+    /** Items close in content to the user's newest ones: the only way an item nobody used yet becomes a candidate. */
+    private void addContentNeighbours(ItemIndex.Snapshot snapshot, List<String> recent, Candidates c) {
+        ContentVectors content = index.content();
+        for (int r = 0; r < Math.min(CONTENT_SOURCES, recent.size()); r++) {
+            int slot = snapshot.slot(recent.get(r));
+            if (slot >= 0) {
+                for (int neighbour : content.neighbours(slot, CONTENT_NEIGHBOURS)) {
+                    if (neighbour < snapshot.slotCount() && !c.excluded(neighbour)) {
+                        c.add(neighbour);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The blend weights in force now, by source ordinal. */
+    private double[] weights() {
+        if (fusion != null) {
+            return fusion.current();
+        }
+        double[] w = new double[ScoredItem.Source.values().length];
+        w[ScoredItem.Source.EMBEDDING.ordinal()] = params.embeddingWeight();
+        w[ScoredItem.Source.COVISITATION.ordinal()] = params.coVisitationWeight();
+        w[ScoredItem.Source.POPULARITY.ordinal()] = params.popularityWeight();
+        w[ScoredItem.Source.CONTENT.ordinal()] = params.contentWeight();
+        return w;
+    }
+
+    /**
+     * Each candidate's content score: its TF-IDF cosine with the user's recent items, the r-th newest
+     * weighted recencyDecay^r like co-visitation. Null when content is off or the user has no history.
+     */
+    private float[] contentScores(int[] window, boolean personal, Candidates c, double weight) {
+        if (!personal || weight <= 0) {
+            return null;
+        }
+        double[] recency = new double[window.length];
+        double w = 1;
+        for (int r = 0; r < window.length; r++, w *= params.recencyDecay()) {
+            recency[r] = w;
+        }
+        float[][] holder = contentScratch.get();
+        if (holder[0].length < c.size) {
+            holder[0] = new float[Math.max(c.size, holder[0].length * 2)];
+        }
+        index.content().scoreAgainst(window, recency, c.slots, c.size, holder[0]);
+        return holder[0];
+    }
+
+    /** @param window slots of the user's newest items within the co-visitation window ({@link #windowSlots}) */
+    private List<ScoredItem> rank(ItemIndex.Snapshot snapshot, UserProfile user, boolean personal, int[] window,
+                                  Candidates c, int n, long now) {
+        double[] weights = weights();
+        double contentWeight = weights[ScoredItem.Source.CONTENT.ordinal()];
+        float[] content = contentScores(window, personal, c, contentWeight);
+        float contentMax = 0f;
+        float embMin = Float.POSITIVE_INFINITY;
+        float embMax = Float.NEGATIVE_INFINITY;
+        float covMax = 0f;
+        double popMax = 0;
+        if (personal) {
+            snapshot.dots(user.vector, c.slots, c.size, c.embedding);
+        } else {
+            // Weighted by zero below, but left from an earlier pass: never let a stale NaN through.
+            java.util.Arrays.fill(c.embedding, 0, c.size, 0f);
+        }
+        for (int k = 0; k < c.size; k++) {
+            if (!c.admitted[k]) {
+                continue;
+            }
+            int slot = c.slots[k];
+            c.popularity[k] = ItemRecord.decayed(snapshot.popularity(slot), snapshot.popularityTimestamp(slot), now,
+                    params.popularityHalfLifeMs());
+            popMax = Math.max(popMax, c.popularity[k]);
+            if (personal) {
+                embMin = Math.min(embMin, c.embedding[k]);
+                embMax = Math.max(embMax, c.embedding[k]);
+                covMax = Math.max(covMax, c.coVisitation[k]);
+                if (content != null) {
+                    contentMax = Math.max(contentMax, content[k]);
+                }
+            }
+        }
+        // Each signal's weight over its normaliser, once per list: no division per candidate.
+        double embScale = 0;
+        double covScale = 0;
+        double conScale = 0;
+        double popScale;
+        if (personal) {
+            double embRange = embMax - embMin;
+            embScale = embRange > 0 ? weights[ScoredItem.Source.EMBEDDING.ordinal()] / embRange : 0;
+            covScale = covMax > 0 ? weights[ScoredItem.Source.COVISITATION.ordinal()] / covMax : 0;
+            conScale = contentMax > 0 ? contentWeight / contentMax : 0;
+            popScale = popMax > 0 ? weights[ScoredItem.Source.POPULARITY.ordinal()] / popMax : 0;
+        } else {
+            popScale = popMax > 0 ? 1 / popMax : 0;
+        }
+        float embOffset = personal ? embMin : 0f;
+        TopN top = new TopN(n);
+        // Arrays in locals: one loop-invariant view for the JIT, whose speculation on the
+        // candidates' fields kept failing and recompiling this method during warm-up.
+        int size = c.size;
+        boolean[] admitted = c.admitted;
+        float[] embedding = c.embedding;
+        float[] coVisitation = c.coVisitation;
+        double[] popularity = c.popularity;
+        double[] score = c.score;
+        float[] contentOf = content != null ? content : coVisitation;
+        for (int k = 0; k < size; k++) {
+            if (admitted[k]) {
+                score[k] = embScale * (embedding[k] - embOffset) + covScale * coVisitation[k]
+                        + popScale * popularity[k] + conScale * contentOf[k];
+                top.offer(k, score[k]);
+            }
+        }
+        List<ScoredItem> result = new ArrayList<>(top.size());
+        ListReasons reasons = explains
+                ? new ListReasons(snapshot, personal ? user : null, window, index.content()) : null;
+        for (int k : top.slotsBestFirst()) {
+            // Only the listed items need to know which signal carried them.
+            ScoredItem.Source source = strongest(embScale * (embedding[k] - embOffset), covScale * coVisitation[k],
+                    popScale * popularity[k], conScale * contentOf[k], personal);
+            String reason = reasons == null ? null : reasons.of(c.slots[k], source, c.coVisitedFrom[k]);
+            result.add(new ScoredItem(snapshot.entry(c.slots[k]).id(), score[k], source, reason));
+        }
+        return result;
+    }
+
+    /** The slots of the newest items, as far as the co-visitation window reaches (-1 for unknown ones). */
+    private int[] windowSlots(ItemIndex.Snapshot snapshot, List<String> recent) {
+        int[] slots = new int[Math.min(params.coVisitWindow(), recent.size())];
+        for (int r = 0; r < slots.length; r++) {
+            slots[r] = snapshot.slot(recent.get(r));
+        }
+        return slots;
+    }
+
+    /**
+     * The most popular slots, which every list considers besides the user's co-visited items.
+     * Decay is the same for every item, so the order only changes through writes; the pool is
+     * rebuilt after enough writes, and candidates are always scored on current values.
+     */
+    private int[] trendingPool(ItemIndex.Snapshot snapshot, long now, int size) {
+        TrendingPool pool = this.pool;
+        long staleAfter = Math.max(POOL_STALE_WRITES, snapshot.slotCount() / 2);
+        if (pool == null || snapshot.version() - pool.version() > staleAfter
+                || pool.slots().length < Math.min(size, pool.available())) {
+            // One pool serves lists of every length: it holds the most any list asked for.
+            int capacity = Math.max(size, pool == null ? 0 : pool.capacity());
+            TopN top = new TopN(capacity);
+            int available = 0;
+            for (int s = 0; s < snapshot.slotCount(); s++) {
+                if (snapshot.available(s)) {
+                    available++;
+                    top.offer(s, ItemRecord.decayed(snapshot.popularity(s), snapshot.popularityTimestamp(s), now,
+                            params.popularityHalfLifeMs()));
+                }
+            }
+            pool = new TrendingPool(top.slotsBestFirst(), capacity, available, snapshot.version());
+            this.pool = pool;
+        }
+        return pool.slots();
+    }
+
+    /**
+     * Scores exactly {@code items} (unknown and unavailable ones left out) for {@code user} with
+     * the blend of {@link #recommend}, normalised over these items, best first. Group
+     * recommendations compare their members on one candidate set this way.
+     */
+    public List<ScoredItem> score(UserProfile user, Collection<String> items, long now) {
+        boolean personal = user != null && !user.isCold();
+        Set<String> wanted = new HashSet<>(items);
+        return index.read(snapshot -> {
+            Candidates c = scratch.get().begin(snapshot.slotCount());
+            for (String id : wanted) {
+                int slot = snapshot.slot(id);
+                if (slot >= 0) {
+                    c.add(slot);
+                }
+            }
+            if (c.size == 0) {
+                return List.<ScoredItem>of();
+            }
+            int[] window = personal ? windowSlots(snapshot, user.recentItems) : NO_SLOTS;
+            CoVisitSums sums = coVisitScratch.get().begin(snapshot.slotCount(), explains);
+            accumulateCoVisitation(snapshot, window, sums);
+            for (int k = 0; k < c.size; k++) {
+                c.coVisitation[k] = sums.of(c.slots[k]);
+                c.coVisitedFrom[k] = sums.strongestFrom(c.slots[k]);
+            }
+            admit(snapshot, c, 0, Set.of(), entry -> wanted.contains(entry.id()));
+            return rank(snapshot, user, personal, window, c, wanted.size(), now);
+        });
+    }
+
+    /** Most popular items now: the fallback for users without history. */
+    public List<ScoredItem> trending(Set<String> exclude, Predicate<ItemIndex.Entry> filter, int n, long now) {
+        return recommend(null, null, exclude, filter, n, now);
+    }
+
+    /** Whether the item is in the index now (a deleted item no longer is). */
+    public boolean isIndexed(String item) {
+        return index.contains(item);
+    }
+
+    /**
+     * Items like {@code item}: cosine of item vectors blended with co-visitation, plus content
+     * (TF-IDF cosine of categories, tags and title words) at the content blend weight. An item used
+     * by fewer than {@link #FEW_USERS} users has little interaction evidence, so the interaction
+     * signals are scaled by users / FEW_USERS and content takes the rest (an unused item: content
+     * alone). Empty for an unknown item.
+     */
+    public List<ScoredItem> similar(String item, int n) {
+        return index.read(snapshot -> {
+            int target = snapshot.slot(item);
+            if (target < 0) {
+                return List.<ScoredItem>of();
+            }
+            ItemIndex.Entry self = snapshot.entry(target);
+            int slots = snapshot.slotCount();
+            CoVisitSums coVisitation = coVisitScratch.get().begin(slots, false);
+            accumulateCoVisitation(snapshot, new int[] {target}, coVisitation);
+            float covMax = 0f;
+            for (int s = 0; s < slots; s++) {
+                covMax = Math.max(covMax, coVisitation.of(s));
+            }
+            float[] vector = snapshot.vector(target);
+            float[] content = index.content().similarities(target, slots);
+            double evidence = Math.min(1.0, (double) self.distinctUsers() / FEW_USERS);
+            double contentWeight = params.contentWeight() + (1 - evidence);
+            TopN top = new TopN(n);
+            double[] score = new double[slots];
+            ScoredItem.Source[] source = new ScoredItem.Source[slots];
+            for (int s = 0; s < slots; s++) {
+                ItemIndex.Entry e = snapshot.entry(s);
+                if (s == target || e == null || !e.metadata().available()) {
+                    continue;
+                }
+                double cosine = VectorMath.cosine(vector, snapshot.vector(s));
+                double co = covMax > 0 ? coVisitation.of(s) / covMax : 0;
+                double embeddingPart = evidence * params.embeddingWeight() * (cosine + 1) / 2;
+                double coVisitationPart = evidence * params.coVisitationWeight() * co;
+                double contentPart = contentWeight * content[s];
+                score[s] = embeddingPart + coVisitationPart + contentPart;
+                source[s] = contentPart > embeddingPart && contentPart > coVisitationPart ? ScoredItem.Source.CONTENT
+                        : coVisitationPart > embeddingPart ? ScoredItem.Source.COVISITATION
+                        : ScoredItem.Source.EMBEDDING;
+                top.offer(s, score[s]);
+            }
+            String label = ListReasons.label(self);
+            List<ScoredItem> result = new ArrayList<>(top.size());
+            for (int s : top.slotsBestFirst()) {
+                String reason = switch (source[s]) {
+                    case COVISITATION -> "often together with " + label;
+                    case CONTENT -> "like " + label + " in category, tags or title";
+                    default -> "similar to " + label;
+                };
+                result.add(new ScoredItem(snapshot.entry(s).id(), score[s], source[s], reason));
+            }
+            return result;
+        });
+    }
+
+    /**
+     * cov[j] += decay^r * co(r, j) / sqrt(n_r * n_j) for each item r of the window (slots of the
+     * newest items, 0 = newest; -1 for one the index lacks); items the list must not show are skipped.
+     */
+    private void accumulateCoVisitation(ItemIndex.Snapshot snapshot, int[] window, CoVisitSums sums) {
+        double recency = 1;
+        for (int r = 0; r < window.length; r++, recency *= params.recencyDecay()) {
+            int slot = window[r];
+            if (slot < 0) {
+                continue;
+            }
+            double sourceWeight = recency * snapshot.inverseSqrtUsers(slot);
+            int count = snapshot.neighbourCount(slot);
+            float[] weights = snapshot.neighbourWeights(slot);
+            int[] neighbours = snapshot.neighbourSlots(slot);
+            sums.reserve(count);
+            for (int k = 0; k < count; k++) {
+                int neighbour = neighbours[k];
+                if (neighbour >= 0) {
+                    sums.add(neighbour, (float) (sourceWeight * weights[k] * snapshot.inverseSqrtUsers(neighbour)), r);
+                }
+            }
+        }
+    }
+
+    private static ScoredItem.Source strongest(double embedding, double coVisitation, double popularity,
+                                               double content, boolean personal) {
+        if (!personal || (popularity >= embedding && popularity >= coVisitation && popularity >= content)) {
+            return ScoredItem.Source.POPULARITY;
+        }
+        if (content > embedding && content > coVisitation) {
+            return ScoredItem.Source.CONTENT;
+        }
+        return coVisitation >= embedding ? ScoredItem.Source.COVISITATION : ScoredItem.Source.EMBEDDING;
+    }
+}

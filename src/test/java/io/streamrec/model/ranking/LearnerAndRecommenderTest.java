@@ -1,0 +1,199 @@
+package io.streamrec.model.ranking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamrec.model.ModelParams;
+import io.streamrec.model.ScoredItem;
+import io.streamrec.model.UserProfile;
+import io.streamrec.model.VectorMath;
+import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.index.ItemMetadata;
+import io.streamrec.model.index.ItemRecord;
+import io.streamrec.model.learning.ItemSide;
+import io.streamrec.model.learning.ItemUpdate;
+import io.streamrec.model.learning.Learner;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The model driven the way the topology drives it: learn, apply item updates, recommend. */
+class LearnerAndRecommenderTest {
+    private final ModelParams params = ModelParams.defaults();
+    private final ItemIndex index = new ItemIndex(params.dimensions());
+    private final ItemSide itemSide = new ItemSide(params);
+    private final Map<String, ItemRecord> items = new HashMap<>();
+    private final Learner learner = new Learner(params, new Random(1));
+    private final Recommender recommender = new Recommender(params, index);
+
+    private void catalogue(int count) {
+        for (int i = 0; i < count; i++) {
+            String id = "i" + i;
+            ItemRecord record = itemSide.describe(null, id,
+                    ItemMetadata.of("Item " + i, List.of(i % 2 == 0 ? "even" : "odd"), List.of(), true), index);
+            items.put(id, record);
+            index.upsert(record);
+        }
+    }
+
+    private void learn(UserProfile user, Set<String> seen, String item, long time) {
+        boolean isNew = seen.add(item);
+        for (ItemUpdate update : learner.learn(user, item, 1.0, isNew, time, index)) {
+            ItemRecord record = itemSide.apply(items.get(update.item()), update);
+            items.put(update.item(), record);
+            index.upsert(record);
+        }
+    }
+
+    /** A catalogue of 40 in which 20 users took i11 right after i10. */
+    private void othersTakeItem11AfterItem10() {
+        catalogue(40);
+        for (int u = 0; u < 20; u++) {
+            UserProfile other = UserProfile.empty();
+            Set<String> seen = new HashSet<>();
+            learn(other, seen, "i10", 2L * u);
+            learn(other, seen, "i11", 2L * u + 1);
+        }
+    }
+
+    @Test
+    void aStepMovesTheUserTowardsThePositiveItem() {
+        catalogue(50);
+        UserProfile user = UserProfile.empty();
+        learn(user, new HashSet<>(), "i1", 1);
+        float before = VectorMath.dot(user.vector, index.vector("i3"));
+        float[] positive = index.vector("i3");
+        UserProfile copy = new UserProfile(user.vector.clone(), user.recentItems, user.events, 1);
+        List<ItemUpdate> updates = learner.learn(copy, "i3", 1.0, true, 2, index);
+        assertThat(VectorMath.dot(copy.vector, positive)).isGreaterThan(before);
+        assertThat(updates.get(0).item()).isEqualTo("i3");
+        assertThat(updates.get(0).newUsers()).isEqualTo(1);
+        assertThat(updates.get(0).coVisits()).containsKey("i1");
+        assertThat(copy.recentItems).containsExactly("i3", "i1");
+    }
+
+    @Test
+    void coVisitationRecommendsWhatOthersTookNext() {
+        othersTakeItem11AfterItem10();
+        UserProfile user = UserProfile.empty();
+        Set<String> seen = new HashSet<>();
+        learn(user, seen, "i10", 100);
+        List<ScoredItem> list = recommender.recommend(user, null, seen, e -> true, 5, 100);
+        assertThat(list.get(0).item()).isEqualTo("i11");
+        assertThat(list.get(0).reason()).isEqualTo("because you viewed Item 10");
+    }
+
+    @Test
+    void aReasonSaysWhatTheUserDidWithTheRecentItem() {
+        othersTakeItem11AfterItem10();
+        UserProfile user = UserProfile.empty();
+        Set<String> seen = new HashSet<>(List.of("i10"));
+        for (ItemUpdate update : learner.learn(user, "i10", "PURCHASE", 5.0, true, 100, index)) {
+            index.upsert(itemSide.apply(items.get(update.item()), update));
+        }
+        assertThat(user.recentTypes).containsExactly("PURCHASE");
+        List<ScoredItem> list = recommender.recommend(user, null, seen, e -> true, 5, 100);
+        assertThat(list.get(0).item()).isEqualTo("i11");
+        assertThat(list.get(0).reason()).isEqualTo("because you bought Item 10");
+        assertThat(ListReasons.because("ADD_TO_CART", "X")).isEqualTo("because you added X to your cart");
+        assertThat(ListReasons.because("TRAVEL_BOOKED", "X")).as("a type of the log's own naming")
+                .isEqualTo("because you viewed X");
+    }
+
+    @Test
+    void aTouchKeepsEachRecentItemsTypeBesideIt() {
+        UserProfile user = new UserProfile(null, List.of("a", "b"), List.of("VIEW"), 2, 0);
+        assertThat(user.recentTypes).as("padded with unknowns").containsExactly("VIEW", null);
+        user.touch("b", "CLICK", 2);
+        user.touch("c", "PURCHASE", 2);
+        assertThat(user.recentItems).containsExactly("c", "b");
+        assertThat(user.recentTypes).containsExactly("PURCHASE", "CLICK");
+        assertThat(user.copy().recentTypes).containsExactly("PURCHASE", "CLICK");
+    }
+
+    @Test
+    void aReasonNamesNoRecentItemThatIsUnlikeTheListedOne() {
+        // The user's taste points along axis 0; the two recent items are orthogonal to it and to the
+        // candidate, which the taste alone ranks: neither recent item explains it.
+        ItemIndex planted = new ItemIndex(params.dimensions());
+        planted.upsert(new ItemRecord("recent-a", axis(1), params.neighbours()));
+        planted.upsert(new ItemRecord("recent-b", axis(2), params.neighbours()));
+        planted.upsert(new ItemRecord("candidate", axis(0), params.neighbours()));
+        float[] away = axis(0);
+        away[0] = -1f;
+        planted.upsert(new ItemRecord("opposite", away, params.neighbours()));
+        UserProfile user = new UserProfile(axis(0), List.of("recent-a", "recent-b"), 2, 1);
+        List<ScoredItem> list = new Recommender(params, planted).recommend(user, null, Set.of("recent-a", "recent-b"),
+                e -> true, 1, 1);
+        assertThat(list).extracting(ScoredItem::item).containsExactly("candidate");
+        assertThat(list.get(0).source()).isEqualTo(ScoredItem.Source.EMBEDDING);
+        assertThat(list.get(0).reason()).isEqualTo("popular");
+    }
+
+    private float[] axis(int d) {
+        float[] v = new float[params.dimensions()];
+        v[d] = 1f;
+        return v;
+    }
+
+    @Test
+    void aRecommenderThatDoesNotExplainRanksTheSame() {
+        catalogue(40);
+        UserProfile user = UserProfile.empty();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            learn(user, seen, "i" + (3 * i % 40), i);
+        }
+        Recommender silent = new Recommender(params, index, null, false);
+        List<ScoredItem> explained = recommender.recommend(user, null, seen, e -> true, 20, 100);
+        List<ScoredItem> ranked = silent.recommend(user, null, seen, e -> true, 20, 100);
+        assertThat(ranked).extracting(ScoredItem::item).containsExactlyElementsOf(
+                explained.stream().map(ScoredItem::item).toList());
+        assertThat(ranked).extracting(ScoredItem::score).containsExactlyElementsOf(
+                explained.stream().map(ScoredItem::score).toList());
+        assertThat(ranked).extracting(ScoredItem::source).containsExactlyElementsOf(
+                explained.stream().map(ScoredItem::source).toList());
+        assertThat(explained).allSatisfy(item -> assertThat(item.reason()).isNotBlank());
+        assertThat(ranked).allSatisfy(item -> assertThat(item.reason()).isNull());
+    }
+
+    @Test
+    void excludedAndUnavailableItemsAreNeverReturned() {
+        catalogue(10);
+        ItemRecord gone = items.get("i5");
+        gone.metadata = ItemMetadata.of(gone.metadata.title(), gone.metadata.categories(), List.of(), false);
+        index.upsert(gone);
+        UserProfile user = UserProfile.empty();
+        Set<String> seen = new HashSet<>();
+        learn(user, seen, "i1", 1);
+        learn(user, seen, "i2", 2);
+        List<ScoredItem> list = recommender.recommend(user, null, seen, e -> !e.id().equals("i7"), 10, 3);
+        assertThat(list).extracting(ScoredItem::item).doesNotContain("i1", "i2", "i5", "i7").hasSize(6);
+    }
+
+    @Test
+    void coldUsersGetTrendingByDecayedPopularity() {
+        catalogue(5);
+        UserProfile someone = UserProfile.empty();
+        Set<String> seen = new HashSet<>();
+        learn(someone, seen, "i4", 1_000);
+        List<ScoredItem> trending = recommender.trending(Set.of(), e -> true, 3, 1_000);
+        assertThat(trending.get(0).item()).isEqualTo("i4");
+        assertThat(trending.get(0).source()).isEqualTo(ScoredItem.Source.POPULARITY);
+        assertThat(trending.get(0).reason()).isEqualTo("popular");
+        assertThat(recommender.recommend(UserProfile.empty(), null, Set.of(), e -> true, 3, 1_000))
+                .extracting(ScoredItem::item).isEqualTo(trending.stream().map(ScoredItem::item).toList());
+    }
+
+    @Test
+    void popularityHalvesAfterOneHalfLife() {
+        ItemRecord record = new ItemRecord("x", new float[1], 1);
+        record.addPopularity(8, 0, 1000);
+        assertThat(ItemRecord.decayed(record.popularity, record.popularityTimestamp, 1000, 1000)).isEqualTo(4);
+        record.addPopularity(1, 1000, 1000);
+        assertThat(record.popularity).isEqualTo(5);
+    }
+}
