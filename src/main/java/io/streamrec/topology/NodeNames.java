@@ -27,4 +27,9 @@ final class NodeNames {
     static final String ITEM_INDEX_FEED = "item-index-feed";
 
     private NodeNames() {}
+
+    /** The sink behind a dead-letter node (which counts, then hands the letter to this sink). */
+    static String deadLetterTopicSink(String deadLetterNode) {
+        return deadLetterNode + "-topic";
+    }
 }

@@ -146,7 +146,7 @@ public final class TopologyFactory {
     private static void deadLetters(Topology topology, String name, Topics topics, TopologyMetrics metrics,
                                     String... parents) {
         topology.addProcessor(name, () -> new DeadLetterCounter(metrics), parents);
-        topology.addSink(name + "-topic", topics.rejected(), new ByteArraySerializer(),
+        topology.addSink(NodeNames.deadLetterTopicSink(name), topics.rejected(), new ByteArraySerializer(),
                 AvroSerdes.REJECTED.serializer(), name);
     }
 
