@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,30 @@ class ArchitectureTest {
         assertThat(matches("stores", Pattern.compile("\\b(io\\.javalin|java\\.net\\.http)\\.[\\w.]+"))).isEmpty();
     }
 
+    /** What each part of the model may use of the others: only the parts below it, so no cycle forms. */
+    private static final Map<String, Set<String>> MODEL_PARTS_BELOW = Map.of(
+            "index", Set.of(),
+            "learning", Set.of("index"),
+            "ranking", Set.of("index"),
+            "policy", Set.of("index", "ranking"),
+            "online", Set.of("index", "learning", "ranking", "policy"));
+
+    @Test
+    void eachPartOfTheModelUsesOnlyThePartsBelowItAndTheRootUsesNone() {
+        Forbidden ofTheRoot = (pkg, name) -> pkg.equals("model") && MODEL_PARTS_BELOW.containsKey(name);
+        assertThat(uses(sources("model").stream().filter(f -> f.getParent().equals(SOURCES.resolve("model"))).toList(),
+                ofTheRoot)).isEmpty();
+        MODEL_PARTS_BELOW.forEach((part, below) -> assertThat(uses("model/" + part, (pkg, name) ->
+                pkg.equals("model") && MODEL_PARTS_BELOW.containsKey(name) && !name.equals(part)
+                        && !below.contains(name))).as(part).isEmpty());
+    }
+
+    @Test
+    void theModelKnowsNothingOfKafkaOrOfTheRestOfTheProduct() {
+        assertThat(uses("model", (pkg, name) -> !pkg.equals("model"))).isEmpty();
+        assertThat(matches("model", Pattern.compile("\\borg\\.apache\\.kafka\\.[\\w.]+"))).isEmpty();
+    }
+
     @Test
     void aFullyQualifiedNameCountsAsMuchAsAnImport() {
         String source = "package io.streamrec.app;\n\nimport io.streamrec.config.StreamrecConfig;\n"
@@ -62,8 +87,12 @@ class ArchitectureTest {
 
     /** "file: name" for each forbidden name a file of {@code pkg} (or its sub-packages) uses. */
     private static List<String> uses(String pkg, Forbidden forbidden) {
+        return uses(sources(pkg), forbidden);
+    }
+
+    private static List<String> uses(List<Path> files, Forbidden forbidden) {
         List<String> found = new ArrayList<>();
-        for (Path file : sources(pkg)) {
+        for (Path file : files) {
             used(read(file), forbidden).forEach(name -> found.add(SOURCES.relativize(file) + ": " + name));
         }
         return found;

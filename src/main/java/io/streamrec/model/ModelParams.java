@@ -1,6 +1,5 @@
 package io.streamrec.model;
 
-import io.streamrec.model.ranking.FusionWeights;
 
 /**
  * Hyperparameters of the streaming model. One immutable value shared by the topology and the
@@ -29,7 +28,7 @@ import io.streamrec.model.ranking.FusionWeights;
  * @param contentStart        whether a new item's vector starts from the items closest to it in content
  *                            (true) or from the mean of the items sharing its categories and tags (false)
  * @param fusionAdaptive      whether the blend weights adapt online to which source's items users pick
- *                            ({@link FusionWeights}); false keeps the weights above fixed
+ *                            ({@code ranking.FusionWeights}); false keeps the weights above fixed
  * @param fusionLearningRate  step of the multiplicative update of adaptive blend weights
  */
 public record ModelParams(

@@ -1,10 +1,9 @@
 package io.streamrec.model;
 
-import io.streamrec.model.ranking.Recommender;
 
 /**
  * One recommended item: its blended score, the signal that contributed most, and why (null from a
- * {@link Recommender} built not to explain, as the replay's is).
+ * {@code ranking.Recommender} built not to explain, as the replay's is).
  */
 public record ScoredItem(String item, double score, Source source, String reason) {
 
