@@ -14,8 +14,6 @@ public final class StoreNames {
     public static final String USER_STATE = "user-state";
     /** "user\0item" -> first time seen: the full history, for exclusion and distinct counts. */
     public static final String USER_SEEN = "user-seen";
-    /** user id -> when it first became dirty: users awaiting a debounced refresh. */
-    public static final String USER_DIRTY = "user-dirty";
     /**
      * item id -> the item deltas this user partition owes the item side, summed since they were
      * last sent: one record per item and interval on item-deltas instead of one per event.

@@ -1,48 +1,30 @@
 package io.streamrec.topology;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Users whose list awaits a debounced refresh, with the wall-clock time each became dirty: a
- * changelogged store, so a restarted task still refreshes them, mirrored in an insertion-ordered
- * map. The refresh check runs every few tens of milliseconds, so it must not iterate the store:
- * the mirror reads only the oldest entries, up to the first one not yet due.
+ * Users whose list awaits a debounced refresh, with the wall-clock time each became dirty, in
+ * an insertion-ordered map. The refresh check runs every few tens of milliseconds, so it reads
+ * only the oldest entries, up to the first one not yet due.
+ *
+ * <p>Not stored: who awaits a refresh follows from the stores that are (a user whose list was not
+ * computed from their latest state), so a starting task marks them again ({@code UserLearner})
+ * and a crash loses no pending refresh, without two changelog records per refresh.
  */
 final class DirtyUsers {
-    private final KeyValueStore<String, Long> store;
     private final Map<String, Long> since = new LinkedHashMap<>();
-
-    /** Called when the task starts, after the store is restored. */
-    DirtyUsers(KeyValueStore<String, Long> store) {
-        this.store = store;
-        List<KeyValue<String, Long>> restored = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = store.all()) {
-            it.forEachRemaining(restored::add);
-        }
-        restored.sort(Comparator.comparingLong(entry -> entry.value));
-        restored.forEach(entry -> since.put(entry.key, entry.value));
-    }
 
     /** Marks the user dirty as of {@code now}, unless already dirty (the first change starts the wait). */
     void mark(String user, long now) {
-        if (since.putIfAbsent(user, now) == null) {
-            store.put(user, now);
-        }
+        since.putIfAbsent(user, now);
     }
 
     void clear(String user) {
-        if (since.remove(user) != null) {
-            // put(user, null) deletes without the read of the old value that delete(user) makes.
-            store.put(user, null);
-        }
+        since.remove(user);
     }
 
     /**

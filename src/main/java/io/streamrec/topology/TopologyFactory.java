@@ -104,8 +104,6 @@ public final class TopologyFactory {
                 VALIDATE, REKEYED_SOURCE);
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), LEARN_USER);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), LEARN_USER);
-        topology.addStateStore(inMemoryStore(StoreNames.USER_DIRTY, Serdes.String(), Serdes.Long()),
-                LEARN_USER);
         topology.addStateStore(inMemoryStore(StoreNames.USER_EVENT_OUTBOX, Serdes.Long(), AvroSerdes.OWED_DELTAS),
                 LEARN_USER);
         topology.addStateStore(store(StoreNames.RECOMMENDATIONS, StoredList.SERDE), LEARN_USER);

@@ -78,10 +78,11 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         this.context = context;
         users = context.getStateStore(StoreNames.USER_STATE);
         seen = context.getStateStore(StoreNames.USER_SEEN);
-        dirty = new DirtyUsers(context.getStateStore(StoreNames.USER_DIRTY));
+        dirty = new DirtyUsers();
         lists = context.getStateStore(StoreNames.RECOMMENDATIONS);
         outbox = new DeltaLog(context.getStateStore(StoreNames.USER_EVENT_OUTBOX),
                 settings.model().popularityHalfLifeMs());
+        markUsersWhoseListLags(context.currentSystemTimeMs());
         step = new OnlineStep(model, settings.weights(), settings.lifecycle(), ListPolicy.of(settings.rules()),
                 new Random(context.taskId().hashCode()));
         context.schedule(Duration.ofMillis(settings.refresh().checkIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
@@ -92,6 +93,25 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         }
         context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 now -> sendDeltas());
+    }
+
+    /**
+     * A user awaits a refresh exactly when no list was computed from their latest state: none, or
+     * one naming an older last event. A starting task (after a crash, a rebalance or a restore)
+     * reads that off its two stores and marks them due at once; reading each user once per task
+     * start replaces storing every mark and its clearing.
+     */
+    private void markUsersWhoseListLags(long now) {
+        try (KeyValueIterator<String, UserState> it = users.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, UserState> user = it.next();
+                Recommendations list = StoredList.decode(lists.get(user.key));
+                if (list == null || list.getLastEventPartition() != user.value.getLastEventPartition()
+                        || list.getLastEventOffset() != user.value.getLastEventOffset()) {
+                    dirty.mark(user.key, now - settings.refresh().debounceMs());
+                }
+            }
+        }
     }
 
     @Override

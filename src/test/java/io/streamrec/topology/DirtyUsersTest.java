@@ -2,15 +2,13 @@ package io.streamrec.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /** The debounced refresh asks who is due; the first change of a user starts their wait. */
 class DirtyUsersTest {
     @Test
     void dueAreTheUsersDirtyForTheDebounceOldestFirst() {
-        DirtyUsers dirty = new DirtyUsers(store());
+        DirtyUsers dirty = new DirtyUsers();
         dirty.mark("a", 1000);
         dirty.mark("b", 1040);
         dirty.mark("a", 1090); // already dirty: still waiting since 1000
@@ -20,23 +18,5 @@ class DirtyUsersTest {
         assertThat(dirty.due(1140, 100)).containsExactly("a", "b");
         dirty.clear("a");
         assertThat(dirty.due(1300, 100)).containsExactly("b", "c");
-    }
-
-    @Test
-    void aRestartedTaskKeepsTheUsersAndTheirTimesFromTheStore() {
-        KeyValueStore<String, Long> store = store();
-        DirtyUsers before = new DirtyUsers(store);
-        before.mark("late", 2000);
-        before.mark("early", 1000);
-        before.mark("gone", 1500);
-        before.clear("gone");
-
-        DirtyUsers restarted = new DirtyUsers(store);
-
-        assertThat(restarted.due(2100, 100)).containsExactly("early", "late");
-    }
-
-    private static KeyValueStore<String, Long> store() {
-        return TestStores.inMemory("dirty", Serdes.String(), Serdes.Long());
     }
 }
