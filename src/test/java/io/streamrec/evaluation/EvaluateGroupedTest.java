@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamrec.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,28 +18,8 @@ class EvaluateGroupedTest {
     @TempDir
     Path dir;
 
-    record Outcome(int exit, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
-
-    private Outcome evaluate(String... args) {
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("evaluate"));
-        all.addAll(List.of(args));
-        var cli = Main.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        // The tables go to System.out, as the jar prints them.
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int exit = cli.execute(all.toArray(String[]::new));
-            return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(stdout);
-        }
+    private static EvaluateRun evaluate(String... args) {
+        return EvaluateRun.of(args);
     }
 
     /** A shop's invoice lines, as the retail log has them: invoice,user,item,time, every line of an invoice at one time. */
@@ -70,7 +44,7 @@ class EvaluateGroupedTest {
 
     @Test
     void groupedRunsReportBasketsBesideLinesInTheTableResultsJsonAndReport() throws IOException {
-        Outcome grouped = evaluate("--input", invoices().toString(), "--format", "csv", "--header", "--time-col",
+        EvaluateRun grouped = evaluate("--input", invoices().toString(), "--format", "csv", "--header", "--time-col",
                 "time", "--group-col", "invoice", "--models", "streamrec,POP,ITEM-KNN", "--output",
                 dir.resolve("g").toString());
 
@@ -95,7 +69,7 @@ class EvaluateGroupedTest {
         assertThat(html).contains("<h2>Per basket</h2>").contains("<code>invoice</code>")
                 .contains("HR@20 2nd half").contains("cold-item HR@20");
 
-        Outcome lines = evaluate("--input", invoices().toString(), "--format", "csv", "--header", "--time-col",
+        EvaluateRun lines = evaluate("--input", invoices().toString(), "--format", "csv", "--header", "--time-col",
                 "time", "--models", "streamrec,POP,ITEM-KNN", "--output", dir.resolve("l").toString());
         assertThat(lines.exit()).isZero();
         assertThat(results("l").has("grouping")).isFalse();
@@ -117,13 +91,13 @@ class EvaluateGroupedTest {
                 {"user":"u1","item":"c","timestamp":3000,"basket":9}
                 {"user":"u1","item":"d","timestamp":3000,"basket":9}
                 """);
-        Outcome ok = evaluate("--input", log.toString(), "--format", "jsonl", "--group-col", "basket", "--models",
+        EvaluateRun ok = evaluate("--input", log.toString(), "--format", "jsonl", "--group-col", "basket", "--models",
                 "POP", "--output", dir.resolve("j").toString());
         assertThat(ok.exit()).isZero();
         assertThat(results("j").path("grouping").path("groups").asInt()).isEqualTo(3);
         assertThat(results("j").path("models").get(0).path("baskets").path("evaluated").asInt()).isEqualTo(1);
 
-        Outcome missing = evaluate("--input", log.toString(), "--format", "jsonl", "--group-col", "invoice",
+        EvaluateRun missing = evaluate("--input", log.toString(), "--format", "jsonl", "--group-col", "invoice",
                 "--models", "POP", "--output", dir.resolve("k").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.errLines()).singleElement().asString().contains("shop.jsonl line 1")
@@ -133,12 +107,12 @@ class EvaluateGroupedTest {
     @Test
     void aMovieLensLogHasNoBasketsAndAMissingColumnIsNamed() throws IOException {
         Path ratings = Files.writeString(dir.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n1,1,4.0,1\n");
-        Outcome movielens = evaluate("--input", ratings.toString(), "--format", "movielens", "--group-col", "0",
+        EvaluateRun movielens = evaluate("--input", ratings.toString(), "--format", "movielens", "--group-col", "0",
                 "--output", dir.resolve("m").toString());
         assertThat(movielens.exit()).isEqualTo(2);
         assertThat(movielens.errLines()).singleElement().asString().contains("--group-col").contains("movielens");
 
-        Outcome missing = evaluate("--input", invoices().toString(), "--format", "csv", "--header", "--time-col",
+        EvaluateRun missing = evaluate("--input", invoices().toString(), "--format", "csv", "--header", "--time-col",
                 "time", "--group-col", "basket", "--models", "POP", "--output", dir.resolve("n").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.errLines()).singleElement().asString()
