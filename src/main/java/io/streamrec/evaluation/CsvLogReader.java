@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * A delimited log whose columns are named by header name or 0-based index. Times are read by
@@ -13,9 +14,17 @@ import java.util.Locale;
  */
 public final class CsvLogReader implements LogReader {
 
-    /** Where each field lives; typeColumn and valueColumn may be null. */
+    /** Where each field lives; typeColumn, valueColumn and groupColumn may be null. */
     public record Layout(char separator, boolean header, String userColumn, String itemColumn, String timeColumn,
-                         TimeUnit timeUnit, String typeColumn, String valueColumn, String defaultType) {
+                         TimeUnit timeUnit, String typeColumn, String valueColumn, String defaultType,
+                         String groupColumn) {
+
+        /** A layout whose lines belong to no group. */
+        public Layout(char separator, boolean header, String userColumn, String itemColumn, String timeColumn,
+                      TimeUnit timeUnit, String typeColumn, String valueColumn, String defaultType) {
+            this(separator, header, userColumn, itemColumn, timeColumn, timeUnit, typeColumn, valueColumn, defaultType,
+                    null);
+        }
     }
 
     public enum TimeUnit {
@@ -57,7 +66,8 @@ public final class CsvLogReader implements LogReader {
             int time = column(layout.timeColumn(), names, "--time-col");
             int type = layout.typeColumn() == null ? -1 : column(layout.typeColumn(), names, "--type-col");
             int value = layout.valueColumn() == null ? -1 : column(layout.valueColumn(), names, "--value-col");
-            int needed = 1 + Math.max(Math.max(user, item), Math.max(time, Math.max(type, value)));
+            int group = layout.groupColumn() == null ? -1 : column(layout.groupColumn(), names, "--group-col");
+            int needed = 1 + IntStream.of(user, item, time, type, value, group).max().getAsInt();
             for (; line != null; line = in.next()) {
                 if (line.isBlank()) {
                     continue;
@@ -76,8 +86,10 @@ public final class CsvLogReader implements LogReader {
                     if (userId.isEmpty() || itemId.isEmpty()) {
                         throw new IllegalArgumentException("empty " + (userId.isEmpty() ? "user" : "item") + " id");
                     }
+                    // An empty group cell leaves the line a basket of its own.
+                    String groupId = group >= 0 && !f.get(group).isBlank() ? f.get(group).trim() : null;
                     events.add(new LoggedEvent(userId, itemId, eventType, eventValue,
-                            Timestamps.toMillis(f.get(time), layout.timeUnit())));
+                            Timestamps.toMillis(f.get(time), layout.timeUnit()), groupId));
                 } catch (IllegalArgumentException e) {
                     badLines.bad(file, in.number(), e.getMessage());
                 }

@@ -19,8 +19,16 @@ import java.util.List;
 public final class JsonlLogReader implements LogReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The field of each part of an event; type and value may be absent from a line. */
-    public record Fields(String user, String item, String time, String type, String value) {
+    /**
+     * The field of each part of an event; type and value may be absent from a line. When group is
+     * named, every line must have it (null or empty leaves the line a basket of its own).
+     */
+    public record Fields(String user, String item, String time, String type, String value, String group) {
+        /** Fields of lines that belong to no group. */
+        public Fields(String user, String item, String time, String type, String value) {
+            this(user, item, time, type, value, null);
+        }
+
         public static Fields interaction() {
             return new Fields("user", "item", "timestamp", "type", "value");
         }
@@ -68,20 +76,22 @@ public final class JsonlLogReader implements LogReader {
         String user = text(node, fields.user());
         String item = text(node, fields.item());
         JsonNode time = node.get(fields.time());
-        if (user == null || item == null || time == null || !(time.isNumber() || time.isTextual())) {
+        boolean groupMissing = fields.group() != null && !node.has(fields.group());
+        if (user == null || item == null || time == null || !(time.isNumber() || time.isTextual()) || groupMissing) {
             List<String> present = new ArrayList<>();
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 present.add(names.next());
             }
-            throw new IllegalArgumentException("needs the fields " + fields.user() + ", " + fields.item() + " and "
-                    + fields.time() + " (name others with --user-col, --item-col, --time-col); this line has "
-                    + present);
+            String group = fields.group() == null ? "" : ", " + fields.group();
+            throw new IllegalArgumentException("needs the fields " + fields.user() + ", " + fields.item() + group
+                    + " and " + fields.time() + " (name others with --user-col, --item-col"
+                    + (fields.group() == null ? "" : ", --group-col") + ", --time-col); this line has " + present);
         }
         String type = text(node, fields.type());
         JsonNode value = node.get(fields.value());
         return new LoggedEvent(user, item, type == null ? "VIEW" : EventTypes.canonical(type),
                 value != null && value.isNumber() ? value.asDouble() : Double.NaN,
-                Timestamps.toMillis(time.asText(), timeUnit));
+                Timestamps.toMillis(time.asText(), timeUnit), text(node, fields.group()));
     }
 
     private static String text(JsonNode node, String field) {

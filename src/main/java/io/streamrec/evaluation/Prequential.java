@@ -9,6 +9,13 @@ import java.util.function.LongConsumer;
 /**
  * The test-then-learn replay of EVALUATION.md: each event is first a test of the model as it
  * stood before it (when it is an evaluation event), then a training example.
+ *
+ * <p>When the log's lines carry groups ({@link EventGroups}: the lines of one basket), the whole
+ * group is tested at its first line, with one list from the state before any of its lines, and its
+ * lines are then learned each at its own place in the log. A shop shows its list before the basket
+ * exists, so a line must not be scored with the help of the lines of its own basket. Each line that
+ * is new for the user (and not already earlier in the basket) still counts on its own; each basket
+ * counts once more on the basket figures, a hit when any of those lines' items is in its list.
  */
 public final class Prequential {
     public static final String ALL = "all";
@@ -16,11 +23,18 @@ public final class Prequential {
 
     private final ReplayLog log;
     private final List<String> targets;
+    private final EventGroups groups;
 
     /** @param targets event types that form extra target sets besides all types (upper case) */
     public Prequential(ReplayLog log, List<String> targets) {
         this.log = log;
         this.targets = List.copyOf(targets);
+        this.groups = EventGroups.of(log);
+    }
+
+    /** How many groups the log's lines form; a line of no group counts as one. */
+    public int groups() {
+        return groups.count();
     }
 
     /** @param progress told how many events were replayed, every few thousand */
@@ -32,7 +46,6 @@ public final class Prequential {
         }
         List<BitSet> seen = new ArrayList<>();
         int[] itemEvents = new int[log.items().size()];
-        int half = log.size() / 2;
         long start = System.nanoTime();
         for (int e = 0; e < log.size(); e++) {
             LoggedEvent event = log.event(e);
@@ -42,24 +55,16 @@ public final class Prequential {
                 seen.add(new BitSet());
             }
             BitSet had = seen.get(user);
-            boolean cold = had.isEmpty();
             boolean newForUser = !had.get(item);
-            // Every evaluation event counts on the board of all types, so it always needs its list.
-            int[] list = model.testThenLearn(user, item, event, newForUser, newForUser, N);
-            if (list != null) {
-                int rank = rankOf(item, list);
-                for (int b = 0; b < boards.size(); b++) {
-                    if (b == 0 || targets.get(b - 1).equals(event.type())) {
-                        if (cold) {
-                            boards.get(b).cold(rank, list);
-                        } else {
-                            boards.get(b).evaluation(rank, list, e < half);
-                            if (itemEvents[item] < Scoreboard.COLD_ITEM_EVENTS) {
-                                boards.get(b).coldItem(rank, e < half);
-                            }
-                        }
-                    }
+            if (groups.startsGroup(e)) {
+                int[] tested = testedLines(e, had);
+                // Every evaluation event counts on the board of all types, so it always needs its list.
+                int[] list = model.testThenLearn(user, item, event, newForUser, tested.length > 0, N);
+                if (list != null) {
+                    score(e, tested, list, had.isEmpty(), itemEvents, boards);
                 }
+            } else {
+                model.learn(user, item, event, newForUser);
             }
             had.set(item);
             itemEvents[item]++;
@@ -70,6 +75,55 @@ public final class Prequential {
         progress.accept(log.size());
         double seconds = (System.nanoTime() - start) / 1e9;
         return new ModelResult(model.name(), isDefault, model.params(), boards, log.size(), seconds);
+    }
+
+    /** The lines of the group starting at {@code first} that are evaluated: items new for the user, once each. */
+    private int[] testedLines(int first, BitSet had) {
+        if (groups.next(first) < 0) {
+            return had.get(log.item(first)) ? new int[0] : new int[] {first};
+        }
+        List<Integer> tested = new ArrayList<>();
+        BitSet inGroup = new BitSet();
+        for (int line = first; line >= 0; line = groups.next(line)) {
+            int item = log.item(line);
+            if (!had.get(item) && !inGroup.get(item)) {
+                tested.add(line);
+            }
+            inGroup.set(item);
+        }
+        return tested.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Each tested line of one group against the group's list, then the group as one basket, on every board it concerns. */
+    private void score(int first, int[] tested, int[] list, boolean cold, int[] itemEvents, List<Scoreboard> boards) {
+        boolean firstHalf = first < log.size() / 2;
+        for (int b = 0; b < boards.size(); b++) {
+            int bestRank = Integer.MAX_VALUE;
+            boolean concerned = false;
+            for (int line : tested) {
+                if (b > 0 && !targets.get(b - 1).equals(log.event(line).type())) {
+                    continue;
+                }
+                concerned = true;
+                int item = log.item(line);
+                int rank = rankOf(item, list);
+                if (rank >= 0) {
+                    bestRank = Math.min(bestRank, rank);
+                }
+                if (cold) {
+                    boards.get(b).cold(rank, list);
+                } else {
+                    boolean lineFirstHalf = line < log.size() / 2;
+                    boards.get(b).evaluation(rank, list, lineFirstHalf);
+                    if (itemEvents[item] < Scoreboard.COLD_ITEM_EVENTS) {
+                        boards.get(b).coldItem(rank, lineFirstHalf);
+                    }
+                }
+            }
+            if (concerned && !cold) {
+                boards.get(b).basket(bestRank == Integer.MAX_VALUE ? -1 : bestRank, firstHalf);
+            }
+        }
     }
 
     static int rankOf(int item, int[] list) {

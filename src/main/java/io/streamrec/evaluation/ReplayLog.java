@@ -22,7 +22,7 @@ public final class ReplayLog {
             // One String object per id, as a deserialiser with a cache would give: map lookups
             // then compare references instead of characters.
             canonical[e] = new LoggedEvent(users.name(userIds[e]), items.name(itemIds[e]), event.type(),
-                    event.value(), event.timestamp());
+                    event.value(), event.timestamp(), event.group());
         }
         this.events = List.of(canonical);
     }

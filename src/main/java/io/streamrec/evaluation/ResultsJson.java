@@ -11,25 +11,30 @@ import java.util.Map;
 
 /**
  * results.json: {"dataset": {...}, "protocol": ..., "models": [...]} where models holds the
- * all-types figures; with --target, "targets" holds one {"target", "models"} block per type.
+ * all-types figures; with --target, "targets" holds one {"target", "models"} block per type. A
+ * grouped replay adds "grouping" {"column", "groups"} and each model's "baskets" figures.
  */
 final class ResultsJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultsJson() {}
 
-    static void write(Path file, DatasetInfo dataset, List<ModelResult> results, List<String> targets)
-            throws IOException {
+    /** @param grouping how the lines were grouped into baskets, null when they were not */
+    static void write(Path file, DatasetInfo dataset, Grouping grouping, List<ModelResult> results,
+                      List<String> targets) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("dataset", dataset);
         root.put("protocol", "prequential");
+        if (grouping != null) {
+            root.put("grouping", Map.of("column", grouping.column(), "groups", grouping.groups()));
+        }
         root.put("n", Prequential.N);
         root.put("machine", machine());
-        root.put("models", models(results, Prequential.ALL));
+        root.put("models", models(results, Prequential.ALL, grouping != null));
         if (!targets.isEmpty()) {
             List<Object> blocks = new ArrayList<>();
             for (String target : targets) {
-                blocks.add(Map.of("target", target, "models", models(results, target)));
+                blocks.add(Map.of("target", target, "models", models(results, target, grouping != null)));
             }
             root.put("targets", blocks);
         }
@@ -45,7 +50,7 @@ final class ResultsJson {
         JSON.writeValue(file.toFile(), root);
     }
 
-    private static List<Map<String, Object>> models(List<ModelResult> results, String target) {
+    private static List<Map<String, Object>> models(List<ModelResult> results, String target, boolean grouped) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ModelResult r : results) {
             Scoreboard b = r.board(target);
@@ -65,6 +70,17 @@ final class ResultsJson {
             m.put("cold_items", Map.of("max_earlier_events", Scoreboard.COLD_ITEM_EVENTS - 1,
                     "all", half(b.coldItems()), "first_half", half(b.coldItems(0)),
                     "second_half", half(b.coldItems(1))));
+            if (grouped) {
+                Scoreboard.Half baskets = b.baskets();
+                Map<String, Object> block = new LinkedHashMap<>();
+                block.put("hr10", baskets.hr10());
+                block.put("hr20", baskets.hr20());
+                block.put("mrr20", baskets.mrr20());
+                block.put("evaluated", baskets.evaluated());
+                block.put("first_half", half(b.baskets(0)));
+                block.put("second_half", half(b.baskets(1)));
+                m.put("baskets", block);
+            }
             m.put("params", r.params());
             out.add(m);
         }

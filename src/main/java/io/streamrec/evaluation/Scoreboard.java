@@ -20,21 +20,52 @@ public final class Scoreboard {
     private final Half[] halves = {new Half(), new Half()};
     /** Evaluation events whose item had fewer than {@link #COLD_ITEM_EVENTS} earlier events, per half. */
     private final Half[] coldItems = {new Half(), new Half()};
+    /** Baskets of warm users, each scored by its best-ranked new item, per half of the stream (by its first line). */
+    private final Half[] baskets = {new Half(), new Half()};
     /** An item with fewer earlier events than this (from anyone) is cold when it is the target. */
     public static final int COLD_ITEM_EVENTS = 5;
 
-    /** Hits of the evaluation events in one half of the stream. */
+    /** Hits of the evaluation events (or baskets) in one half of the stream. */
     public static final class Half {
         int evaluated;
+        int hits10;
         int hits20;
         double reciprocalRanks;
+
+        /** One more evaluation, its item (or a basket's best-ranked item) at 0-based {@code rank}, -1 when absent. */
+        void count(int rank) {
+            evaluated++;
+            if (rank >= 0 && rank < 20) {
+                hits20++;
+                reciprocalRanks += 1.0 / (rank + 1);
+                if (rank < 10) {
+                    hits10++;
+                }
+            }
+        }
+
+        /** The two halves as one. */
+        static Half sum(Half[] halves) {
+            Half all = new Half();
+            for (Half h : halves) {
+                all.evaluated += h.evaluated;
+                all.hits10 += h.hits10;
+                all.hits20 += h.hits20;
+                all.reciprocalRanks += h.reciprocalRanks;
+            }
+            return all;
+        }
 
         public int evaluated() {
             return evaluated;
         }
 
+        public double hr10() {
+            return ratio(hits10, evaluated);
+        }
+
         public double hr20() {
-            return evaluated == 0 ? 0 : (double) hits20 / evaluated;
+            return ratio(hits20, evaluated);
         }
 
         public double mrr20() {
@@ -51,14 +82,11 @@ public final class Scoreboard {
     void evaluation(int rank, int[] list, boolean firstHalf) {
         markShown(list);
         boolean hit = rank >= 0 && rank < 20;
-        Half half = halves[firstHalf ? 0 : 1];
-        half.evaluated++;
+        halves[firstHalf ? 0 : 1].count(rank);
         if (hit) {
             hitSeries.set(evaluated);
             hits20++;
             reciprocalRanks += 1.0 / (rank + 1);
-            half.hits20++;
-            half.reciprocalRanks += 1.0 / (rank + 1);
             if (rank < 10) {
                 hits10++;
             }
@@ -68,12 +96,16 @@ public final class Scoreboard {
 
     /** The same evaluation event again, counted among cold-item events (its item was little used before it). */
     void coldItem(int rank, boolean firstHalf) {
-        Half half = coldItems[firstHalf ? 0 : 1];
-        half.evaluated++;
-        if (rank >= 0 && rank < 20) {
-            half.hits20++;
-            half.reciprocalRanks += 1.0 / (rank + 1);
-        }
+        coldItems[firstHalf ? 0 : 1].count(rank);
+    }
+
+    /**
+     * One basket of a warm user, tested with one list: a hit when any of its new items is in it.
+     *
+     * @param bestRank 0-based position of the basket's best-ranked new item, -1 when none is in the list
+     */
+    void basket(int bestRank, boolean firstHalf) {
+        baskets[firstHalf ? 0 : 1].count(bestRank);
     }
 
     void cold(int rank, int[] list) {
@@ -139,13 +171,17 @@ public final class Scoreboard {
 
     /** Cold-item events of the whole stream. */
     public Half coldItems() {
-        Half all = new Half();
-        for (Half h : coldItems) {
-            all.evaluated += h.evaluated;
-            all.hits20 += h.hits20;
-            all.reciprocalRanks += h.reciprocalRanks;
-        }
-        return all;
+        return Half.sum(coldItems);
+    }
+
+    /** Baskets of the first (0) or second (1) half of the stream; each line its own basket when the log has no groups. */
+    public Half baskets(int half) {
+        return baskets[half];
+    }
+
+    /** Baskets of the whole stream. */
+    public Half baskets() {
+        return Half.sum(baskets);
     }
 
     /**

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamrec.cli.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,20 +24,8 @@ class EvaluateOtherLogsTest {
     @TempDir
     Path dir;
 
-    record Outcome(int exit, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
-
-    private Outcome evaluate(String... args) {
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("evaluate"));
-        all.addAll(List.of(args));
-        var cli = Main.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Outcome(exit, err.toString());
+    private static EvaluateRun evaluate(String... args) {
+        return EvaluateRun.of(args);
     }
 
     /** A travel site's log: users search for hotels and book some, in its own words for the types. */
@@ -79,8 +64,8 @@ class EvaluateOtherLogsTest {
 
     @Test
     void eventTypesOutsideTheBuiltInNamesLearnWithWeightOneAndTheCommandSaysSoOnce() throws IOException {
-        Outcome own = evaluate(travelArgs("own"));
-        Outcome weighted = evaluate(travelArgs("weighted", "--weight", "book=1", "--weight", "search=1"));
+        EvaluateRun own = evaluate(travelArgs("own"));
+        EvaluateRun weighted = evaluate(travelArgs("weighted", "--weight", "book=1", "--weight", "search=1"));
 
         assertThat(own.exit()).isZero();
         List<String> warnings = own.errLines().stream().filter(l -> l.contains("weight 1")).toList();
@@ -95,7 +80,7 @@ class EvaluateOtherLogsTest {
 
     @Test
     void progressOffATerminalIsPlainLinesWithoutCarriageReturns() throws IOException {
-        Outcome outcome = evaluate(travelArgs("plain"));
+        EvaluateRun outcome = evaluate(travelArgs("plain"));
         assertThat(outcome.exit()).isZero();
         assertThat(outcome.err()).doesNotContain("\r");
         assertThat(outcome.errLines()).anyMatch(l -> l.startsWith("streamrec: 1,500 events replayed in"))
@@ -118,13 +103,13 @@ class EvaluateOtherLogsTest {
                 new CatalogueItem("1", "Toy Story (1995)", List.of("Animation", "Children's", "Comedy")),
                 new CatalogueItem("2", "Misérables, Les (1995)", List.of("Action", "Adventure", "Thriller")));
 
-        Outcome asUtf8 = evaluate("--input", log.toString(), "--items", items.toString(), "--models", "POP",
+        EvaluateRun asUtf8 = evaluate("--input", log.toString(), "--items", items.toString(), "--models", "POP",
                 "--output", dir.resolve("a").toString());
         assertThat(asUtf8.exit()).isEqualTo(2);
         assertThat(asUtf8.errLines()).singleElement().asString().contains("u.item line 2: not UTF-8 text")
                 .contains("--items-encoding");
 
-        Outcome asLatin1 = evaluate("--input", log.toString(), "--items", items.toString(), "--items-encoding",
+        EvaluateRun asLatin1 = evaluate("--input", log.toString(), "--items", items.toString(), "--items-encoding",
                 "ISO-8859-1", "--models", "POP", "--output", dir.resolve("b").toString());
         assertThat(asLatin1.exit()).isZero();
         assertThat(asLatin1.err()).doesNotContain("warning");
@@ -150,7 +135,7 @@ class EvaluateOtherLogsTest {
     @Test
     void aCatalogueThatSharesNoIdWithTheLogIsWarnedAbout() throws IOException {
         Path items = Files.writeString(dir.resolve("products.csv"), "id,title\nP-1,One\nP-2,Two\n");
-        Outcome outcome = evaluate(travelArgs("w", "--items", items.toString()));
+        EvaluateRun outcome = evaluate(travelArgs("w", "--items", items.toString()));
         assertThat(outcome.exit()).isZero();
         assertThat(outcome.errLines()).filteredOn(l -> l.contains("warning")).singleElement().asString()
                 .contains("none of the log's 40 items are in the catalogue").contains("'P-1'");
@@ -158,27 +143,27 @@ class EvaluateOtherLogsTest {
 
     @Test
     void aMissingFileATruncatedLineAndAnotherJsonShapeEndInOneLineWithFileAndLine() throws IOException {
-        Outcome missing = evaluate("--input", dir.resolve("nope.csv").toString(), "--format", "csv", "--header",
+        EvaluateRun missing = evaluate("--input", dir.resolve("nope.csv").toString(), "--format", "csv", "--header",
                 "--output", dir.resolve("m").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.errLines()).singleElement().asString().contains("no such file").contains("nope.csv");
 
         Path truncated = Files.writeString(dir.resolve("cut.csv"), "user,item,timestamp\nu1,i1,1\nu2,i2,2\nu1,i");
-        Outcome cut = evaluate("--input", truncated.toString(), "--format", "csv", "--header", "--models", "POP",
+        EvaluateRun cut = evaluate("--input", truncated.toString(), "--format", "csv", "--header", "--models", "POP",
                 "--output", dir.resolve("c").toString());
         assertThat(cut.exit()).isEqualTo(2);
         assertThat(cut.errLines()).singleElement().asString().contains("cut.csv line 4: 2 fields");
 
         Path otherShape = Files.writeString(dir.resolve("other.jsonl"),
                 "{\"userId\":\"u1\",\"movieId\":\"i1\",\"ts\":1}\n{\"userId\":\"u2\",\"movieId\":\"i1\",\"ts\":2}\n");
-        Outcome shape = evaluate("--input", otherShape.toString(), "--format", "jsonl", "--models", "POP",
+        EvaluateRun shape = evaluate("--input", otherShape.toString(), "--format", "jsonl", "--models", "POP",
                 "--output", dir.resolve("j").toString());
         assertThat(shape.exit()).isEqualTo(2);
         assertThat(shape.errLines()).singleElement().asString().contains("other.jsonl line 1")
                 .contains("[userId, movieId, ts]").contains("--user-col");
         assertThat(shape.err()).doesNotContain("Exception").doesNotContain("\tat ");
 
-        Outcome named = evaluate("--input", otherShape.toString(), "--format", "jsonl", "--user-col", "userId",
+        EvaluateRun named = evaluate("--input", otherShape.toString(), "--format", "jsonl", "--user-col", "userId",
                 "--item-col", "movieId", "--time-col", "ts", "--models", "POP",
                 "--output", dir.resolve("k").toString());
         assertThat(named.exit()).isZero();
@@ -189,7 +174,7 @@ class EvaluateOtherLogsTest {
     void skipBadLinesCountsThemAndSaysSoOnce() throws IOException {
         Path log = Files.writeString(dir.resolve("bad.csv"),
                 "user,item,timestamp\nu1,i1,1\nu2,i1,yesterday\nu2,i2,3\nu3\nu3,i1,5\nu1,i");
-        Outcome outcome = evaluate("--input", log.toString(), "--format", "csv", "--header", "--skip-bad-lines",
+        EvaluateRun outcome = evaluate("--input", log.toString(), "--format", "csv", "--header", "--skip-bad-lines",
                 "--models", "POP", "--output", dir.resolve("s").toString());
         assertThat(outcome.exit()).isZero();
         assertThat(outcome.errLines()).filteredOn(l -> l.contains("skipped")).singleElement().asString()
@@ -211,7 +196,7 @@ class EvaluateOtherLogsTest {
 
     @Test
     void theBaselinesParametersAreSetWithSetAndUnknownOnesRefused() throws IOException {
-        Outcome set = evaluate(travelArgs("p", "--models", "ITEM-KNN,ISGD,RECENT-POP", "--set", "itemknn.window=2",
+        EvaluateRun set = evaluate(travelArgs("p", "--models", "ITEM-KNN,ISGD,RECENT-POP", "--set", "itemknn.window=2",
                 "--set", "isgd.lr=0.1", "--set", "isgd.k=4", "--set", "recentpop.halflife=7"));
         assertThat(set.exit()).isZero();
         assertThat(params("p", "ITEM-KNN").path("recent_items").asInt()).isEqualTo(2);
@@ -219,10 +204,10 @@ class EvaluateOtherLogsTest {
         assertThat(params("p", "ISGD").path("learning_rate").asDouble()).isCloseTo(0.1, within(1e-6));
         assertThat(params("p", "RECENT-POP").path("half_life_days").asDouble()).isEqualTo(7.0);
 
-        Outcome typo = evaluate(travelArgs("q", "--set", "itemknn.windw=2"));
+        EvaluateRun typo = evaluate(travelArgs("q", "--set", "itemknn.windw=2"));
         assertThat(typo.exit()).isEqualTo(2);
         assertThat(typo.errLines()).singleElement().asString().contains("itemknn.windw").contains("itemknn.window");
-        Outcome zero = evaluate(travelArgs("r", "--set", "isgd.lr=0"));
+        EvaluateRun zero = evaluate(travelArgs("r", "--set", "isgd.lr=0"));
         assertThat(zero.exit()).isEqualTo(2);
         assertThat(zero.errLines()).singleElement().asString().contains("isgd.lr must be > 0");
     }
