@@ -3,6 +3,7 @@ package io.streamrec.bench;
 import io.streamrec.avro.UserState;
 import io.streamrec.stores.StoreNames;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,6 +33,8 @@ final class LearningLag implements EventGenerator.Acknowledged, AutoCloseable {
     private final Map<Integer, Queue<Sent>> pending = new ConcurrentHashMap<>();
     private final Samples all = new Samples();
     private final AtomicLong lastSampleMs = new AtomicLong();
+    /** The longest time between two looks: the resolution the figures really had. */
+    private volatile long longestLookGapMs;
     private final Thread thread;
     private volatile long countFromMs = Long.MAX_VALUE;
     private volatile boolean stopped;
@@ -59,7 +62,11 @@ final class LearningLag implements EventGenerator.Acknowledged, AutoCloseable {
 
     private void run() {
         ReadOnlyKeyValueStore<String, UserState> users = null;
+        long lastLook = System.currentTimeMillis();
         while (!stopped) {
+            long look = System.currentTimeMillis();
+            longestLookGapMs = Math.max(longestLookGapMs, look - lastLook);
+            lastLook = look;
             try {
                 if (users == null) {
                     users = streams.store(StoreQueryParameters.fromNameAndType(StoreNames.USER_STATE,
@@ -92,6 +99,17 @@ final class LearningLag implements EventGenerator.Acknowledged, AutoCloseable {
 
     Samples all() {
         return all;
+    }
+
+    /** How long ago the oldest sample not learned yet was sent, in ms; 0 when every sample was learned. */
+    long oldestUnlearnedAgeMs() {
+        long now = System.currentTimeMillis();
+        return pending.values().stream().map(Queue::peek).filter(Objects::nonNull)
+                .mapToLong(sent -> now - sent.sentAtMs()).max().orElse(0);
+    }
+
+    long longestLookGapMs() {
+        return longestLookGapMs;
     }
 
     /** Samples sent but not learned yet. */
