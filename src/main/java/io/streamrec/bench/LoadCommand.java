@@ -206,8 +206,8 @@ final class LoadCommand implements Callable<Integer> {
         if (learning != null) {
             learn = LoadSummary.Latency.of(learning.all());
             out.printf(Locale.ROOT, "learning lag (event sent -> user-state names it, interactive query every %d ms, "
-                            + "one event per %d ms sampled, looks at most %d ms apart): %d learned; p50 %s ms, "
-                            + "p99 %s ms, max %s ms%n", LearningLag.POLL_MS, LearningLag.SAMPLE_EVERY_MS,
+                            + "one event per %d ms sampled, looks at most %d ms apart): %d learned; ms p50 %s, "
+                            + "p99 %s, max %s%n", LearningLag.POLL_MS, LearningLag.SAMPLE_EVERY_MS,
                     learning.longestLookGapMs(), learn.count(), learn.p50(), learn.p99(), learn.max());
             if (learning.unlearned() > 0) {
                 out.printf(Locale.ROOT, "learning lag: %d sampled events not learned by the end, the oldest sent %d ms "
