@@ -32,8 +32,9 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class BareTopology {
     private static final String STORE = "bare-counts";
+    private static final Duration MIN_SPAN = Duration.ofSeconds(1);
 
-    /** Events per second, or empty when the backlog was too small to measure past the warm-up. */
+    /** Events per second, or empty when the backlog was worked off too fast (under a second) to measure. */
     record Result(Optional<Double> eventsPerSecond, long events) {}
 
     private BareTopology() {}
@@ -69,7 +70,7 @@ final class BareTopology {
 
     /**
      * The rate between committing a fifth and nine tenths of the backlog: the start (JIT, first
-     * assignment) and the tail (the last commits) left out.
+     * assignment) and the tail (the last commits) left out. Empty when that took under a second.
      */
     private static Optional<Double> flatOutRate(ConsumerLag lag, long backlog, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -83,7 +84,8 @@ final class BareTopology {
                 fromCommitted = committed;
                 fromNanos = now;
             } else if (fromCommitted >= 0 && committed >= backlog * 9 / 10) {
-                return committed > fromCommitted
+                // Fewer than ten looks between the two would time commits, not throughput.
+                return now - fromNanos >= MIN_SPAN.toNanos()
                         ? Optional.of((committed - fromCommitted) / ((now - fromNanos) / 1e9)) : Optional.empty();
             }
         }
