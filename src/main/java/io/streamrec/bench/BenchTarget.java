@@ -25,15 +25,19 @@ final class BenchTarget implements AutoCloseable {
     final String applicationId;
     final Topics topics;
     final List<StreamrecApp> apps;
+    /** The instances' settings (for a running deployment: the defaults with the {@code --set} ones). */
+    final StreamrecConfig config;
     private final EmbeddedKafka kafka;
     private final List<Path> stateDirs;
+    private boolean appsClosed;
 
     private BenchTarget(String bootstrapServers, String applicationId, Topics topics, List<StreamrecApp> apps,
-                        EmbeddedKafka kafka, List<Path> stateDirs) {
+                        StreamrecConfig config, EmbeddedKafka kafka, List<Path> stateDirs) {
         this.bootstrapServers = bootstrapServers;
         this.applicationId = applicationId;
         this.topics = topics;
         this.apps = apps;
+        this.config = config;
         this.kafka = kafka;
         this.stateDirs = stateDirs;
     }
@@ -41,8 +45,10 @@ final class BenchTarget implements AutoCloseable {
     /** Connects to the deployment named by the options, or starts {@code instances} in-process ones. */
     static BenchTarget start(PrintWriter out, TargetOptions options, int instances) throws Exception {
         if (!options.embedded()) {
+            Map<String, String> settings = new HashMap<>(options.settings);
+            settings.put(StreamrecConfig.TOPIC_PREFIX.name(), options.topicPrefix);
             return new BenchTarget(options.bootstrapServers, options.applicationId(), new Topics(options.topicPrefix),
-                    List.of(), null, List.of());
+                    List.of(), StreamrecConfig.of(settings), null, List.of());
         }
         out.println("starting an in-process Kafka broker (KRaft) and " + instances + " streamrec instance"
                 + (instances == 1 ? "" : "s") + "...");
@@ -67,8 +73,8 @@ final class BenchTarget implements AutoCloseable {
             for (StreamrecApp app : apps) {
                 app.awaitRunning(Duration.ofSeconds(90));
             }
-            return new BenchTarget(kafka.bootstrapServers(), options.applicationId(), config.topics(), apps, kafka,
-                    stateDirs);
+            return new BenchTarget(kafka.bootstrapServers(), options.applicationId(), config.topics(), apps, config,
+                    kafka, stateDirs);
         } catch (Exception | Error e) {
             apps.forEach(StreamrecApp::close);
             kafka.close();
@@ -76,16 +82,29 @@ final class BenchTarget implements AutoCloseable {
         }
     }
 
+    /** Whether the broker is the in-process one this benchmark started (it may then add topics of its own). */
+    boolean embedded() {
+        return kafka != null;
+    }
+
+    /** Stops the in-process instances, leaving the broker up; {@link #close} then closes only the broker. */
+    void closeApps() {
+        if (!appsClosed) {
+            appsClosed = true;
+            apps.forEach(StreamrecApp::close);
+        }
+    }
+
     @Override
     public void close() {
-        apps.forEach(StreamrecApp::close);
+        closeApps();
         if (kafka != null) {
             kafka.close();
         }
         stateDirs.forEach(BenchTarget::deleteTree);
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

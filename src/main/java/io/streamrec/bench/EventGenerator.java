@@ -12,15 +12,15 @@ import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes Avro interactions to `interactions` at a fixed rate (or flat out) over {@code users}
- * users and {@code items} items, key = user, timestamp = the moment of sending, so the consumer
- * of `recommendations` can tell how old the newest event behind a list is. Users are uniform;
- * item popularity is skewed (item = items * r^2: the top 10% of items draw ~32% of events);
- * 70% views, 20% clicks, 8% add-to-carts, 2% purchases. Seeded, so runs are repeatable.
+ * Publishes Avro interactions to `interactions` at a fixed rate (or flat out): the
+ * {@link SyntheticEvents} sequence of {@link SyntheticEvents#LOAD_SEED}, key = user, timestamp =
+ * the moment of sending, so the consumer of `recommendations` can tell how old the newest event
+ * behind a list is. Seeded, so runs are repeatable.
  */
 final class EventGenerator implements AutoCloseable {
     /** Flat out, the generator stays at most this many events ahead of the app, so lag measures the app. */
@@ -29,15 +29,25 @@ final class EventGenerator implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
     private final Rate rate;
-    private final String[] users;
-    private final String[] items;
+    private final SyntheticEvents events;
     private final LongSupplier processed;
+    private final Acknowledged acknowledged;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Thread thread;
     private volatile boolean stopped;
 
+    /** Told of every event the broker acknowledged, from the producer's I/O thread: must be quick. */
+    interface Acknowledged {
+        void acknowledged(String user, long sentAtMs, RecordMetadata where);
+    }
+
     EventGenerator(String bootstrapServers, String topic, Rate rate, int users, int items, LongSupplier processed) {
+        this(bootstrapServers, topic, rate, users, items, processed, (user, sentAtMs, where) -> { });
+    }
+
+    EventGenerator(String bootstrapServers, String topic, Rate rate, int users, int items, LongSupplier processed,
+                   Acknowledged acknowledged) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, "5",
@@ -45,9 +55,9 @@ final class EventGenerator implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
         this.topic = topic;
         this.rate = rate;
-        this.users = ids(BenchIds.USER_PREFIX, users);
-        this.items = ids(BenchIds.ITEM_PREFIX, items);
+        this.events = new SyntheticEvents(users, items, SyntheticEvents.LOAD_SEED);
         this.processed = processed;
+        this.acknowledged = acknowledged;
         this.thread = new Thread(this::run, "bench-event-generator");
         thread.setDaemon(true);
     }
@@ -68,14 +78,13 @@ final class EventGenerator implements AutoCloseable {
     /** Publishes one event per user, in user order: gives every user a list before a lookup benchmark. */
     void seedEveryUser() {
         SplittableRandom random = new SplittableRandom(7);
-        for (String user : users) {
-            send(user, items[random.nextInt(items.length)], EventType.CLICK);
+        for (String user : events.users()) {
+            send(user, events.anyItem(random), EventType.CLICK);
         }
         producer.flush();
     }
 
     private void run() {
-        SplittableRandom random = new SplittableRandom(42);
         long start = System.nanoTime();
         while (!stopped) {
             long due = rate.isMax() ? sent.get() + 1000 : rate.dueBy(System.nanoTime() - start);
@@ -84,8 +93,8 @@ final class EventGenerator implements AutoCloseable {
                 continue;
             }
             while (sent.get() < due && !stopped) {
-                double r = random.nextDouble();
-                send(users[random.nextInt(users.length)], items[(int) (items.length * r * r)], type(random.nextInt(100)));
+                SyntheticEvents.Event event = events.next();
+                send(event.user(), event.item(), event.type());
             }
             if (!rate.isMax()) {
                 LockSupport.parkNanos(200_000);
@@ -94,27 +103,17 @@ final class EventGenerator implements AutoCloseable {
     }
 
     private void send(String user, String item, EventType type) {
+        long now = System.currentTimeMillis();
         Interaction event = Interaction.newBuilder().setUser(user).setItem(item).setType(type)
-                .setTimestamp(Instant.ofEpochMilli(System.currentTimeMillis())).build();
+                .setTimestamp(Instant.ofEpochMilli(now)).build();
         producer.send(new ProducerRecord<>(topic, user, AvroSerdes.INTERACTION.encode(event)), (metadata, error) -> {
             if (error != null) {
                 failed.incrementAndGet();
+            } else {
+                acknowledged.acknowledged(user, now, metadata);
             }
         });
         sent.incrementAndGet();
-    }
-
-    private static EventType type(int percent) {
-        return percent < 70 ? EventType.VIEW : percent < 90 ? EventType.CLICK
-                : percent < 98 ? EventType.ADD_TO_CART : EventType.PURCHASE;
-    }
-
-    private static String[] ids(String prefix, int count) {
-        String[] ids = new String[count];
-        for (int i = 0; i < count; i++) {
-            ids[i] = prefix + i;
-        }
-        return ids;
     }
 
     /** Stops sending and waits until everything sent is acknowledged. */

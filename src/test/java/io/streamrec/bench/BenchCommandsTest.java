@@ -18,22 +18,35 @@ import org.junit.jupiter.api.Test;
  * never for speed.
  */
 class BenchCommandsTest {
-    private static final Pattern LOAD = Pattern.compile(
-            "sustained_events_per_s=(\\d+) p50_ms=([\\d.]+) p99_ms=([\\d.]+) max_ms=([\\d.]+) lag_end=(\\d+)");
+    private static final Pattern LOAD = Pattern.compile("sustained_events_per_s=(\\d+) model_events_per_s=(\\d+) "
+            + "model_learn_only_events_per_s=(\\d+) bare_events_per_s=(\\d+|none) live_vs_model=([\\d.]+) "
+            + "live_vs_bare=([\\d.]+|none) broker_records_per_event=([\\d.]+) broker_markers_per_event=([\\d.]+) "
+            + "fresh_p50_ms=([\\d.]+) fresh_p99_ms=([\\d.]+) fresh_max_ms=([\\d.]+) learn_p50_ms=([\\d.]+) "
+            + "learn_p99_ms=([\\d.]+) lag_end=(\\d+)");
     private static final Pattern LOOKUP = Pattern.compile(
             "requests_per_s=(\\d+) p50_ms=([\\d.]+) p99_ms=([\\d.]+) errors=(\\d+)");
 
     @Test
     void loadPublishesEventsAndMeasuresRefreshedLists() {
         List<String> lines = run("bench", "load", "--rate", "300", "--duration", "4s", "--warmup", "1s",
-                "--users", "200", "--items", "100", "--set", "streamrec.topic.partitions=2");
+                "--users", "200", "--items", "100", "--model-warmup", "1s", "--model-duration", "1s",
+                "--set", "streamrec.topic.partitions=2");
         assertThat(lines).anyMatch(line -> line.startsWith("t=1s sent="));
+        assertThat(lines).anyMatch(line -> line.matches("  \\S*recommendations +\\d+ .*"));
         Matcher last = LOAD.matcher(lines.get(lines.size() - 1));
         assertThat(last.matches()).as("last line: " + lines.get(lines.size() - 1)).isTrue();
-        assertThat(Long.parseLong(last.group(1))).as("events committed per second").isPositive();
-        assertThat(Double.parseDouble(last.group(2))).as("p50 is at most p99").isLessThanOrEqualTo(
-                Double.parseDouble(last.group(3)));
-        assertThat(Double.parseDouble(last.group(4))).as("max latency: lists were measured").isPositive();
+        long live = Long.parseLong(last.group(1));
+        assertThat(live).as("events committed per second").isPositive();
+        assertThat(Long.parseLong(last.group(2))).as("the model in memory outruns an app held to 300/s")
+                .isGreaterThan(live);
+        assertThat(Double.parseDouble(last.group(7))).as("the app appends records for the events it learns")
+                .isPositive();
+        assertThat(Double.parseDouble(last.group(8))).as("exactly-once: transactions leave markers").isPositive();
+        assertThat(Double.parseDouble(last.group(9))).as("fresh p50 is at most p99").isLessThanOrEqualTo(
+                Double.parseDouble(last.group(10)));
+        assertThat(Double.parseDouble(last.group(11))).as("max latency: lists were measured").isPositive();
+        assertThat(Double.parseDouble(last.group(12))).as("learn p50 is at most p99").isLessThanOrEqualTo(
+                Double.parseDouble(last.group(13)));
     }
 
     @Test

@@ -1,0 +1,118 @@
+package io.streamrec.bench;
+
+import io.streamrec.model.ScoredItem;
+import io.streamrec.model.UserProfile;
+import io.streamrec.model.index.ItemRecord;
+import io.streamrec.model.index.SeenItems;
+import io.streamrec.model.learning.ItemSide;
+import io.streamrec.model.learning.ItemUpdate;
+import io.streamrec.model.learning.OwedUpdates;
+import io.streamrec.model.online.OnlineStep;
+import io.streamrec.model.online.SharedModel;
+import io.streamrec.model.online.ShownList;
+import io.streamrec.model.policy.ListPolicy;
+import io.streamrec.topology.TopologySettings;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The live user side's per-event work with no Kafka: the same {@link SyntheticEvents} through the
+ * same {@link OnlineStep}, on one thread, state in maps instead of stores. Per event, as
+ * {@code UserLearner} does: learn on the user's profile (crediting the list the user last got),
+ * sum what items are owed, and refresh the user's list. The refresh is one per event: live, the
+ * debounce merges only a user's events within 50 ms, which with many users (100k) is almost never.
+ * An event's time is the wall clock when it is drawn, as live it is the moment of sending; when it
+ * crosses a publish-interval boundary, the owed sums are applied to the items and admitted items
+ * upserted into the index, as the item side and every index feed do once per interval live.
+ */
+final class ModelThroughput {
+    /** Events per second learned and listed, and learned only (no refresh), both warm. */
+    record Result(double eventsPerSecond, double learnOnlyEventsPerSecond) {}
+
+    private final TopologySettings settings;
+    private final SyntheticEvents events;
+    private final SharedModel model;
+    private final OnlineStep step;
+    private final ItemSide itemSide;
+    private final OwedUpdates owed;
+    private final Map<String, ItemRecord> items = new HashMap<>();
+    private final Map<String, UserProfile> profiles = new HashMap<>();
+    private final Map<String, SeenItems> seen = new HashMap<>();
+    private final Map<String, ShownList> shown = new HashMap<>();
+    private long intervalEnd = Long.MIN_VALUE;
+
+    ModelThroughput(TopologySettings settings, int users, int items) {
+        this.settings = settings;
+        this.events = new SyntheticEvents(users, items, SyntheticEvents.LOAD_SEED);
+        // As the app: one model per process, explanations built for what is listed.
+        this.model = SharedModel.empty(settings.model(), true);
+        this.step = new OnlineStep(model, settings.weights(), settings.lifecycle(), ListPolicy.of(settings.rules()),
+                new Random(SyntheticEvents.LOAD_SEED));
+        this.itemSide = new ItemSide(settings.model());
+        this.owed = new OwedUpdates(settings.model().popularityHalfLifeMs());
+    }
+
+    /** Runs {@code warmup} unmeasured, then {@code measure} learning and listing, then {@code measure} learning only. */
+    Result run(Duration warmup, Duration measure) {
+        runFor(warmup, true);
+        double withLists = runFor(measure, true);
+        double learnOnly = runFor(measure, false);
+        return new Result(withLists, learnOnly);
+    }
+
+    /** Events per second over {@code duration}, the clock read every 64 events. */
+    private double runFor(Duration duration, boolean refresh) {
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        long done = 0;
+        long now = start;
+        while (now < end) {
+            for (int i = 0; i < 64; i++) {
+                handle(events.next(), refresh);
+            }
+            done += 64;
+            now = System.nanoTime();
+        }
+        return done / ((now - start) / 1e9);
+    }
+
+    private void handle(SyntheticEvents.Event event, boolean refresh) {
+        long time = System.currentTimeMillis();
+        publishOwedBy(time);
+        String user = event.user();
+        UserProfile profile = profiles.computeIfAbsent(user, u -> UserProfile.empty());
+        SeenItems history = seen.computeIfAbsent(user, u -> new SeenItems());
+        boolean newForUser = !history.contains(event.item());
+        ShownList last = step.creditsLastList(newForUser) ? shown.get(user) : null;
+        owed.addAll(step.learn(profile, event.item(), event.type().name(), time, newForUser, last));
+        if (newForUser) {
+            history.add(event.item());
+        }
+        if (refresh) {
+            List<ScoredItem> list = step.list(profile, history, settings.refresh().listSize(), time);
+            // Live, only a personalised list is credited later, and an empty one is not published.
+            if (!list.isEmpty()) {
+                shown.put(user, profile.isCold() ? null : ShownList.of(list));
+            }
+        }
+    }
+
+    /** Once per publish interval: the owed sums applied to their items, admitted items into the index. */
+    private void publishOwedBy(long time) {
+        if (time < intervalEnd) {
+            return;
+        }
+        long interval = settings.refresh().itemPublishIntervalMs();
+        intervalEnd = Math.floorDiv(time, interval) * interval + interval;
+        for (ItemUpdate update : owed.drain()) {
+            ItemRecord record = itemSide.apply(items.get(update.item()), update);
+            items.put(update.item(), record);
+            if (settings.lifecycle().admitsItem(record.distinctUsers, record.known)) {
+                model.index().upsert(record);
+            }
+        }
+    }
+}
