@@ -1,6 +1,5 @@
 package io.streamrec.model;
 
-
 /**
  * One recommended item: its blended score, the signal that contributed most, and why (null from a
  * {@code ranking.Recommender} built not to explain, as the replay's is).
