@@ -94,7 +94,10 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
             ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
             ItemVector updated = ModelCodec.itemVector(itemSide.apply(current, owed));
             items.put(id, updated);
-            dirty.delete(id);
+            // A delete is a changelog record even for an absent key: only a catalogue change marks an item.
+            if (dirty.get(id) != null) {
+                dirty.delete(id);
+            }
             publish(id, updated, now);
         }
         List<String> changed = new ArrayList<>();
