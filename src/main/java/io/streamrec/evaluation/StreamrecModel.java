@@ -74,6 +74,8 @@ final class StreamrecModel implements ReplayModel {
         this.seen = new SeenItems[log.users().size()];
         this.shown = new ShownList[log.users().size()];
         this.catalogue = new CatalogueFeed(log, catalogue, tags, arrival);
+        // The catalogue known before the stream is set up here, not in the replay's time.
+        this.catalogue.due(Long.MIN_VALUE, this::describe);
     }
 
     @Override
