@@ -71,8 +71,4 @@ public final class OnlineStep {
     public List<ScoredItem> list(UserProfile profile, SeenItems seen, int n, long now) {
         return policy.recommend(model.recommender(), model.index(), profile, seen, Set.of(), n, now);
     }
-
-    public SharedModel model() {
-        return model;
-    }
 }
