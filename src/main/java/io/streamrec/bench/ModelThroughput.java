@@ -2,11 +2,8 @@ package io.streamrec.bench;
 
 import io.streamrec.model.ScoredItem;
 import io.streamrec.model.UserProfile;
-import io.streamrec.model.index.ItemRecord;
 import io.streamrec.model.index.SeenItems;
-import io.streamrec.model.learning.ItemSide;
-import io.streamrec.model.learning.ItemUpdate;
-import io.streamrec.model.learning.OwedUpdates;
+import io.streamrec.model.online.InMemoryItemSide;
 import io.streamrec.model.online.OnlineStep;
 import io.streamrec.model.online.SharedModel;
 import io.streamrec.model.online.ShownList;
@@ -36,13 +33,10 @@ final class ModelThroughput {
     private final SyntheticEvents events;
     private final SharedModel model;
     private final OnlineStep step;
-    private final ItemSide itemSide;
-    private final OwedUpdates owed;
-    private final Map<String, ItemRecord> items = new HashMap<>();
+    private final InMemoryItemSide items;
     private final Map<String, UserProfile> profiles = new HashMap<>();
     private final Map<String, SeenItems> seen = new HashMap<>();
     private final Map<String, ShownList> shown = new HashMap<>();
-    private long intervalEnd = Long.MIN_VALUE;
 
     ModelThroughput(TopologySettings settings, int users, int items) {
         this.settings = settings;
@@ -51,8 +45,7 @@ final class ModelThroughput {
         this.model = SharedModel.empty(settings.model(), true);
         this.step = new OnlineStep(model, settings.weights(), settings.lifecycle(), ListPolicy.of(settings.rules()),
                 new Random(SyntheticEvents.LOAD_SEED));
-        this.itemSide = new ItemSide(settings.model());
-        this.owed = new OwedUpdates(settings.model().popularityHalfLifeMs());
+        this.items = new InMemoryItemSide(model, settings.lifecycle(), settings.refresh().itemPublishIntervalMs());
     }
 
     /** Runs {@code warmup} unmeasured, then {@code measure} learning and listing, then {@code measure} learning only. */
@@ -81,13 +74,13 @@ final class ModelThroughput {
 
     private void handle(SyntheticEvents.Event event, boolean refresh) {
         long time = System.currentTimeMillis();
-        publishOwedBy(time);
+        items.advanceTo(time);
         String user = event.user();
         UserProfile profile = profiles.computeIfAbsent(user, u -> UserProfile.empty());
         SeenItems history = seen.computeIfAbsent(user, u -> new SeenItems());
         boolean newForUser = !history.contains(event.item());
         ShownList last = step.creditsLastList(newForUser) ? shown.get(user) : null;
-        owed.addAll(step.learn(profile, event.item(), event.type().name(), time, newForUser, last));
+        items.owe(step.learn(profile, event.item(), event.type().name(), time, newForUser, last));
         if (newForUser) {
             history.add(event.item());
         }
@@ -96,22 +89,6 @@ final class ModelThroughput {
             // Live, only a personalised list is credited later, and an empty one is not published.
             if (!list.isEmpty()) {
                 shown.put(user, profile.isCold() ? null : ShownList.of(list));
-            }
-        }
-    }
-
-    /** Once per publish interval: the owed sums applied to their items, admitted items into the index. */
-    private void publishOwedBy(long time) {
-        if (time < intervalEnd) {
-            return;
-        }
-        long interval = settings.refresh().itemPublishIntervalMs();
-        intervalEnd = Math.floorDiv(time, interval) * interval + interval;
-        for (ItemUpdate update : owed.drain()) {
-            ItemRecord record = itemSide.apply(items.get(update.item()), update);
-            items.put(update.item(), record);
-            if (settings.lifecycle().admitsItem(record.distinctUsers, record.known)) {
-                model.index().upsert(record);
             }
         }
     }

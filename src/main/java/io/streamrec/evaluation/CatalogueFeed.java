@@ -32,7 +32,6 @@ final class CatalogueFeed {
     private int tagged;
     private final Map<String, Set<String>> tagsOf = new HashMap<>();
     private final Map<String, CatalogueItem> described = new HashMap<>();
-    private boolean started;
 
     /** Catalogue ids are matched to the log's spelling of them, so an item is one item for both. */
     CatalogueFeed(ReplayLog log, List<CatalogueItem> catalogue, List<CatalogueTag> tags, Arrival arrival) {
@@ -61,15 +60,13 @@ final class CatalogueFeed {
         return known >= 0 ? log.items().name(known) : id;
     }
 
-    /**
-     * Hands {@code describe} every item (with its tags so far) that arrives or gains a tag by
-     * {@code now}; the items known before the stream on the first call.
-     */
+    /** Hands {@code describe} the items known before the stream: called once, before any {@link #due}. */
+    void start(BiConsumer<CatalogueItem, List<String>> describe) {
+        atStart.forEach(item -> describe(item, describe));
+    }
+
+    /** Hands {@code describe} every item (with its tags so far) that arrives or gains a tag by {@code now}. */
     void due(long now, BiConsumer<CatalogueItem, List<String>> describe) {
-        if (!started) {
-            started = true;
-            atStart.forEach(item -> describe(item, describe));
-        }
         while (arrived < pending.size() && pendingAt.get(arrived) <= now) {
             describe(pending.get(arrived++), describe);
         }

@@ -1,21 +1,16 @@
 package io.streamrec.evaluation;
 
-import io.streamrec.model.index.ItemMetadata;
-import io.streamrec.model.index.ItemRecord;
-import io.streamrec.model.learning.ItemSide;
-import io.streamrec.model.learning.ItemUpdate;
+import io.streamrec.model.EventWeights;
 import io.streamrec.model.Lifecycle;
 import io.streamrec.model.ModelParams;
-import io.streamrec.model.online.OnlineStep;
-import io.streamrec.model.learning.OwedUpdates;
 import io.streamrec.model.ScoredItem;
+import io.streamrec.model.UserProfile;
+import io.streamrec.model.index.ItemMetadata;
 import io.streamrec.model.index.SeenItems;
+import io.streamrec.model.online.InMemoryItemSide;
+import io.streamrec.model.online.OnlineStep;
 import io.streamrec.model.online.SharedModel;
 import io.streamrec.model.online.ShownList;
-import io.streamrec.model.UserProfile;
-import io.streamrec.model.EventWeights;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +19,8 @@ import java.util.Random;
 
 /**
  * The product's model in the replay: the topology's {@link OnlineStep} per event and per list,
- * and its item side ({@link ItemSide}), with arrays and maps in place of state stores and an
- * in-memory loop in place of topics. As live, what events owe items is summed and applied once
+ * and its item side in memory ({@link InMemoryItemSide}), with arrays in place of state stores and
+ * an in-memory loop in place of topics. As live, what events owe items is summed and applied once
  * per publish interval, here of event time: an event's own user learns from it at once, the
  * others see its effect on items from the next interval on.
  *
@@ -37,10 +32,7 @@ final class StreamrecModel implements ReplayModel {
     private final StreamrecSettings settings;
     private final SharedModel model;
     private final OnlineStep step;
-    private final ItemSide itemSide;
-    private final OwedUpdates owed;
-    /** The item side's authoritative state, by id; the index holds the admitted ones. */
-    private final Map<String, ItemRecord> records = new HashMap<>();
+    private final InMemoryItemSide items;
     /** By the log's dense user id, as the topology keys its stores by user; null before a user's first event. */
     private final UserProfile[] profiles;
     private final SeenItems[] seen;
@@ -48,8 +40,6 @@ final class StreamrecModel implements ReplayModel {
     private final CatalogueFeed catalogue;
     private final CatalogueFeed.Arrival arrival;
     private final int tagCount;
-    /** Event time at which what is owed is next applied. */
-    private long intervalEnd = Long.MIN_VALUE;
     private long nextIdleCheck = Long.MIN_VALUE;
     /** The newest event time learned: the clock idleness is measured by, as live. */
     private long newestEventTime = Long.MIN_VALUE;
@@ -68,14 +58,13 @@ final class StreamrecModel implements ReplayModel {
         this.model = SharedModel.empty(settings.params(), false);
         this.step = new OnlineStep(model, settings.weights(), settings.lifecycle(), settings.reranking(),
                 new Random(seed));
-        this.itemSide = new ItemSide(settings.params());
-        this.owed = new OwedUpdates(settings.params().popularityHalfLifeMs());
+        this.items = new InMemoryItemSide(model, settings.lifecycle(), settings.itemPublishIntervalMs());
         this.profiles = new UserProfile[log.users().size()];
         this.seen = new SeenItems[log.users().size()];
         this.shown = new ShownList[log.users().size()];
         this.catalogue = new CatalogueFeed(log, catalogue, tags, arrival);
         // The catalogue known before the stream is set up here, not in the replay's time.
-        this.catalogue.due(Long.MIN_VALUE, this::describe);
+        this.catalogue.start(this::describe);
     }
 
     @Override
@@ -127,7 +116,7 @@ final class StreamrecModel implements ReplayModel {
         ShownList last = shown[user];
         // The list answered by this event; the refresh after it would replace it live.
         shown[user] = null;
-        owed.addAll(step.learn(profiles[user], event.item(), event.type(), time, newForUser, last));
+        items.owe(step.learn(profiles[user], event.item(), event.type(), time, newForUser, last));
         // An event that is not learned from still excludes its item, as the protocol asks.
         seen[user].add(event.item());
         newestEventTime = Math.max(newestEventTime, time);
@@ -136,33 +125,12 @@ final class StreamrecModel implements ReplayModel {
     /** Brings the model to event time {@code now}: catalogue arrivals, owed updates applied, idle ids expired. */
     private void advanceTo(long now) {
         catalogue.due(now, this::describe);
-        if (now >= intervalEnd) {
-            applyOwed();
-            long interval = settings.itemPublishIntervalMs();
-            intervalEnd = Math.floorDiv(now, interval) * interval + interval;
-        }
+        items.advanceTo(now);
         expireIdle(now);
     }
 
     private void describe(CatalogueItem item, List<String> tags) {
-        ItemRecord record = itemSide.describe(records.get(item.id()), item.id(),
-                ItemMetadata.of(item.title(), item.categories(), tags, true), model.index());
-        records.put(item.id(), record);
-        model.index().upsert(record);
-    }
-
-    /** The item side's publish: each owed sum applied to its item, admitted items into the index. */
-    private void applyOwed() {
-        for (ItemUpdate update : owed.drain()) {
-            ItemRecord existing = records.get(update.item());
-            ItemRecord record = itemSide.apply(existing, update);
-            if (existing == null) {
-                records.put(update.item(), record);
-            }
-            if (settings.lifecycle().admitsItem(record.distinctUsers, record.known)) {
-                model.index().upsert(record);
-            }
-        }
+        items.describe(item.id(), ItemMetadata.of(item.title(), item.categories(), tags, true));
     }
 
     /** Users and items idle past the lifecycle's TTLs are forgotten, checked as often as live, in event time. */
@@ -179,16 +147,6 @@ final class StreamrecModel implements ReplayModel {
                 shown[user] = null;
             }
         }
-        List<String> idle = new ArrayList<>();
-        records.forEach((id, record) -> {
-            if (lifecycle.itemIdle(record.popularityTimestamp, record.known, newestEventTime)) {
-                idle.add(id);
-            }
-        });
-        for (String id : idle) {
-            records.remove(id);
-            owed.discard(id);
-            model.index().remove(id);
-        }
+        items.expireIdle(newestEventTime);
     }
 }

@@ -17,12 +17,6 @@ import io.streamrec.model.ModelParams;
 public record StreamrecSettings(ModelParams params, EventWeights weights, Lifecycle lifecycle,
                                 long itemPublishIntervalMs, ListPolicy reranking) {
 
-    public StreamrecSettings {
-        if (itemPublishIntervalMs <= 0) {
-            throw new IllegalArgumentException("the item publish interval must be positive");
-        }
-    }
-
     /** The deployment's settings for {@code params} and {@code weights}, everything else at its default. */
     public static StreamrecSettings of(ModelParams params, EventWeights weights) {
         StreamrecConfig defaults = StreamrecConfig.defaults();
