@@ -2,6 +2,7 @@ package io.streamrec.stores;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -44,12 +45,17 @@ public final class StoreNames {
     /** The items in the user's history, read by prefix from the user-seen store (active or queried copy). */
     public static Set<String> seenItems(ReadOnlyKeyValueStore<String, Long> seen, String user) {
         Set<String> items = new HashSet<>();
+        forEachSeenItem(seen, user, items::add);
+        return items;
+    }
+
+    /** Hands {@code item} each item of the user's history, in the store's key order. */
+    public static void forEachSeenItem(ReadOnlyKeyValueStore<String, Long> seen, String user, Consumer<String> item) {
         String prefix = seenPrefix(user);
         try (KeyValueIterator<String, Long> it = seen.prefixScan(prefix, new StringSerializer())) {
             while (it.hasNext()) {
-                items.add(it.next().key.substring(prefix.length()));
+                item.accept(it.next().key.substring(prefix.length()));
             }
         }
-        return items;
     }
 }

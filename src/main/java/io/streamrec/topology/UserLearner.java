@@ -227,7 +227,10 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         long started = System.nanoTime();
         UserProfile profile = UserStateCodec.profile(state);
         long now = Math.max(context.currentStreamTimeMs(), state.getLastEventTimestamp());
-        List<ScoredItem> ranked = step.list(profile, SeenItems.of(seenItems(user)), settings.refresh().listSize(), now);
+        // Straight from the prefix scan: the refresh runs per event, a set in between would be built for nothing.
+        SeenItems history = new SeenItems();
+        StoreNames.forEachSeenItem(seen, user, history::add);
+        List<ScoredItem> ranked = step.list(profile, history, settings.refresh().listSize(), now);
         if (ranked.isEmpty()) {
             return false;
         }
