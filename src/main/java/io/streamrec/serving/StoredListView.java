@@ -55,22 +55,12 @@ final class StoredListView {
 
     /** The partition of {@code interactions} holding the newest event the list reflects. */
     int lastEventPartition() {
-        skipToEventPosition();
-        return (int) list.readLong();
+        return list.lastEventPartition();
     }
 
     /** That event's offset. */
     long lastEventOffset() {
-        skipToEventPosition();
-        list.readLong();
-        return list.readLong();
-    }
-
-    private void skipToEventPosition() {
-        list.seek(list.tailAt() + 1);
-        list.skipString(); // modelVersion
-        list.readLong(); // generatedAt
-        list.readLong(); // lastEventTimestamp
+        return list.lastEventOffset();
     }
 
     /** The id of the i-th item. */

@@ -59,6 +59,26 @@ public final class StoredListLayout {
         tailAt = position;
     }
 
+    /** The partition of {@code interactions} holding the newest event the list reflects. */
+    public int lastEventPartition() {
+        seekToLastEvent();
+        return (int) readLong();
+    }
+
+    /** That event's offset. */
+    public long lastEventOffset() {
+        seekToLastEvent();
+        readLong();
+        return readLong();
+    }
+
+    private void seekToLastEvent() {
+        seek(tailAt + 1); // past personalized
+        skipString(); // modelVersion
+        readLong(); // generatedAt
+        readLong(); // lastEventTimestamp
+    }
+
     /** The 1-based rank of {@code item} in the list, 0 when absent: ids compared as UTF-8 bytes. */
     public int rankOf(String item) {
         byte[] wanted = item.getBytes(StandardCharsets.UTF_8);

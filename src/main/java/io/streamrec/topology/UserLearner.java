@@ -21,6 +21,7 @@ import io.streamrec.model.online.ShownList;
 import io.streamrec.model.UserProfile;
 import io.streamrec.stores.StoreNames;
 import io.streamrec.stores.StoredList;
+import io.streamrec.stores.StoredListLayout;
 import io.streamrec.stores.UserStateCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -102,12 +103,17 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
      * start replaces storing every mark and its clearing.
      */
     private void markUsersWhoseListLags(long now) {
+        // Read in place: every user's list is looked at, and only its last event matters.
+        StoredListLayout layout = new StoredListLayout();
         try (KeyValueIterator<String, UserState> it = users.all()) {
             while (it.hasNext()) {
                 KeyValue<String, UserState> user = it.next();
-                Recommendations list = StoredList.decode(lists.get(user.key));
-                if (list == null || list.getLastEventPartition() != user.value.getLastEventPartition()
-                        || list.getLastEventOffset() != user.value.getLastEventOffset()) {
+                StoredList list = lists.get(user.key);
+                if (list != null) {
+                    layout.read(list.bytes());
+                }
+                if (list == null || layout.lastEventPartition() != user.value.getLastEventPartition()
+                        || layout.lastEventOffset() != user.value.getLastEventOffset()) {
                     dirty.mark(user.key, now - settings.refresh().debounceMs());
                 }
             }
