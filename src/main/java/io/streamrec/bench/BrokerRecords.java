@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,13 +48,7 @@ final class BrokerRecords implements AutoCloseable {
             if (topics.isEmpty()) {
                 return new Snapshot(Map.of());
             }
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) ->
-                    description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
-                            OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-            return new Snapshot(ends);
+            return new Snapshot(EndOffsets.of(admin, topics));
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot read the end offsets: " + e.getCause().getMessage(), e.getCause());
         }

@@ -1,14 +1,11 @@
 package io.streamrec.bench;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -40,16 +37,13 @@ final class ConsumerLag implements AutoCloseable {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
-            var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic)
-                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()))).all().get();
+            Map<TopicPartition, Long> ends = EndOffsets.of(admin, List.of(topic));
             long committedSum = 0;
             long endSum = 0;
-            for (TopicPartition partition : partitions) {
-                OffsetAndMetadata offset = committed.get(partition);
+            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                OffsetAndMetadata offset = committed.get(end.getKey());
                 committedSum += offset == null ? 0 : offset.offset();
-                endSum += ends.get(partition).offset();
+                endSum += end.getValue();
             }
             return new Position(committedSum, endSum);
         } catch (ExecutionException e) {
