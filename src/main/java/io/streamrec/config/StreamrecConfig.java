@@ -6,6 +6,7 @@ import io.streamrec.model.policy.BusinessRules;
 import io.streamrec.model.EventWeights;
 import io.streamrec.model.Lifecycle;
 import io.streamrec.model.ModelParams;
+import io.streamrec.model.ranker.RankerSettings;
 import io.streamrec.topology.RefreshPolicy;
 import io.streamrec.topology.Topics;
 import io.streamrec.topology.TopologySettings;
@@ -123,6 +124,22 @@ public final class StreamrecConfig {
     public static final Key FUSION_LEARNING_RATE = key("streamrec.fusion.learning.rate",
             String.valueOf(ModelParams.defaults().fusionLearningRate()),
             "Step of the multiplicative update of adaptive blend weights (each stays within 1/4..4 times its configured value).");
+    public static final Key RANKER_LEARNED = key("streamrec.ranker.learned",
+            String.valueOf(RankerSettings.defaults().learned()),
+            "true: personal lists are ranked by a ranker learned from users' picks, starting from the blend weights; false: the fixed blend.");
+    public static final Key RANKER_HIDDEN = key("streamrec.ranker.hidden",
+            String.valueOf(RankerSettings.defaults().hidden()), "Hidden units of the learned ranker's one hidden layer.");
+    public static final Key RANKER_LEARNING_RATE = key("streamrec.ranker.learning.rate",
+            String.valueOf(RankerSettings.defaults().learningRate()), "Adam's step size for the learned ranker.");
+    public static final Key RANKER_STEP_EVERY = key("streamrec.ranker.step.every",
+            String.valueOf(RankerSettings.defaults().stepEvery()), "New ranking examples between two training steps.");
+    public static final Key RANKER_BATCH = key("streamrec.ranker.batch",
+            String.valueOf(RankerSettings.defaults().batch()), "Ranking examples per training step.");
+    public static final Key RANKER_WINDOW = key("streamrec.ranker.window",
+            String.valueOf(RankerSettings.defaults().window()), "How many of the newest ranking examples a step draws its batch from.");
+    public static final Key RANKER_NEGATIVES = key("streamrec.ranker.negatives",
+            String.valueOf(RankerSettings.defaults().negatives()),
+            "Candidates not picked per ranking example: half the best-ranked, half at random.");
     public static final Key EVENT_WEIGHTS = key("streamrec.event.weights",
             format(EventWeights.defaults().asMap()),
             "Learning weight per event type, TYPE:weight pairs; types left out are not learned from.");
@@ -313,6 +330,11 @@ public final class StreamrecConfig {
                 getDouble(BLEND_POPULARITY), getDouble(MODEL_RECENCY_DECAY), getDouble(MODEL_PAIR_DECAY),
                 getInt(MODEL_COVISIT_CANDIDATES), getDouble(BLEND_CONTENT), getBoolean(MODEL_CONTENT_START),
                 getBoolean(FUSION_ADAPTIVE), getDouble(FUSION_LEARNING_RATE));
+    }
+
+    public RankerSettings rankerSettings() {
+        return new RankerSettings(getBoolean(RANKER_LEARNED), getInt(RANKER_HIDDEN), getDouble(RANKER_LEARNING_RATE),
+                getInt(RANKER_STEP_EVERY), getInt(RANKER_BATCH), getInt(RANKER_WINDOW), getInt(RANKER_NEGATIVES));
     }
 
     public EventWeights eventWeights() {

@@ -11,6 +11,9 @@ import io.streamrec.model.online.InMemoryItemSide;
 import io.streamrec.model.online.OnlineStep;
 import io.streamrec.model.online.SharedModel;
 import io.streamrec.model.online.ShownList;
+import io.streamrec.model.ranker.RankerTraining;
+import io.streamrec.model.ranker.RankerWeights;
+import io.streamrec.model.ranker.RankingExample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +43,10 @@ final class StreamrecModel implements ReplayModel {
     private final CatalogueFeed catalogue;
     private final CatalogueFeed.Arrival arrival;
     private final int tagCount;
+    /** The learned ranker's training in event time; null when lists are ranked by the fixed blend. */
+    private final RankerTraining ranking;
+    /** How long a list is in the replay: the candidates an example is drawn from are those of such a list. */
+    private int listSize = 20;
     private long nextIdleCheck = Long.MIN_VALUE;
     /** The newest event time learned: the clock idleness is measured by, as live. */
     private long newestEventTime = Long.MIN_VALUE;
@@ -63,8 +70,18 @@ final class StreamrecModel implements ReplayModel {
         this.seen = new SeenItems[log.users().size()];
         this.shown = new ShownList[log.users().size()];
         this.catalogue = new CatalogueFeed(log, catalogue, tags, arrival);
+        this.ranking = settings.ranker().learned() ? startRanking(settings, seed) : null;
         // The catalogue known before the stream is set up here, not in the replay's time.
         this.catalogue.start(this::describe);
+    }
+
+    /** Ranks by the blend's weights as version 0 from the first list on, so training changes a ranking in force. */
+    private RankerTraining startRanking(StreamrecSettings settings, long seed) {
+        ModelParams p = settings.params();
+        RankerWeights start = RankerWeights.blend(p.embeddingWeight(), p.coVisitationWeight(), p.popularityWeight(),
+                p.contentWeight(), settings.ranker().hidden(), seed);
+        model.ranker().install(start);
+        return new RankerTraining(start, settings.ranker(), settings.itemPublishIntervalMs(), seed);
     }
 
     @Override
@@ -87,12 +104,18 @@ final class StreamrecModel implements ReplayModel {
         out.put("catalogue_arrival", arrival.name().toLowerCase(Locale.ROOT));
         out.put("catalogue_tags", tagCount);
         out.put("final_blend_weights", model.blend().toString());
+        if (ranking != null) {
+            out.put("ranker", settings.ranker().toString());
+            out.put("ranker_steps", ranking.steps());
+            out.put("final_ranker", String.valueOf(model.ranker().get()));
+        }
         return out;
     }
 
     @Override
     public int[] recommend(int user, int n, long now) {
         advanceTo(now);
+        listSize = n;
         UserProfile profile = profiles[user] == null ? UserProfile.empty() : profiles[user];
         List<ScoredItem> list = step.list(profile, seen[user], n, now);
         if (!profile.isCold()) {
@@ -113,6 +136,13 @@ final class StreamrecModel implements ReplayModel {
             profiles[user] = UserProfile.empty();
             seen[user] = new SeenItems();
         }
+        if (ranking != null && newForUser && settings.weights().weight(event.type()) > 0) {
+            RankingExample example = step.example(profiles[user], seen[user], event.item(), listSize,
+                    settings.ranker().negatives(), time);
+            if (example != null) {
+                ranking.offer(example, time);
+            }
+        }
         ShownList last = shown[user];
         // The list answered by this event; the refresh after it would replace it live.
         shown[user] = null;
@@ -126,6 +156,12 @@ final class StreamrecModel implements ReplayModel {
     private void advanceTo(long now) {
         catalogue.due(now, this::describe);
         items.advanceTo(now);
+        if (ranking != null) {
+            RankerWeights due = ranking.due(now);
+            if (due != null) {
+                model.ranker().install(due);
+            }
+        }
         expireIdle(now);
     }
 

@@ -5,6 +5,7 @@ import io.streamrec.model.EventWeights;
 import io.streamrec.model.Lifecycle;
 import io.streamrec.model.policy.ListPolicy;
 import io.streamrec.model.ModelParams;
+import io.streamrec.model.ranker.RankerSettings;
 
 /**
  * What the replay runs streamrec's model with: the settings a deployment reads from the same
@@ -13,20 +14,21 @@ import io.streamrec.model.ModelParams;
  * @param itemPublishIntervalMs how long, in event time, what events owe items is summed before it
  *                              is applied to the index, as the live item side publishes it
  * @param reranking             what the HTTP API's diversity parameters do, applied to every list
+ * @param ranker                the learned ranker and its training cadence, in event time as live
  */
 public record StreamrecSettings(ModelParams params, EventWeights weights, Lifecycle lifecycle,
-                                long itemPublishIntervalMs, ListPolicy reranking) {
+                                long itemPublishIntervalMs, ListPolicy reranking, RankerSettings ranker) {
 
     /** The deployment's settings for {@code params} and {@code weights}, everything else at its default. */
     public static StreamrecSettings of(ModelParams params, EventWeights weights) {
         StreamrecConfig defaults = StreamrecConfig.defaults();
         return new StreamrecSettings(params, weights, defaults.lifecycle(), defaults.itemPublishIntervalMs(),
-                ListPolicy.none());
+                ListPolicy.none(), defaults.rankerSettings());
     }
 
     /** Everything from {@code config} (its model, lifecycle and publish interval keys). */
     public static StreamrecSettings of(StreamrecConfig config, EventWeights weights, ListPolicy reranking) {
         return new StreamrecSettings(config.modelParams(), weights, config.lifecycle(), config.itemPublishIntervalMs(),
-                reranking);
+                reranking, config.rankerSettings());
     }
 }

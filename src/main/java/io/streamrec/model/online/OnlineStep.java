@@ -8,6 +8,7 @@ import io.streamrec.model.index.SeenItems;
 import io.streamrec.model.learning.ItemUpdate;
 import io.streamrec.model.learning.Learner;
 import io.streamrec.model.policy.ListPolicy;
+import io.streamrec.model.ranker.RankingExample;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -27,6 +28,8 @@ public final class OnlineStep {
     private final EventWeights weights;
     private final Learner learner;
     private final ListPolicy policy;
+    /** Apart from the learner's, so drawing examples leaves the learning as it was. */
+    private final Random exampleRandom = new Random(0x5eedL);
 
     /** @param random the stream negatives are sampled from; seeded per owner for repeatable runs */
     public OnlineStep(SharedModel model, EventWeights weights, Lifecycle lifecycle, ListPolicy policy, Random random) {
@@ -61,6 +64,15 @@ public final class OnlineStep {
             return List.of();
         }
         return learner.learn(profile, item, type, weight, newForUser, time, model.index());
+    }
+
+    /**
+     * What the user's pick of {@code item} teaches the learned ranker, from the candidates a list
+     * of {@code n} had for them just before it (call before {@link #learn}); null when the pick was
+     * not among them.
+     */
+    public RankingExample example(UserProfile profile, SeenItems seen, String item, int n, int negatives, long now) {
+        return model.recommender().example(profile, seen, item, n, negatives, exampleRandom, now);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.streamrec.model.ranking;
 
+import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.ranker.RankerFeatures;
 import java.util.Arrays;
 
 /**
@@ -15,6 +17,9 @@ final class Candidates {
     double[] popularity = new double[64];
     double[] score = new double[64];
     boolean[] admitted = new boolean[64];
+    /** The learned ranker's features, {@link RankerFeatures#COUNT} per candidate; grown on demand. */
+    private float[] features = new float[0];
+    private float[] newest = new float[0];
     private static final long EXCLUDED = 1L << 31;
     private static final long POSITION = EXCLUDED - 1;
     private static final long NO_POSITION = POSITION;
@@ -60,6 +65,42 @@ final class Candidates {
             return position;
         }
         return append(slot, (m >>> 32) == stamp ? m & EXCLUDED : 0);
+    }
+
+    /** The slot's position among the candidates of this pass, or -1. */
+    int position(int slot) {
+        return slot < 0 || slot >= mark.length ? -1 : positionOf(mark[slot]);
+    }
+
+    /** Room for every candidate's features, in candidate order. */
+    float[] features() {
+        int needed = size * RankerFeatures.COUNT;
+        if (features.length < needed) {
+            features = new float[Math.max(needed, features.length * 2)];
+        }
+        return features;
+    }
+
+    /**
+     * Each candidate's co-visitation with the one item {@code anchor} (0 for none, and for all when
+     * the anchor is -1), on the same cosine as the list's co-visitation up to a constant factor.
+     */
+    float[] coVisitationNewest(int anchor, ItemIndex.Snapshot snapshot) {
+        if (newest.length < size) {
+            newest = new float[Math.max(size, newest.length * 2)];
+        }
+        Arrays.fill(newest, 0, size, 0f);
+        if (anchor >= 0) {
+            int[] neighbours = snapshot.neighbourSlots(anchor);
+            float[] weights = snapshot.neighbourWeights(anchor);
+            for (int k = 0; k < snapshot.neighbourCount(anchor); k++) {
+                int position = position(neighbours[k]);
+                if (position >= 0) {
+                    newest[position] = (float) (weights[k] * snapshot.inverseSqrtUsers(neighbours[k]));
+                }
+            }
+        }
+        return newest;
     }
 
     /** The slot's position among the candidates, or -1. */

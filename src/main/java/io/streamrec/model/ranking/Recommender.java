@@ -9,10 +9,15 @@ import io.streamrec.model.index.ContentVectors;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.index.ItemRecord;
 import io.streamrec.model.index.SeenItems;
+import io.streamrec.model.ranker.CurrentRanker;
+import io.streamrec.model.ranker.RankerFeatures;
+import io.streamrec.model.ranker.RankerWeights;
+import io.streamrec.model.ranker.RankingExample;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -46,6 +51,8 @@ public final class Recommender {
     private final FusionWeights fusion;
     /** Whether listed items carry their reason; the replay only needs the ranking. */
     private final boolean explains;
+    /** The learned ranker personal lists are scored by once it has weights; null or empty: the blend. */
+    private final CurrentRanker ranker;
     /** Per-thread content score of each candidate, beside {@link Candidates}. */
     private final ThreadLocal<float[][]> contentScratch = ThreadLocal.withInitial(() -> new float[][] {new float[64]});
     /** Per-thread scratch, so a refresh allocates nothing proportional to the catalogue. */
@@ -72,10 +79,17 @@ public final class Recommender {
      *                 sentences, for a replay that only compares item ids
      */
     public Recommender(ModelParams params, ItemIndex index, FusionWeights fusion, boolean explains) {
+        this(params, index, fusion, explains, null);
+    }
+
+    /** @param ranker the learned ranker's current weights, or null to rank by the blend alone */
+    public Recommender(ModelParams params, ItemIndex index, FusionWeights fusion, boolean explains,
+                       CurrentRanker ranker) {
         this.params = params;
         this.index = index;
         this.fusion = fusion;
         this.explains = explains;
+        this.ranker = ranker;
     }
 
     /**
@@ -93,45 +107,82 @@ public final class Recommender {
         }
         boolean personal = user != null && !user.isCold();
         return index.read(snapshot -> {
-            Candidates c = scratch.get().begin(snapshot.slotCount());
-            CoVisitSums sums = personal ? coVisitScratch.get().begin(snapshot.slotCount(), explains) : null;
             int[] window = personal ? windowSlots(snapshot, user.recentItems) : NO_SLOTS;
-            if (seen != null) {
-                int[] seenSlots = seen.slots(snapshot);
-                for (int i = 0; i < seen.size(); i++) {
-                    exclude(seenSlots[i], c, sums);
-                }
-            }
-            for (String id : exclude) {
-                exclude(snapshot.slot(id), c, sums);
-            }
-            if (personal) {
-                accumulateCoVisitation(snapshot, window, sums);
-                sums.appendBest(params.coVisitCandidates(), c);
-                if (weights()[ScoredItem.Source.CONTENT.ordinal()] > 0) {
-                    addContentNeighbours(snapshot, user.recentItems, c);
-                }
-            }
-            int trendingWanted = TRENDING_PER_LISTED * n;
-            int[] trending = trendingPool(snapshot, now, trendingWanted);
-            for (int t = 0; t < Math.min(trending.length, trendingWanted); t++) {
-                if (!c.excluded(trending[t])) {
-                    c.add(trending[t]);
-                }
-            }
-            int admitted = admit(snapshot, c, 0, exclude, filter);
-            if (admitted < n && c.size < snapshot.slotCount()) {
-                // The pool ran dry for this user (they had most of it): fall back to every item.
-                int before = c.size;
-                for (int slot = 0; slot < snapshot.slotCount(); slot++) {
-                    if (!c.excluded(slot)) {
-                        c.add(slot);
-                    }
-                }
-                admit(snapshot, c, before, exclude, filter);
-            }
+            Candidates c = candidates(snapshot, personal, user, window, seen, exclude, filter, n, now);
             return rank(snapshot, user, personal, window, c, n, now);
         });
+    }
+
+    /**
+     * What {@code user} picked ({@code picked}) among the candidates a list of {@code n} had for them
+     * just before: the pick's features first, then those of the {@code negatives} best-scored other
+     * candidates, half of them, and randomly chosen others for the rest. Null when the pick was not
+     * a candidate (nothing to learn about ranking it) or the user has no history.
+     */
+    public RankingExample example(UserProfile user, SeenItems seen, String picked, int n, int negatives,
+                                  Random random, long now) {
+        if (user == null || user.isCold()) {
+            return null;
+        }
+        return index.read(snapshot -> {
+            int pickedSlot = snapshot.slot(picked);
+            if (pickedSlot < 0) {
+                return null;
+            }
+            int[] window = windowSlots(snapshot, user.recentItems);
+            Candidates c = candidates(snapshot, true, user, window, seen, Set.of(), entry -> true, n, now);
+            int pick = c.position(pickedSlot);
+            if (pick < 0 || !c.admitted[pick]) {
+                return null;
+            }
+            Signals signals = signals(snapshot, user, true, window, c, now);
+            features(snapshot, user, window, c, signals);
+            score(c, signals, ranker == null ? null : ranker.get());
+            return ExampleRows.of(c, pick, negatives, random);
+        });
+    }
+
+    /** The candidates of one list: co-visited, content neighbours and trending, with admission decided. */
+    private Candidates candidates(ItemIndex.Snapshot snapshot, boolean personal, UserProfile user, int[] window,
+                                  SeenItems seen, Set<String> exclude, Predicate<ItemIndex.Entry> filter, int n,
+                                  long now) {
+        Candidates c = scratch.get().begin(snapshot.slotCount());
+        CoVisitSums sums = personal ? coVisitScratch.get().begin(snapshot.slotCount(), explains) : null;
+        if (seen != null) {
+            int[] seenSlots = seen.slots(snapshot);
+            for (int i = 0; i < seen.size(); i++) {
+                exclude(seenSlots[i], c, sums);
+            }
+        }
+        for (String id : exclude) {
+            exclude(snapshot.slot(id), c, sums);
+        }
+        if (personal) {
+            accumulateCoVisitation(snapshot, window, sums);
+            sums.appendBest(params.coVisitCandidates(), c);
+            if (weights()[ScoredItem.Source.CONTENT.ordinal()] > 0) {
+                addContentNeighbours(snapshot, user.recentItems, c);
+            }
+        }
+        int trendingWanted = TRENDING_PER_LISTED * n;
+        int[] trending = trendingPool(snapshot, now, trendingWanted);
+        for (int t = 0; t < Math.min(trending.length, trendingWanted); t++) {
+            if (!c.excluded(trending[t])) {
+                c.add(trending[t]);
+            }
+        }
+        int admitted = admit(snapshot, c, 0, exclude, filter);
+        if (admitted < n && c.size < snapshot.slotCount()) {
+            // The pool ran dry for this user (they had most of it): fall back to every item.
+            int before = c.size;
+            for (int slot = 0; slot < snapshot.slotCount(); slot++) {
+                if (!c.excluded(slot)) {
+                    c.add(slot);
+                }
+            }
+            admit(snapshot, c, before, exclude, filter);
+        }
+        return c;
     }
 
     private static void exclude(int slot, Candidates c, CoVisitSums sums) {
@@ -206,9 +257,16 @@ public final class Recommender {
         return holder[0];
     }
 
-    /** @param window slots of the user's newest items within the co-visitation window ({@link #windowSlots}) */
-    private List<ScoredItem> rank(ItemIndex.Snapshot snapshot, UserProfile user, boolean personal, int[] window,
-                                  Candidates c, int n, long now) {
+    /**
+     * Each signal of every admitted candidate, and the scales that normalise them into the blend: its
+     * weight over the list's range of the signal, once per list so there is no division per candidate.
+     */
+    private record Signals(float[] content, float embOffset, double embScale, double covScale, double popScale,
+                           double conScale, float embRange, float covMax, double popMax, float contentMax) {
+    }
+
+    private Signals signals(ItemIndex.Snapshot snapshot, UserProfile user, boolean personal, int[] window,
+                            Candidates c, long now) {
         double[] weights = weights();
         double contentWeight = weights[ScoredItem.Source.CONTENT.ordinal()];
         float[] content = contentScores(window, personal, c, contentWeight);
@@ -240,47 +298,107 @@ public final class Recommender {
                 }
             }
         }
-        // Each signal's weight over its normaliser, once per list: no division per candidate.
-        double embScale = 0;
-        double covScale = 0;
-        double conScale = 0;
-        double popScale;
-        if (personal) {
-            double embRange = embMax - embMin;
-            embScale = embRange > 0 ? weights[ScoredItem.Source.EMBEDDING.ordinal()] / embRange : 0;
-            covScale = covMax > 0 ? weights[ScoredItem.Source.COVISITATION.ordinal()] / covMax : 0;
-            conScale = contentMax > 0 ? contentWeight / contentMax : 0;
-            popScale = popMax > 0 ? weights[ScoredItem.Source.POPULARITY.ordinal()] / popMax : 0;
-        } else {
-            popScale = popMax > 0 ? 1 / popMax : 0;
+        if (!personal) {
+            return new Signals(null, 0f, 0, 0, popMax > 0 ? 1 / popMax : 0, 0, 0f, 0f, popMax, 0f);
         }
-        float embOffset = personal ? embMin : 0f;
-        TopN top = new TopN(n);
-        // Arrays in locals: one loop-invariant view for the JIT, whose speculation on the
-        // candidates' fields kept failing and recompiling this method during warm-up.
+        float embRange = embMax - embMin;
+        return new Signals(content, embMin,
+                embRange > 0 ? weights[ScoredItem.Source.EMBEDDING.ordinal()] / embRange : 0,
+                covMax > 0 ? weights[ScoredItem.Source.COVISITATION.ordinal()] / covMax : 0,
+                popMax > 0 ? weights[ScoredItem.Source.POPULARITY.ordinal()] / popMax : 0,
+                contentMax > 0 ? contentWeight / contentMax : 0,
+                embRange, covMax, popMax, contentMax);
+    }
+
+    /** The learned ranker's features of every admitted candidate of a personal list, into {@code c.features}. */
+    private void features(ItemIndex.Snapshot snapshot, UserProfile user, int[] window, Candidates c, Signals s) {
+        float[] newest = c.coVisitationNewest(window.length > 0 ? window[0] : -1, snapshot);
+        float newestMax = 0f;
+        long usersMax = 0;
+        for (int k = 0; k < c.size; k++) {
+            if (c.admitted[k]) {
+                newestMax = Math.max(newestMax, newest[k]);
+                usersMax = Math.max(usersMax, snapshot.entry(c.slots[k]).distinctUsers());
+            }
+        }
+        float activity = RankerFeatures.userActivity(user.events);
+        float[] rows = c.features();
+        for (int k = 0, at = 0; k < c.size; k++, at += RankerFeatures.COUNT) {
+            if (!c.admitted[k]) {
+                continue;
+            }
+            rows[at + RankerFeatures.EMBEDDING] = s.embRange() > 0 ? (c.embedding[k] - s.embOffset()) / s.embRange() : 0f;
+            rows[at + RankerFeatures.COVISITATION] = RankerFeatures.relative(c.coVisitation[k], s.covMax());
+            rows[at + RankerFeatures.POPULARITY] = RankerFeatures.relative(c.popularity[k], s.popMax());
+            rows[at + RankerFeatures.CONTENT] = s.content() == null ? 0f
+                    : RankerFeatures.relative(s.content()[k], s.contentMax());
+            rows[at + RankerFeatures.COVISITATION_NEWEST] = RankerFeatures.relative(newest[k], newestMax);
+            rows[at + RankerFeatures.LOG_POPULARITY] = RankerFeatures.logRelative(c.popularity[k], s.popMax());
+            rows[at + RankerFeatures.LOG_USERS] = RankerFeatures.logRelative(
+                    snapshot.entry(c.slots[k]).distinctUsers(), usersMax);
+            rows[at + RankerFeatures.USER_ACTIVITY] = activity;
+        }
+    }
+
+    /** Every admitted candidate's score, into {@code c.score}: by the learned ranker's weights if any, else the blend. */
+    private static void score(Candidates c, Signals s, RankerWeights learned) {
         int size = c.size;
         boolean[] admitted = c.admitted;
+        double[] score = c.score;
+        if (learned != null) {
+            float[] rows = c.features();
+            for (int k = 0; k < size; k++) {
+                if (admitted[k]) {
+                    score[k] = learned.score(rows, k * RankerFeatures.COUNT);
+                }
+            }
+            return;
+        }
+        // Arrays in locals: one loop-invariant view for the JIT, whose speculation on the
+        // candidates' fields kept failing and recompiling this method during warm-up.
         float[] embedding = c.embedding;
         float[] coVisitation = c.coVisitation;
         double[] popularity = c.popularity;
-        double[] score = c.score;
-        float[] contentOf = content != null ? content : coVisitation;
+        float[] contentOf = s.content() != null ? s.content() : coVisitation;
+        double embScale = s.embScale();
+        double covScale = s.covScale();
+        double popScale = s.popScale();
+        double conScale = s.conScale();
+        float embOffset = s.embOffset();
         for (int k = 0; k < size; k++) {
             if (admitted[k]) {
                 score[k] = embScale * (embedding[k] - embOffset) + covScale * coVisitation[k]
                         + popScale * popularity[k] + conScale * contentOf[k];
-                top.offer(k, score[k]);
             }
         }
+    }
+
+    /** @param window slots of the user's newest items within the co-visitation window ({@link #windowSlots}) */
+    private List<ScoredItem> rank(ItemIndex.Snapshot snapshot, UserProfile user, boolean personal, int[] window,
+                                  Candidates c, int n, long now) {
+        Signals s = signals(snapshot, user, personal, window, c, now);
+        RankerWeights learned = personal && ranker != null ? ranker.get() : null;
+        if (learned != null) {
+            features(snapshot, user, window, c, s);
+        }
+        score(c, s, learned);
+        TopN top = new TopN(n);
+        for (int k = 0; k < c.size; k++) {
+            if (c.admitted[k]) {
+                top.offer(k, c.score[k]);
+            }
+        }
+        float[] contentOf = s.content() != null ? s.content() : c.coVisitation;
         List<ScoredItem> result = new ArrayList<>(top.size());
         ListReasons reasons = explains
                 ? new ListReasons(snapshot, personal ? user : null, window, index.content()) : null;
         for (int k : top.slotsBestFirst()) {
             // Only the listed items need to know which signal carried them.
-            ScoredItem.Source source = strongest(embScale * (embedding[k] - embOffset), covScale * coVisitation[k],
-                    popScale * popularity[k], conScale * contentOf[k], personal);
+            ScoredItem.Source source = strongest(s.embScale() * (c.embedding[k] - s.embOffset()),
+                    s.covScale() * c.coVisitation[k], s.popScale() * c.popularity[k], s.conScale() * contentOf[k],
+                    personal);
             String reason = reasons == null ? null : reasons.of(c.slots[k], source, c.coVisitedFrom[k]);
-            result.add(new ScoredItem(snapshot.entry(c.slots[k]).id(), score[k], source, reason));
+            result.add(new ScoredItem(snapshot.entry(c.slots[k]).id(), c.score[k], source, reason));
         }
         return result;
     }

@@ -12,6 +12,10 @@ import io.streamrec.model.index.ItemRecord;
 import io.streamrec.model.learning.ItemSide;
 import io.streamrec.model.learning.ItemUpdate;
 import io.streamrec.model.learning.Learner;
+import io.streamrec.model.ranker.CurrentRanker;
+import io.streamrec.model.ranker.RankerFeatures;
+import io.streamrec.model.ranker.RankerWeights;
+import io.streamrec.model.ranker.RankingExample;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -84,6 +88,43 @@ class LearnerAndRecommenderTest {
         List<ScoredItem> list = recommender.recommend(user, null, seen, e -> true, 5, 100);
         assertThat(list.get(0).item()).isEqualTo("i11");
         assertThat(list.get(0).reason()).isEqualTo("because you viewed Item 10");
+    }
+
+    @Test
+    void aPickAmongTheCandidatesBecomesAnExampleWithThePickFirstAndTheBestOthersAfterIt() {
+        othersTakeItem11AfterItem10();
+        UserProfile user = UserProfile.empty();
+        Set<String> seen = new HashSet<>();
+        learn(user, seen, "i10", 100);
+        RankingExample example = recommender.example(user, null, "i11", 5, 4, new Random(1), 100);
+        assertThat(example.candidates()).isEqualTo(5);
+        float[] pick = java.util.Arrays.copyOfRange(example.rows(), 0, RankerFeatures.COUNT);
+        // i11 is the one item co-visited with the user's newest: both co-visitation features are the list's largest.
+        assertThat(pick[RankerFeatures.COVISITATION]).isEqualTo(1f);
+        assertThat(pick[RankerFeatures.COVISITATION_NEWEST]).isEqualTo(1f);
+        assertThat(pick[RankerFeatures.USER_ACTIVITY]).isEqualTo(RankerFeatures.userActivity(1));
+        for (int k = 1; k < example.candidates(); k++) {
+            assertThat(example.rows()[k * RankerFeatures.COUNT + RankerFeatures.COVISITATION]).isLessThan(1f);
+        }
+        assertThat(recommender.example(user, null, "no-such-item", 5, 4, new Random(1), 100)).isNull();
+        assertThat(recommender.example(UserProfile.empty(), null, "i11", 5, 4, new Random(1), 100)).isNull();
+    }
+
+    @Test
+    void theLearnedRankersFirstVersionListsWhatTheBlendLists() {
+        othersTakeItem11AfterItem10();
+        UserProfile user = UserProfile.empty();
+        Set<String> seen = new HashSet<>();
+        learn(user, seen, "i10", 100);
+        learn(user, seen, "i3", 101);
+        CurrentRanker ranker = new CurrentRanker();
+        Recommender learned = new Recommender(params, index, null, false, ranker);
+        ranker.install(RankerWeights.blend(params.embeddingWeight(), params.coVisitationWeight(),
+                params.popularityWeight(), params.contentWeight(), 8, 1));
+        List<String> byBlend = recommender.recommend(user, null, seen, e -> true, 10, 102).stream()
+                .map(ScoredItem::item).toList();
+        assertThat(learned.recommend(user, null, seen, e -> true, 10, 102).stream().map(ScoredItem::item).toList())
+                .isEqualTo(byBlend);
     }
 
     @Test

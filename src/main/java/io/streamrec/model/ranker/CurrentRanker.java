@@ -1,0 +1,24 @@
+package io.streamrec.model.ranker;
+
+/**
+ * The ranker weights a process ranks with now, swapped whole when a newer version arrives; none
+ * until the first, and then lists are ranked by the fixed blend. Thread-safe.
+ */
+public final class CurrentRanker {
+    private volatile RankerWeights weights;
+
+    /** The weights in force, or null for the fixed blend. */
+    public RankerWeights get() {
+        return weights;
+    }
+
+    /** Installs {@code next} unless the weights in force are as new or newer; returns whether it did. */
+    public synchronized boolean install(RankerWeights next) {
+        RankerWeights now = weights;
+        if (now != null && now.version() >= next.version()) {
+            return false;
+        }
+        weights = next;
+        return true;
+    }
+}

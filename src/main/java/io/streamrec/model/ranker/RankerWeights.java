@@ -1,0 +1,164 @@
+package io.streamrec.model.ranker;
+
+import java.nio.ByteBuffer;
+import java.util.Random;
+
+/**
+ * One version of the learned ranker: a linear part over the candidate's features plus a small
+ * hidden layer (tanh) whose output adds to it. Immutable; scored in plain Java, since one list is
+ * a few hundred candidates of a few features each and a call into ND4J would cost more than that.
+ *
+ * <p>The first version is the fixed blend: the linear part holds the blend weights on the blend's
+ * four signals and the hidden layer's output weights are zero, so a deployment ranks exactly as
+ * the blend until training has moved it.
+ */
+public final class RankerWeights {
+    /** Written first in the bytes; a reader refuses a format it does not know rather than misread it. */
+    static final int FORMAT = 1;
+
+    private final long version;
+    private final int features;
+    private final int hidden;
+    private final float[] linear;
+    /** features x hidden, row-major by feature. */
+    private final float[] in;
+    private final float[] bias;
+    private final float[] out;
+
+    RankerWeights(long version, int features, int hidden, float[] linear, float[] in, float[] bias, float[] out) {
+        if (linear.length != features || in.length != features * hidden || bias.length != hidden
+                || out.length != hidden) {
+            throw new IllegalArgumentException("ranker weights of inconsistent shapes");
+        }
+        this.version = version;
+        this.features = features;
+        this.hidden = hidden;
+        this.linear = linear;
+        this.in = in;
+        this.bias = bias;
+        this.out = out;
+    }
+
+    /**
+     * Version 0: the fixed blend, with a hidden layer ready to learn.
+     *
+     * @param blend the blend weights of the embedding, co-visitation, popularity and content signals
+     * @param seed  the hidden layer's random start, so every instance starts from the same weights
+     */
+    public static RankerWeights blend(double embedding, double coVisitation, double popularity, double content,
+                                      int hidden, long seed) {
+        float[] linear = new float[RankerFeatures.COUNT];
+        linear[RankerFeatures.EMBEDDING] = (float) embedding;
+        linear[RankerFeatures.COVISITATION] = (float) coVisitation;
+        linear[RankerFeatures.POPULARITY] = (float) popularity;
+        linear[RankerFeatures.CONTENT] = (float) content;
+        Random random = new Random(seed);
+        float[] in = new float[RankerFeatures.COUNT * hidden];
+        // Small, so the hidden layer starts in tanh's linear range where gradients flow.
+        float scale = (float) (1 / Math.sqrt(RankerFeatures.COUNT));
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (float) random.nextGaussian() * scale;
+        }
+        return new RankerWeights(0, RankerFeatures.COUNT, hidden, linear, in, new float[hidden], new float[hidden]);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public int features() {
+        return features;
+    }
+
+    public int hidden() {
+        return hidden;
+    }
+
+    float[] linear() {
+        return linear.clone();
+    }
+
+    float[] in() {
+        return in.clone();
+    }
+
+    float[] bias() {
+        return bias.clone();
+    }
+
+    float[] out() {
+        return out.clone();
+    }
+
+    /** The score of the candidate whose features start at {@code offset} of {@code rows}. */
+    public double score(float[] rows, int offset) {
+        double score = 0;
+        for (int f = 0; f < features; f++) {
+            score += linear[f] * rows[offset + f];
+        }
+        for (int h = 0; h < hidden; h++) {
+            double pre = bias[h];
+            for (int f = 0; f < features; f++) {
+                pre += in[f * hidden + h] * rows[offset + f];
+            }
+            score += out[h] * Math.tanh(pre);
+        }
+        return score;
+    }
+
+    /** The format, version, shape and parameters, for a snapshot topic or a store. */
+    public byte[] toBytes() {
+        int floats = linear.length + in.length + bias.length + out.length;
+        ByteBuffer buffer = ByteBuffer.allocate(4 + 8 + 4 + 4 + 4 * floats);
+        buffer.putInt(FORMAT).putLong(version).putInt(features).putInt(hidden);
+        for (float[] part : new float[][] {linear, in, bias, out}) {
+            for (float value : part) {
+                buffer.putFloat(value);
+            }
+        }
+        return buffer.array();
+    }
+
+    /** Reads {@link #toBytes()}; refuses another format or a truncated or padded value. */
+    public static RankerWeights fromBytes(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        if (bytes.length < 20) {
+            throw new IllegalArgumentException("ranker weights need at least 20 bytes, got " + bytes.length);
+        }
+        int format = buffer.getInt();
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("ranker weights of format " + format + ", this build reads " + FORMAT);
+        }
+        long version = buffer.getLong();
+        int features = buffer.getInt();
+        int hidden = buffer.getInt();
+        long expected = 20L + 4L * ((long) features + (long) features * hidden + 2L * hidden);
+        if (features <= 0 || hidden < 0 || bytes.length != expected) {
+            throw new IllegalArgumentException("ranker weights of " + features + " features and " + hidden
+                    + " hidden units need " + expected + " bytes, got " + bytes.length);
+        }
+        float[] linear = read(buffer, features);
+        float[] in = read(buffer, features * hidden);
+        float[] bias = read(buffer, hidden);
+        float[] out = read(buffer, hidden);
+        return new RankerWeights(version, features, hidden, linear, in, bias, out);
+    }
+
+    private static float[] read(ByteBuffer buffer, int n) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = buffer.getFloat();
+        }
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("RankerWeights[version=").append(version).append(", linear={");
+        for (int f = 0; f < features; f++) {
+            String name = f < RankerFeatures.NAMES.size() ? RankerFeatures.NAMES.get(f) : "f" + f;
+            s.append(f == 0 ? "" : ", ").append(name).append('=').append(String.format("%.3f", linear[f]));
+        }
+        return s.append("}, hidden=").append(hidden).append(']').toString();
+    }
+}

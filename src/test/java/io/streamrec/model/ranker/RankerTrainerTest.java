@@ -1,0 +1,96 @@
+package io.streamrec.model.ranker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RankerTrainerTest {
+    private static final int CANDIDATES = 8;
+
+    @Test
+    void theFirstVersionRanksExactlyAsTheFixedBlend() {
+        RankerWeights blend = RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 16, 1);
+        float[] row = new float[RankerFeatures.COUNT];
+        row[RankerFeatures.EMBEDDING] = 0.2f;
+        row[RankerFeatures.COVISITATION] = 0.4f;
+        row[RankerFeatures.POPULARITY] = 1f;
+        row[RankerFeatures.CONTENT] = 0.5f;
+        row[RankerFeatures.LOG_USERS] = 0.9f;
+        assertThat(blend.version()).isZero();
+        assertThat(blend.score(row, 0)).isCloseTo(0.5 * 0.2 + 0.5 * 0.4 + 0.05 + 0.3 * 0.5,
+                org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void stepsOnPicksTheBlendIgnoresTeachItToRankThoseFirst() {
+        // Users pick the candidate with the most interaction evidence, a feature the blend gives no weight.
+        Random random = new Random(3);
+        RankerWeights start = RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 8, 1);
+        assertThat(pickRankedFirst(start, examples(random, 500))).isLessThan(0.4);
+        RankerTrainer trainer = new RankerTrainer(start, CANDIDATES, 0.05);
+        RankerWeights trained = start;
+        for (int step = 0; step < 150; step++) {
+            trained = trainer.step(examples(random, 64));
+        }
+        assertThat(trained.version()).isEqualTo(150);
+        assertThat(pickRankedFirst(trained, examples(random, 500))).isGreaterThan(0.9);
+    }
+
+    @Test
+    void weightsSurviveTheirBytesAndABadValueIsRefused() {
+        RankerWeights weights = new RankerTrainer(RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1), CANDIDATES, 0.01)
+                .step(examples(new Random(1), 16));
+        RankerWeights back = RankerWeights.fromBytes(weights.toBytes());
+        float[] row = examples(new Random(2), 1).get(0).rows();
+        assertThat(back.version()).isEqualTo(1);
+        assertThat(back.score(row, 0)).isEqualTo(weights.score(row, 0));
+        byte[] truncated = java.util.Arrays.copyOf(weights.toBytes(), 30);
+        assertThatThrownBy(() -> RankerWeights.fromBytes(truncated)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("need");
+        byte[] other = weights.toBytes();
+        other[3] = 9;
+        assertThatThrownBy(() -> RankerWeights.fromBytes(other)).hasMessageContaining("format 9");
+    }
+
+    /** Candidates with random signals; the pick (first) is the one with the most users. */
+    private static List<RankingExample> examples(Random random, int n) {
+        List<RankingExample> out = new ArrayList<>();
+        for (int e = 0; e < n; e++) {
+            float[] rows = new float[CANDIDATES * RankerFeatures.COUNT];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = random.nextFloat();
+            }
+            int best = 0;
+            for (int k = 1; k < CANDIDATES; k++) {
+                if (rows[k * RankerFeatures.COUNT + RankerFeatures.LOG_USERS]
+                        > rows[best * RankerFeatures.COUNT + RankerFeatures.LOG_USERS]) {
+                    best = k;
+                }
+            }
+            for (int f = 0; f < RankerFeatures.COUNT; f++) {
+                float t = rows[f];
+                rows[f] = rows[best * RankerFeatures.COUNT + f];
+                rows[best * RankerFeatures.COUNT + f] = t;
+            }
+            out.add(new RankingExample(rows, CANDIDATES));
+        }
+        return out;
+    }
+
+    private static double pickRankedFirst(RankerWeights weights, List<RankingExample> examples) {
+        int first = 0;
+        for (RankingExample example : examples) {
+            double pick = weights.score(example.rows(), 0);
+            boolean top = true;
+            for (int k = 1; k < example.candidates(); k++) {
+                top &= weights.score(example.rows(), k * RankerFeatures.COUNT) < pick;
+            }
+            first += top ? 1 : 0;
+        }
+        return (double) first / examples.size();
+    }
+}
