@@ -1,5 +1,6 @@
 package io.streamrec.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -28,6 +30,25 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class BrokerRecords implements AutoCloseable {
     /** End offset per partition of every chosen topic. */
     record Snapshot(Map<TopicPartition, Long> ends) {}
+
+    /**
+     * A topic's data records in a window and their serialized key, value and header bytes: what the
+     * producers sent, before the log's per-record and per-batch framing.
+     */
+    record Appended(long records, long bytes) {
+        Appended plus(Appended other) {
+            return new Appended(records + other.records, bytes + other.bytes);
+        }
+
+        static Appended of(ConsumerRecord<byte[], byte[]> record) {
+            long bytes = Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
+            for (Header header : record.headers()) {
+                bytes += header.key().getBytes(StandardCharsets.UTF_8).length
+                        + (header.value() == null ? 0 : header.value().length);
+            }
+            return new Appended(1, bytes);
+        }
+    }
 
     private final String bootstrapServers;
     private final Admin admin;
@@ -63,10 +84,10 @@ final class BrokerRecords implements AutoCloseable {
     }
 
     /**
-     * The records (not markers) between two snapshots, per topic, read back with read_uncommitted;
-     * empty if they could not all be read within {@code timeout} (or were compacted away meanwhile).
+     * The records (not markers) between two snapshots and their bytes, per topic, read back with
+     * read_uncommitted; empty if they could not all be read within {@code timeout} (or were compacted away meanwhile).
      */
-    Map<String, Long> dataRecords(Snapshot before, Snapshot after, Duration timeout) {
+    Map<String, Appended> dataRecords(Snapshot before, Snapshot after, Duration timeout) {
         Map<TopicPartition, Long> from = new HashMap<>();
         after.ends().forEach((partition, end) -> {
             long start = before.ends().getOrDefault(partition, 0L);
@@ -74,8 +95,8 @@ final class BrokerRecords implements AutoCloseable {
                 from.put(partition, start);
             }
         });
-        Map<String, Long> records = new HashMap<>();
-        after.ends().keySet().forEach(partition -> records.put(partition.topic(), 0L));
+        Map<String, Appended> records = new HashMap<>();
+        after.ends().keySet().forEach(partition -> records.put(partition.topic(), new Appended(0, 0)));
         if (from.isEmpty()) {
             return records;
         }
@@ -97,7 +118,7 @@ final class BrokerRecords implements AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (record.offset() < after.ends().get(partition)) {
-                        records.merge(record.topic(), 1L, Long::sum);
+                        records.merge(record.topic(), Appended.of(record), Appended::plus);
                     }
                 }
                 // The position passes markers too, so a window ending in one is still finished.

@@ -10,13 +10,14 @@ import java.util.Set;
 
 /**
  * Records the broker appended per event learned, per topic and in total: offsets taken split into
- * data records and transaction markers (offsets minus records), when the records were counted.
+ * data records and transaction markers (offsets minus records), and the records' serialized bytes,
+ * when the records were counted.
  * Topics named in {@code notInTotal} (the broker's own, shared with other clients) are shown but
  * not summed.
  */
 final class RecordsPerEvent {
-    /** One topic's share; {@code records} is -1 when the records were not counted. */
-    record Row(String topic, long offsets, long records, boolean inTotal) {
+    /** One topic's share; {@code records} and {@code bytes} are -1 when the records were not counted. */
+    record Row(String topic, long offsets, long records, long bytes, boolean inTotal) {
         boolean counted() {
             return records >= 0;
         }
@@ -36,14 +37,18 @@ final class RecordsPerEvent {
 
     /**
      * @param offsets offsets taken per topic in the window
-     * @param records data records per topic in the window; empty when they were not counted
+     * @param records data records and their bytes per topic in the window; empty when they were not counted
      * @param events  events learned in the same window
      */
-    static RecordsPerEvent of(Map<String, Long> offsets, Map<String, Long> records, long events,
+    static RecordsPerEvent of(Map<String, Long> offsets, Map<String, BrokerRecords.Appended> records, long events,
                               Set<String> notInTotal) {
         List<Row> rows = new ArrayList<>();
-        offsets.forEach((topic, taken) -> rows.add(new Row(topic, taken,
-                records.isEmpty() ? -1 : records.getOrDefault(topic, 0L), !notInTotal.contains(topic))));
+        BrokerRecords.Appended none = new BrokerRecords.Appended(0, 0);
+        offsets.forEach((topic, taken) -> {
+            BrokerRecords.Appended appended = records.getOrDefault(topic, none);
+            rows.add(records.isEmpty() ? new Row(topic, taken, -1, -1, !notInTotal.contains(topic))
+                    : new Row(topic, taken, appended.records(), appended.bytes(), !notInTotal.contains(topic)));
+        });
         rows.sort(Comparator.comparing(Row::inTotal).reversed().thenComparing(Row::offsets, Comparator.reverseOrder())
                 .thenComparing(Row::topic));
         return new RecordsPerEvent(List.copyOf(rows), events);
@@ -62,6 +67,11 @@ final class RecordsPerEvent {
         return perEvent(rows.stream().filter(Row::inTotal).mapToLong(r -> counted() ? r.records() : r.offsets()).sum());
     }
 
+    /** Serialized record bytes per event over the summed topics; NaN when the records were not counted. */
+    double bytesPerEvent() {
+        return counted() ? perEvent(rows.stream().filter(Row::inTotal).mapToLong(Row::bytes).sum()) : Double.NaN;
+    }
+
     /** Transaction markers per event over the summed topics; NaN when the records were not counted. */
     double markersPerEvent() {
         return counted() ? perEvent(rows.stream().filter(Row::inTotal).mapToLong(Row::markers).sum()) : Double.NaN;
@@ -75,16 +85,20 @@ final class RecordsPerEvent {
     void print(PrintWriter out) {
         out.printf(Locale.ROOT, "broker records appended in the measured window, per event learned (%d events)%s:%n",
                 events, counted() ? "" : "; records not counted, offsets include transaction markers");
-        out.printf(Locale.ROOT, "  %-58s %10s %9s %9s %9s%n", "topic", "offsets", "markers", "rec/ev", "mark/ev");
+        out.printf(Locale.ROOT, "  %-58s %10s %9s %9s %9s %9s %9s%n", "topic", "offsets", "markers", "rec/ev",
+                "mark/ev", "bytes/rec", "bytes/ev");
         for (Row row : rows) {
-            out.printf(Locale.ROOT, "  %-58s %10d %9s %9s %9s%n",
+            out.printf(Locale.ROOT, "  %-58s %10d %9s %9s %9s %9s %9s%n",
                     row.topic() + (row.inTotal() ? "" : " (not in total)"), row.offsets(),
                     row.counted() ? String.valueOf(row.markers()) : "?",
                     format(perEvent(row.counted() ? row.records() : row.offsets())),
-                    row.counted() ? format(perEvent(row.markers())) : "?");
+                    row.counted() ? format(perEvent(row.markers())) : "?",
+                    row.counted() ? format(row.records() == 0 ? Double.NaN : (double) row.bytes() / row.records()) : "?",
+                    row.counted() ? format(perEvent(row.bytes())) : "?");
         }
-        out.printf(Locale.ROOT, "  %-58s %10s %9s %9s %9s%n", "total (the app's topics)", "", "",
-                format(recordsPerEvent()), format(markersPerEvent()));
+        out.printf(Locale.ROOT, "  %-58s %10s %9s %9s %9s %9s %9s%n", "total (the app's topics; bytes: key, value "
+                        + "and headers as sent)", "", "", format(recordsPerEvent()), format(markersPerEvent()), "",
+                format(bytesPerEvent()));
     }
 
     /** Two decimals, or "none" when there was nothing to divide by. */
