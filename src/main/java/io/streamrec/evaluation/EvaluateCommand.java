@@ -115,7 +115,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Protocol protocol;
 
     @Option(names = "--set", description = "A model setting, repeatable: streamrec's by configuration key "
-            + "(streamrec.model.*, streamrec.blend.*, streamrec.fusion.*, streamrec.lifecycle.*, "
+            + "(streamrec.model.*, streamrec.blend.*, streamrec.fusion.*, streamrec.ranker.*, streamrec.lifecycle.*, "
             + "streamrec.item.publish.interval.ms; e.g. streamrec.blend.content=0), the "
             + "baselines' as itemknn.window (5), isgd.k (10), isgd.lr (0.05), isgd.reg (0.01), "
             + "recentpop.halflife (days, 30).")
@@ -228,7 +228,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     /** Streamrec's keys --set may give: what the replayed model does, not how a deployment reaches Kafka. */
     private static final List<String> REPLAYED_KEY_PREFIXES = List.of("streamrec.model.", "streamrec.blend.",
-            "streamrec.fusion.", "streamrec.lifecycle.", StreamrecConfig.ITEM_PUBLISH_INTERVAL_MS.name());
+            "streamrec.fusion.", "streamrec.ranker.", "streamrec.lifecycle.",
+            StreamrecConfig.ITEM_PUBLISH_INTERVAL_MS.name());
 
     /** The product's defaults with --set overrides, read through the same keys and checks as the running system. */
     private StreamrecConfig productConfig() {

@@ -322,12 +322,14 @@ public final class Recommender {
             }
         }
         float activity = RankerFeatures.userActivity(user.events);
+        // Vectors that overflowed say nothing; the blend ignores them the same way (a weight over an infinite range).
+        boolean embeddingUsable = s.embRange() > 0 && Float.isFinite(s.embRange());
         float[] rows = c.features();
         for (int k = 0, at = 0; k < c.size; k++, at += RankerFeatures.COUNT) {
             if (!c.admitted[k]) {
                 continue;
             }
-            rows[at + RankerFeatures.EMBEDDING] = s.embRange() > 0 ? (c.embedding[k] - s.embOffset()) / s.embRange() : 0f;
+            rows[at + RankerFeatures.EMBEDDING] = embeddingUsable ? (c.embedding[k] - s.embOffset()) / s.embRange() : 0f;
             rows[at + RankerFeatures.COVISITATION] = RankerFeatures.relative(c.coVisitation[k], s.covMax());
             rows[at + RankerFeatures.POPULARITY] = RankerFeatures.relative(c.popularity[k], s.popMax());
             rows[at + RankerFeatures.CONTENT] = s.content() == null ? 0f
