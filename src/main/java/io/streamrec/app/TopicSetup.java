@@ -39,7 +39,11 @@ final class TopicSetup {
                 topic(topics.items(), partitions, replication, COMPACTED),
                 topic(topics.recommendations(), partitions, replication, COMPACTED),
                 topic(topics.rejected(), partitions, replication, Map.of()),
-                topic(topics.itemVectors(), partitions, replication, COMPACTED)));
+                topic(topics.itemVectors(), partitions, replication, COMPACTED),
+                // One trainer reads every example, in order; a day of them is plenty to resume from.
+                topic(topics.rankerExamples(), 1, replication, Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                        String.valueOf(Duration.ofDays(1).toMillis()))),
+                topic(topics.rankerWeights(), 1, replication, COMPACTED)));
         create(admin, List.of(
                 topic(topics.rekeyed(), partitionsOf(admin, topics.interactions()), replication, Map.of()),
                 topic(topics.itemDeltas(), partitionsOf(admin, topics.items()), replication, Map.of())));

@@ -139,7 +139,7 @@ public final class StreamrecConfig {
             String.valueOf(RankerSettings.defaults().window()), "How many of the newest ranking examples a step draws its batch from.");
     public static final Key RANKER_NEGATIVES = key("streamrec.ranker.negatives",
             String.valueOf(RankerSettings.defaults().negatives()),
-            "Candidates not picked per ranking example: half the best-ranked, half at random.");
+            "Candidates not picked per ranking example, drawn at random from the list's candidates.");
     public static final Key EVENT_WEIGHTS = key("streamrec.event.weights",
             format(EventWeights.defaults().asMap()),
             "Learning weight per event type, TYPE:weight pairs; types left out are not learned from.");
@@ -286,7 +286,8 @@ public final class StreamrecConfig {
         return new TopologySettings(topics(), modelParams(), eventWeights(),
                 new Validation(getInt(MAX_ID_LENGTH), getLong(MIN_TIMESTAMP_MS), getLong(MAX_FUTURE_MS)),
                 new RefreshPolicy(getLong(REFRESH_DEBOUNCE_MS), getLong(REFRESH_CHECK_INTERVAL_MS),
-                        getInt(RECOMMENDATIONS_SIZE), itemPublishIntervalMs()), businessRules(), lifecycle());
+                        getInt(RECOMMENDATIONS_SIZE), itemPublishIntervalMs()), businessRules(), lifecycle(),
+                rankerSettings());
     }
 
     public Lifecycle lifecycle() {

@@ -33,6 +33,10 @@ public final class StoreNames {
     public static final String ITEM_PENDING = "item-pending-log";
     /** The global in-memory item index, fed from item-vectors on every instance. */
     public static final String ITEM_INDEX = "item-index";
+    /** The ranker trainer's newest weights, which it resumes from. */
+    public static final String RANKER_STATE = "ranker-state";
+    /** The global learned ranker, fed from ranker-weights on every instance. */
+    public static final String RANKER = "ranker";
 
     public static String seenKey(String user, String item) {
         return user + '\0' + item;

@@ -26,6 +26,13 @@ final class NodeNames {
     static final String ITEM_VECTORS_SOURCE = "item-vectors-source";
     static final String ITEM_INDEX_FEED = "item-index-feed";
 
+    static final String RANKER_EXAMPLES_SINK = "ranker-examples-sink";
+    static final String RANKER_EXAMPLES_SOURCE = "ranker-examples-source";
+    static final String TRAIN_RANKER = "train-ranker";
+    static final String RANKER_WEIGHTS_SINK = "ranker-weights-sink";
+    static final String RANKER_WEIGHTS_SOURCE = "ranker-weights-source";
+    static final String RANKER_WEIGHTS_FEED = "ranker-weights-feed";
+
     private NodeNames() {}
 
     /** The sink behind a dead-letter node (which counts, then hands the letter to this sink). */

@@ -32,4 +32,14 @@ public record Topics(String prefix) {
     public String itemVectors() {
         return prefix + "item-vectors";
     }
+
+    /** Internal, one partition: what users picked among their candidates, for the one ranker trainer. */
+    public String rankerExamples() {
+        return prefix + "ranker-examples";
+    }
+
+    /** Internal, compacted, one partition: the learned ranker's newest weights, read by every instance. */
+    public String rankerWeights() {
+        return prefix + "ranker-weights";
+    }
 }

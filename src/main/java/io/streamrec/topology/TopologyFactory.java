@@ -9,6 +9,12 @@ import static io.streamrec.topology.NodeNames.ITEM_INDEX_FEED;
 import static io.streamrec.topology.NodeNames.ITEM_REJECTED_SINK;
 import static io.streamrec.topology.NodeNames.ITEM_VECTORS_SINK;
 import static io.streamrec.topology.NodeNames.ITEM_VECTORS_SOURCE;
+import static io.streamrec.topology.NodeNames.RANKER_EXAMPLES_SINK;
+import static io.streamrec.topology.NodeNames.RANKER_EXAMPLES_SOURCE;
+import static io.streamrec.topology.NodeNames.RANKER_WEIGHTS_FEED;
+import static io.streamrec.topology.NodeNames.RANKER_WEIGHTS_SINK;
+import static io.streamrec.topology.NodeNames.RANKER_WEIGHTS_SOURCE;
+import static io.streamrec.topology.NodeNames.TRAIN_RANKER;
 import static io.streamrec.topology.NodeNames.LEARN_ITEM;
 import static io.streamrec.topology.NodeNames.LEARN_USER;
 import static io.streamrec.topology.NodeNames.RECOMMENDATIONS_SINK;
@@ -61,7 +67,7 @@ public final class TopologyFactory {
         Topology topology = new Topology();
         addUserSide(topology, settings, model, metrics);
         addItemSide(topology, settings, model.index(), metrics);
-        addItemIndex(topology, settings, model.index());
+        addItemIndex(topology, settings, model);
         return topology;
     }
 
@@ -73,7 +79,7 @@ public final class TopologyFactory {
     public static Topology userSide(TopologySettings settings, SharedModel model, TopologyMetrics metrics) {
         Topology topology = new Topology();
         addUserSide(topology, settings, model, metrics);
-        addItemIndex(topology, settings, model.index());
+        addItemIndex(topology, settings, model);
         return topology;
     }
 
@@ -111,6 +117,10 @@ public final class TopologyFactory {
                 LEARN_USER);
         topology.addSink(RECOMMENDATIONS_SINK, topics.recommendations(), keys, StoredList.SERDE.serializer(),
                 LEARN_USER);
+        if (settings.ranker().learned()) {
+            topology.addSink(RANKER_EXAMPLES_SINK, topics.rankerExamples(), new ByteArraySerializer(),
+                    new ByteArraySerializer(), LEARN_USER);
+        }
         deadLetters(topology, USER_REJECTED_SINK, topics, metrics, VALIDATE, LEARN_USER);
     }
 
@@ -131,13 +141,35 @@ public final class TopologyFactory {
         topology.addSink(ITEM_VECTORS_SINK, topics.itemVectors(), new StringSerializer(),
                 AvroSerdes.ITEM_VECTOR.serializer(), LEARN_ITEM);
         deadLetters(topology, ITEM_REJECTED_SINK, topics, metrics, CATALOG);
+        if (settings.ranker().learned()) {
+            addRankerTrainer(topology, settings);
+        }
     }
 
-    /** Every instance: the item index, fed from the compacted item-vectors topic. */
-    private static void addItemIndex(Topology topology, TopologySettings settings, ItemIndex index) {
-        topology.addGlobalStore(ItemIndexStore.builder(index, settings.model().neighbours()),
-                ITEM_VECTORS_SOURCE, new StringDeserializer(), AvroSerdes.ITEM_VECTOR.deserializer(),
-                settings.topics().itemVectors(), ITEM_INDEX_FEED, ItemIndexFeed::new);
+    /** The one trainer of the learned ranker, on the single partition of ranker-examples. */
+    private static void addRankerTrainer(Topology topology, TopologySettings settings) {
+        Topics topics = settings.topics();
+        topology.addSource(RANKER_EXAMPLES_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                topics.rankerExamples());
+        topology.addProcessor(TRAIN_RANKER, () -> new RankerTrainerProcessor(settings.model(), settings.ranker()),
+                RANKER_EXAMPLES_SOURCE);
+        topology.addStateStore(store(StoreNames.RANKER_STATE, Serdes.ByteArray()), TRAIN_RANKER);
+        topology.addSink(RANKER_WEIGHTS_SINK, topics.rankerWeights(), new ByteArraySerializer(),
+                new ByteArraySerializer(), TRAIN_RANKER);
+    }
+
+    /** Every instance: the item index and the learned ranker, each fed from its compacted topic. */
+    private static void addItemIndex(Topology topology, TopologySettings settings, SharedModel model) {
+        topology.addGlobalStore(MemoryFedStore.builder(StoreNames.ITEM_INDEX,
+                        ModelFeeds.itemIndex(model.index(), settings.model().neighbours())),
+                ITEM_VECTORS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                settings.topics().itemVectors(), ITEM_INDEX_FEED, () -> new MemoryFedStore.Feed(StoreNames.ITEM_INDEX));
+        if (settings.ranker().learned()) {
+            topology.addGlobalStore(MemoryFedStore.builder(StoreNames.RANKER, ModelFeeds.ranker(model.ranker())),
+                    RANKER_WEIGHTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                    settings.topics().rankerWeights(), RANKER_WEIGHTS_FEED,
+                    () -> new MemoryFedStore.Feed(StoreNames.RANKER));
+        }
     }
 
     /** The node {@code name} that processors send dead letters to: a counter, then the topic's sink. */

@@ -1,6 +1,7 @@
 package io.streamrec.topology;
 
 import static io.streamrec.topology.NodeNames.ITEM_DELTAS_SINK;
+import static io.streamrec.topology.NodeNames.RANKER_EXAMPLES_SINK;
 import static io.streamrec.topology.NodeNames.RECOMMENDATIONS_SINK;
 import static io.streamrec.topology.NodeNames.USER_REJECTED_SINK;
 
@@ -16,6 +17,7 @@ import io.streamrec.model.ModelParams;
 import io.streamrec.model.online.OnlineStep;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.model.index.SeenItems;
+import io.streamrec.model.ranker.RankingExample;
 import io.streamrec.model.online.SharedModel;
 import io.streamrec.model.online.ShownList;
 import io.streamrec.model.UserProfile;
@@ -50,6 +52,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * of an interval, so fewer, summed records reach `item-deltas`.
  */
 final class UserLearner implements Processor<String, Interaction, Object, Object> {
+    /** Every example goes to the one partition of ranker-examples, under one key. */
+    private static final byte[] RANKER_KEY = RankerTrainerProcessor.KEY.getBytes(StandardCharsets.UTF_8);
     private final TopologySettings settings;
     private final SharedModel model;
     private final ItemIndex index;
@@ -150,6 +154,9 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             live.report(event.getType(), last, item);
         }
         UserProfile profile = UserStateCodec.profile(users.get(user));
+        if (newForUser && settings.ranker().learned() && settings.weights().weight(event.getType().name()) > 0) {
+            sendRankingExample(user, profile, item, time);
+        }
         ShownList shown = credit ? ModelCodec.shown(StoredList.decode(last)) : null;
         List<ItemUpdate> owed = step.learn(profile, item, event.getType().name(), time, newForUser, shown);
         // Sent to the item side, summed per item with the other events', once per publish interval.
@@ -167,6 +174,20 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             dirty.mark(user, context.currentSystemTimeMs());
         }
         metrics.learned(event.getType());
+    }
+
+    /**
+     * What the user's pick teaches the learned ranker, from the candidates their list had just
+     * before it (the state before this event), to the one trainer; as the replay draws it.
+     */
+    private void sendRankingExample(String user, UserProfile profile, String item, long time) {
+        SeenItems history = new SeenItems();
+        StoreNames.forEachSeenItem(seen, user, history::add);
+        RankingExample example = step.example(profile, history, item, settings.refresh().listSize(),
+                settings.ranker().negatives(), time);
+        if (example != null) {
+            context.forward(new Record<Object, Object>(RANKER_KEY, example.toBytes(), time), RANKER_EXAMPLES_SINK);
+        }
     }
 
     /** Sends every item the deltas this partition owes it, summed, once per publish interval. */

@@ -115,9 +115,9 @@ public final class Recommender {
 
     /**
      * What {@code user} picked ({@code picked}) among the candidates a list of {@code n} had for them
-     * just before: the pick's features first, then those of the {@code negatives} best-scored other
-     * candidates, half of them, and randomly chosen others for the rest. Null when the pick was not
-     * a candidate (nothing to learn about ranking it) or the user has no history.
+     * just before: the pick's features first, then those of {@code negatives} other candidates drawn
+     * at random. Null when the pick was not a candidate (nothing to learn about ranking it) or the
+     * user has no history.
      */
     public RankingExample example(UserProfile user, SeenItems seen, String picked, int n, int negatives,
                                   Random random, long now) {
@@ -135,9 +135,7 @@ public final class Recommender {
             if (pick < 0 || !c.admitted[pick]) {
                 return null;
             }
-            Signals signals = signals(snapshot, user, true, window, c, now);
-            features(snapshot, user, window, c, signals);
-            score(c, signals, ranker == null ? null : ranker.get());
+            features(snapshot, user, window, c, signals(snapshot, user, true, window, c, now));
             return ExampleRows.of(c, pick, negatives, random);
         });
     }

@@ -91,7 +91,7 @@ class LearnerAndRecommenderTest {
     }
 
     @Test
-    void aPickAmongTheCandidatesBecomesAnExampleWithThePickFirstAndTheBestOthersAfterIt() {
+    void aPickAmongTheCandidatesBecomesAnExampleWithThePickFirstAndOthersAfterIt() {
         othersTakeItem11AfterItem10();
         UserProfile user = UserProfile.empty();
         Set<String> seen = new HashSet<>();

@@ -1,0 +1,99 @@
+package io.streamrec.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamrec.avro.EventType;
+import io.streamrec.avro.Interaction;
+import io.streamrec.avro.Item;
+import io.streamrec.events.AvroSerdes;
+import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.online.SharedModel;
+import io.streamrec.model.ranker.RankerSettings;
+import io.streamrec.model.ranker.RankerWeights;
+import io.streamrec.model.ranker.RankingExample;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The learned ranker live: users' picks become examples on ranker-examples, the one trainer
+ * steps on them and publishes versioned weights to ranker-weights, and every instance's global
+ * store installs them in the model its lists are ranked by.
+ */
+class LearnedRankerTopologyTest {
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Duration PAST_PUBLISH_AND_DEBOUNCE = Duration.ofMillis(300);
+    /** A step every 2 examples on batches of 4: the first weights after a handful of picks. */
+    private final TopologySettings settings = DriverSettings.defaults()
+            .withRanker(new RankerSettings(true, 4, 0.05, 2, 4, 8, 3));
+    private final Topics topics = settings.topics();
+    private final SharedModel model = SharedModel.of(settings.model(), new ItemIndex(settings.model().dimensions()));
+    private TopologyTestDriver driver;
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void picksTrainTheRankerWhoseWeightsReachTheModelListsAreRankedBy() throws Exception {
+        driver = new TopologyTestDriver(TopologyFactory.build(settings, model, TopologyMetrics.NONE), properties(), NOW);
+        TestInputTopic<byte[], byte[]> items = driver.createInputTopic(topics.items(), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        TestInputTopic<byte[], byte[]> interactions = driver.createInputTopic(topics.interactions(),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        TestOutputTopic<byte[], byte[]> examples = driver.createOutputTopic(topics.rankerExamples(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        TestOutputTopic<byte[], byte[]> weights = driver.createOutputTopic(topics.rankerWeights(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        for (int i = 0; i < 12; i++) {
+            Item item = Item.newBuilder().setId("item-" + i).setTitle("Item " + i).setCategories(List.of("c" + i % 3))
+                    .build();
+            items.pipeInput(item.getId().getBytes(StandardCharsets.UTF_8), AvroSerdes.ITEM.encode(item));
+        }
+        driver.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
+        assertThat(model.ranker().get()).as("the blend ranks until the first weights arrive").isNull();
+
+        for (int round = 0; round < 4; round++) {
+            for (int u = 0; u < 6; u++) {
+                String user = "user-" + u;
+                Interaction event = Interaction.newBuilder().setUser(user).setItem("item-" + (u + round * 2) % 12)
+                        .setType(EventType.VIEW).setTimestamp(NOW.plusSeconds(round)).build();
+                interactions.pipeInput(user.getBytes(StandardCharsets.UTF_8), AvroSerdes.INTERACTION.encode(event));
+            }
+            driver.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
+        }
+
+        List<byte[]> sent = examples.readValuesToList();
+        assertThat(sent).as("a returning user's pick among their candidates").isNotEmpty();
+        RankingExample first = RankingExample.fromBytes(sent.get(0));
+        assertThat(first.candidates()).isEqualTo(settings.ranker().negatives() + 1);
+        List<RankerWeights> published = weights.readValuesToList().stream().map(RankerWeights::fromBytes).toList();
+        assertThat(published).as("a step every two examples once a batch is there")
+                .hasSizeGreaterThanOrEqualTo((sent.size() - settings.ranker().batch()) / settings.ranker().stepEvery());
+        assertThat(published).extracting(RankerWeights::version).isSorted().doesNotHaveDuplicates();
+        assertThat(model.ranker().get().version()).as("the newest weights installed through the global store")
+                .isEqualTo(published.get(published.size() - 1).version());
+    }
+
+    private static Properties properties() throws Exception {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "learned-ranker");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-ranker").toString());
+        return props;
+    }
+}
