@@ -142,7 +142,7 @@ public final class StreamrecConfig {
             "Candidates not picked per ranking example, drawn at random from the list's candidates.");
     public static final Key EVENT_WEIGHTS = key("streamrec.event.weights",
             format(EventWeights.defaults().asMap()),
-            "Learning weight per event type, TYPE:weight pairs; types left out are not learned from.");
+            "Learning weight per event type, TYPE:weight pairs, relative to the traffic's mean weight; types left out are not learned from.");
     public static final Key REFRESH_DEBOUNCE_MS = key("streamrec.refresh.debounce.ms",
             String.valueOf(RefreshPolicy.defaults().debounceMs()),
             "A user's list is refreshed at most this long after the first new event (purchases: at once).");

@@ -24,7 +24,7 @@ public record RankerSettings(boolean learned, int hidden, double learningRate, i
     }
 
     public static RankerSettings defaults() {
-        return new RankerSettings(false, 16, 0.01, 64, 256, 4096, 20);
+        return new RankerSettings(true, 16, 0.01, 64, 256, 4096, 20);
     }
 
     public RankerSettings withLearned(boolean on) {
