@@ -52,7 +52,7 @@ public record ModelParams(
         boolean fusionAdaptive,
         double fusionLearningRate) {
 
-    public static final String VERSION = "bpr-covis-content-4";
+    public static final String VERSION = "bpr-covis-content-ranker-5";
 
     public ModelParams {
         require(dimensions > 0 && dimensions <= 1024, "model.dimensions must be in 1..1024");
