@@ -92,10 +92,11 @@ class TwoClientsTopologyTest {
 
     @Test
     void eachClientReadsOnlyTheTopicsOfItsSide() {
-        assertThat(sourceTopics(userTopology))
-                .containsExactlyInAnyOrder(topics.interactions(), topics.rekeyed(), topics.itemVectors());
-        assertThat(sourceTopics(itemTopology)).containsExactlyInAnyOrder(topics.items(), topics.itemDeltas());
-        assertThat(userTopology.describe().globalStores()).hasSize(1);
+        assertThat(sourceTopics(userTopology)).containsExactlyInAnyOrder(topics.interactions(), topics.rekeyed(),
+                topics.itemVectors(), topics.rankerWeights());
+        assertThat(sourceTopics(itemTopology))
+                .containsExactlyInAnyOrder(topics.items(), topics.itemDeltas(), topics.rankerExamples());
+        assertThat(userTopology.describe().globalStores()).as("the item index and the ranker").hasSize(2);
         assertThat(itemTopology.describe().globalStores()).isEmpty();
     }
 
