@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (so they commit with the input offsets, exactly-once through a crash), and summed per item in
  * memory ({@link OwedUpdates}) as they arrive. The user side's outbox holds one record per event
  * (it owes about 16 items: its own, the recent ones it pairs with, the negatives); the item
- * side's pending deltas one per delta received. A record per arrival is written once and deleted
+ * side's pending deltas one per batch received. A record per arrival is written once and deleted
  * once; summing into a stored record per item would read, decode, re-encode and rewrite a record
  * per delta.
  *
@@ -65,10 +65,10 @@ final class DeltaLog {
         sums.addAll(updates);
     }
 
-    /** Keeps one delta received, as it came. */
-    void add(String item, ItemDelta delta) {
-        store.put(next++, new OwedDeltas(List.of(item), List.of(delta)));
-        sums.add(ModelCodec.update(item, delta));
+    /** Keeps a batch of deltas received, as it came. */
+    void add(OwedDeltas received) {
+        store.put(next++, received);
+        sum(received.getItems(), received.getDeltas());
     }
 
     private void sum(List<String> items, List<ItemDelta> deltas) {

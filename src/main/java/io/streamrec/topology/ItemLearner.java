@@ -5,14 +5,19 @@ import static io.streamrec.topology.NodeNames.ITEM_VECTORS_SINK;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.ItemVector;
+import io.streamrec.avro.OwedDeltas;
+import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.index.ItemRecord;
 import io.streamrec.model.learning.ItemSide;
 import io.streamrec.model.learning.ItemUpdate;
 import io.streamrec.stores.StoreNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,7 +31,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * partition and the catalogue metadata into the authoritative item state, and publishes
  * changed items to `item-vectors` once per publish interval (a tombstone at once on deletion).
  *
- * <p>Deltas are first kept in {@code item-pending-log} (a {@link DeltaLog}), summed per item and
+ * <p>Deltas arrive in batches, one per user partition, item partition and interval. They are
+ * first kept in {@code item-pending-log} (a {@link DeltaLog}, a record per batch), summed per item and
  * applied to the item's big record (vector, counters, up to 200 neighbours) once per publish
  * interval, just before it is published: one read-modify-write of that record per interval
  * instead of one per delta (an event sends about 16). Every index reader only ever saw the item
@@ -34,6 +40,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the input offsets in the same transaction: exactly-once holds through a crash.
  */
 final class ItemLearner implements Processor<String, Object, String, ItemVector> {
+    /**
+     * Reads `item-deltas`: a batch of items' deltas ({@link ItemDeltaBatches}), or one item's
+     * delta keyed by the item, as a release that sent one record per item wrote it (its records
+     * may still be in the topic, or its instances still running, during an upgrade).
+     */
+    static final Deserializer<Object> DELTAS = (topic, bytes) -> {
+        try {
+            return AvroSerdes.ITEM_DELTA.hasHeader(bytes) ? AvroSerdes.ITEM_DELTA.decode(bytes)
+                    : AvroSerdes.OWED_DELTAS.decode(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot decode " + topic + " record: " + e.getMessage(), e);
+        }
+    };
+
     private final TopologySettings settings;
     private final ItemIndex index;
     private final ItemSide itemSide;
@@ -72,8 +92,15 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
             remove(id, record.timestamp());
             return;
         }
+        if (record.value() instanceof OwedDeltas batch) {
+            pending.add(batch);
+            for (ItemDelta delta : batch.getDeltas()) {
+                newestEventTime = Math.max(newestEventTime, delta.getEventTimestamp());
+            }
+            return;
+        }
         if (record.value() instanceof ItemDelta delta) {
-            pending.add(id, delta);
+            pending.add(new OwedDeltas(List.of(id), List.of(delta)));
             newestEventTime = Math.max(newestEventTime, delta.getEventTimestamp());
             return;
         }

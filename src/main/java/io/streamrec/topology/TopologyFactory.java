@@ -100,15 +100,16 @@ public final class TopologyFactory {
                 VALIDATE);
         topology.addSource(REKEYED_SOURCE, new StringDeserializer(), AvroSerdes.INTERACTION.deserializer(),
                 topics.rekeyed());
-        topology.addProcessor(LEARN_USER, () -> new UserLearner(settings, model, metrics),
+        ItemPartitions itemPartitions = new ItemPartitions();
+        topology.addProcessor(LEARN_USER, () -> new UserLearner(settings, model, metrics, itemPartitions),
                 VALIDATE, REKEYED_SOURCE);
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), LEARN_USER);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), LEARN_USER);
         topology.addStateStore(inMemoryStore(StoreNames.USER_EVENT_OUTBOX, Serdes.Long(), AvroSerdes.OWED_DELTAS),
                 LEARN_USER);
         topology.addStateStore(store(StoreNames.RECOMMENDATIONS, StoredList.SERDE), LEARN_USER);
-        topology.addSink(ITEM_DELTAS_SINK, topics.itemDeltas(), keys, AvroSerdes.ITEM_DELTA.serializer(),
-                LEARN_USER);
+        topology.addSink(ITEM_DELTAS_SINK, topics.itemDeltas(), keys, AvroSerdes.OWED_DELTAS.serializer(),
+                itemPartitions, LEARN_USER);
         topology.addSink(RECOMMENDATIONS_SINK, topics.recommendations(), keys, StoredList.SERDE.serializer(),
                 LEARN_USER);
         deadLetters(topology, USER_REJECTED_SINK, topics, metrics, VALIDATE, LEARN_USER);
@@ -120,8 +121,7 @@ public final class TopologyFactory {
         Topics topics = settings.topics();
         topology.addSource(ITEMS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.items());
         topology.addProcessor(CATALOG, ItemCatalogProcessor::new, ITEMS_SOURCE);
-        topology.addSource(ITEM_DELTAS_SOURCE, new StringDeserializer(), AvroSerdes.ITEM_DELTA.deserializer(),
-                topics.itemDeltas());
+        topology.addSource(ITEM_DELTAS_SOURCE, new StringDeserializer(), ItemLearner.DELTAS, topics.itemDeltas());
         topology.addProcessor(LEARN_ITEM, () -> new ItemLearner(settings, index), CATALOG,
                 ITEM_DELTAS_SOURCE);
         topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), LEARN_ITEM);

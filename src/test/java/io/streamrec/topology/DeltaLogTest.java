@@ -47,7 +47,7 @@ class DeltaLogTest {
         new DeltaLog(store, HALF_LIFE).add(List.of(update("a", new float[] {1f}, 1, 1.0, 5, null)));
         // A restart over the restored store must not overwrite the event it still owes.
         DeltaLog restarted = new DeltaLog(store, HALF_LIFE);
-        restarted.add("a", delta(new float[] {2f}, 0, 0.0, 6, null));
+        restarted.add(new OwedDeltas(List.of("a"), List.of(delta(new float[] {2f}, 0, 0.0, 6, null))));
 
         List<ItemUpdate> owed = restarted.drain();
 
