@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (key {@link #DRAINED}), instead of a tombstone per record. A record whose drain was sent is
  * dead, whether or not a later arrival has overwritten its key yet. So an arrival costs one
  * changelog record, not two, and the store holds at most the keys of the busiest drain; when a
- * drain needs fewer than half of them, the rest are deleted.
+ * drain needs fewer than a quarter of them (the rate fell, not merely wavered), the rest are deleted.
  *
  * <p>The store is only read when the task starts, to rebuild the sums; a drain returns the sums
  * and never reads records back.
@@ -146,7 +146,7 @@ final class DeltaLog {
             store.put(key, null);
         }
         unnumbered.clear();
-        if (next < held / 2) {
+        if (next < held / 4) {
             List<Long> unused = new ArrayList<>();
             try (KeyValueIterator<Long, OwedRecord> it = store.range(next, held - 1)) {
                 it.forEachRemaining(entry -> unused.add(entry.key));
