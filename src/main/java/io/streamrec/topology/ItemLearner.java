@@ -39,7 +39,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * once per interval anyway. Because the pending sums are state of this task, they commit with
  * the input offsets in the same transaction: exactly-once holds through a crash.
  */
-final class ItemLearner implements Processor<String, Object, String, ItemVector> {
+final class ItemLearner implements Processor<String, Object, String, EncodedItem> {
     /**
      * Reads `item-deltas`: a batch of items' deltas ({@link ItemDeltaBatches}), or one item's
      * delta keyed by the item, as a release that sent one record per item wrote it (its records
@@ -57,8 +57,8 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     private final TopologySettings settings;
     private final ItemIndex index;
     private final ItemSide itemSide;
-    private ProcessorContext<String, ItemVector> context;
-    private KeyValueStore<String, ItemVector> items;
+    private ProcessorContext<String, EncodedItem> context;
+    private KeyValueStore<String, EncodedItem> items;
     private KeyValueStore<String, Long> dirty;
     /** The newest event time in the deltas this task received: the clock items' idleness is measured by. */
     private long newestEventTime = Long.MIN_VALUE;
@@ -71,7 +71,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     }
 
     @Override
-    public void init(ProcessorContext<String, ItemVector> context) {
+    public void init(ProcessorContext<String, EncodedItem> context) {
         this.context = context;
         items = context.getStateStore(StoreNames.ITEM_STATE);
         dirty = context.getStateStore(StoreNames.ITEM_DIRTY);
@@ -105,9 +105,9 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
             return;
         }
         Item item = (Item) record.value();
-        ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
+        ItemRecord current = ModelCodec.record(id, EncodedItem.decode(items.get(id)), settings.model().neighbours());
         ItemRecord described = itemSide.describe(current, id, ModelCodec.metadata(item), index);
-        items.put(id, ModelCodec.itemVector(described));
+        items.put(id, EncodedItem.of(ModelCodec.itemVector(described)));
         if (dirty.get(id) == null) {
             dirty.put(id, context.currentSystemTimeMs());
         }
@@ -118,32 +118,34 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         long now = context.currentSystemTimeMs();
         for (ItemUpdate owed : pending.drain()) {
             String id = owed.item();
-            ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
+            ItemRecord current = ModelCodec.record(id, EncodedItem.decode(items.get(id)),
+                    settings.model().neighbours());
             ItemVector updated = ModelCodec.itemVector(itemSide.apply(current, owed));
-            items.put(id, updated);
+            EncodedItem encoded = EncodedItem.of(updated);
+            items.put(id, encoded);
             // A delete is a changelog record even for an absent key: only a catalogue change marks an item.
             if (dirty.get(id) != null) {
                 dirty.delete(id);
             }
-            publish(id, updated, now);
+            publish(id, updated, encoded, now);
         }
         List<String> changed = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = dirty.all()) {
             it.forEachRemaining(entry -> changed.add(entry.key));
         }
         for (String id : changed) {
-            ItemVector state = items.get(id);
-            if (state != null) {
-                publish(id, state, now);
+            EncodedItem stored = items.get(id);
+            if (stored != null) {
+                publish(id, stored.decode(), stored, now);
             }
             dirty.delete(id);
         }
     }
 
     /** An item too few users have touched stays out of every index until enough have. */
-    private void publish(String id, ItemVector state, long now) {
+    private void publish(String id, ItemVector state, EncodedItem encoded, long now) {
         if (settings.lifecycle().admitsItem(state.getDistinctUsers(), state.getKnown())) {
-            context.forward(new Record<>(id, state, now), ITEM_VECTORS_SINK);
+            context.forward(new Record<>(id, encoded, now), ITEM_VECTORS_SINK);
         }
     }
 
@@ -162,10 +164,11 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     private void expireIdleItems() {
         long now = newestEventTime;
         List<String> idle = new ArrayList<>();
-        try (KeyValueIterator<String, ItemVector> it = items.all()) {
+        try (KeyValueIterator<String, EncodedItem> it = items.all()) {
             while (it.hasNext()) {
-                KeyValue<String, ItemVector> entry = it.next();
-                if (settings.lifecycle().itemIdle(entry.value.getPopularityTimestamp(), entry.value.getKnown(), now)) {
+                KeyValue<String, EncodedItem> entry = it.next();
+                ItemVector state = entry.value.decode();
+                if (settings.lifecycle().itemIdle(state.getPopularityTimestamp(), state.getKnown(), now)) {
                     idle.add(entry.key);
                 }
             }

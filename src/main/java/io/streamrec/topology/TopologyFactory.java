@@ -124,12 +124,12 @@ public final class TopologyFactory {
         topology.addSource(ITEM_DELTAS_SOURCE, new StringDeserializer(), ItemLearner.DELTAS, topics.itemDeltas());
         topology.addProcessor(LEARN_ITEM, () -> new ItemLearner(settings, index), CATALOG,
                 ITEM_DELTAS_SOURCE);
-        topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), LEARN_ITEM);
+        topology.addStateStore(store(StoreNames.ITEM_STATE, EncodedItem.SERDE), LEARN_ITEM);
         topology.addStateStore(inMemoryStore(StoreNames.ITEM_DIRTY, Serdes.String(), Serdes.Long()), LEARN_ITEM);
         topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, Serdes.Long(), OwedRecord.SERDE),
                 LEARN_ITEM);
         topology.addSink(ITEM_VECTORS_SINK, topics.itemVectors(), new StringSerializer(),
-                AvroSerdes.ITEM_VECTOR.serializer(), LEARN_ITEM);
+                EncodedItem.SERDE.serializer(), LEARN_ITEM);
         deadLetters(topology, ITEM_REJECTED_SINK, topics, metrics, CATALOG);
     }
 
