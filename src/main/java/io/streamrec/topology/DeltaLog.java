@@ -22,8 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * record naming its drain, and a drain writes one record, the number of the last drain sent
  * (key {@link #DRAINED}), instead of a tombstone per record. A record whose drain was sent is
  * dead, whether or not a later arrival has overwritten its key yet. So an arrival costs one
- * changelog record, not two, and the store holds at most the keys of the busiest drain; when a
- * drain needs fewer than a quarter of them (the rate fell, not merely wavered), the rest are deleted.
+ * changelog record, not two, and the store holds at most the keys of the busiest drain; keys
+ * that no drain of a while has needed are deleted ({@link #SHRINK_EVERY}).
  *
  * <p>The store is only read when the task starts, to rebuild the sums; a drain returns the sums
  * and never reads records back.
@@ -32,6 +32,12 @@ final class DeltaLog {
     /** The key of the record that names the last drain sent. */
     static final long DRAINED = -1;
     private static final OwedDeltas NOTHING = new OwedDeltas(List.of(), List.of());
+    /**
+     * Keys are considered for deletion once per this many drains, against the most any of them
+     * needed: a task's arrivals per drain swing widely when its input comes in bursts, and keys
+     * deleted after a quiet drain would only be written again by the next busy one.
+     */
+    static final int SHRINK_EVERY = 16;
     private final KeyValueStore<Long, OwedRecord> store;
     private final OwedUpdates sums;
     /** The drain arrivals wait for now. */
@@ -40,6 +46,9 @@ final class DeltaLog {
     private long next;
     /** Keys 0 to {@code held - 1} may hold a record. */
     private long held;
+    /** The most keys a drain needed since keys were last considered for deletion, and how many drains ago that was. */
+    private long busiestRecent;
+    private int drainsSinceShrink;
     /** Keys of records a release that did not number drains left: owed, deleted at the next drain. */
     private final List<Long> unnumbered = new ArrayList<>();
 
@@ -132,6 +141,16 @@ final class DeltaLog {
         }
     }
 
+    private void deleteKeysFrom(long first) {
+        List<Long> unused = new ArrayList<>();
+        try (KeyValueIterator<Long, OwedRecord> it = store.range(first, held - 1)) {
+            it.forEachRemaining(entry -> unused.add(entry.key));
+        }
+        // put(key, null) deletes without decoding the value that delete(key) would return.
+        unused.forEach(key -> store.put(key, null));
+        held = first;
+    }
+
     private boolean owed(OwedRecord record) {
         return record.drain() == drain || record.drain() == OwedRecord.UNNUMBERED;
     }
@@ -146,14 +165,13 @@ final class DeltaLog {
             store.put(key, null);
         }
         unnumbered.clear();
-        if (next < held / 4) {
-            List<Long> unused = new ArrayList<>();
-            try (KeyValueIterator<Long, OwedRecord> it = store.range(next, held - 1)) {
-                it.forEachRemaining(entry -> unused.add(entry.key));
+        busiestRecent = Math.max(busiestRecent, next);
+        if (++drainsSinceShrink == SHRINK_EVERY) {
+            if (busiestRecent < held / 2) {
+                deleteKeysFrom(busiestRecent);
             }
-            // put(key, null) deletes without decoding the value that delete(key) would return.
-            unused.forEach(key -> store.put(key, null));
-            held = next;
+            busiestRecent = 0;
+            drainsSinceShrink = 0;
         }
         drain++;
         next = 0;

@@ -71,9 +71,14 @@ class DeltaLogTest {
         }
         assertThat(store.approximateNumEntries()).as("eight arrivals' keys and the last drain's number").isEqualTo(9);
 
-        outbox.add(List.of(update("a", new float[] {1f}, 1, 1.0, 0, null)));
-        outbox.drain();
-        assertThat(store.approximateNumEntries()).as("keys no drain needs now are deleted").isEqualTo(2);
+        for (int drain = 3; drain < 2 * DeltaLog.SHRINK_EVERY; drain++) {
+            outbox.add(List.of(update("a", new float[] {1f}, 1, 1.0, 0, null)));
+            outbox.drain();
+            if (drain < DeltaLog.SHRINK_EVERY) {
+                assertThat(store.approximateNumEntries()).as("kept while a recent drain needed them").isEqualTo(9);
+            }
+        }
+        assertThat(store.approximateNumEntries()).as("keys no recent drain needed are deleted").isEqualTo(2);
         assertThat(new DeltaLog(store, HALF_LIFE).drain()).isEmpty();
     }
 
