@@ -16,8 +16,8 @@ public final class StoreNames {
     /** "user\0item" -> first time seen: the full history, for exclusion and distinct counts. */
     public static final String USER_SEEN = "user-seen";
     /**
-     * item id -> the item deltas this user partition owes the item side, summed since they were
-     * last sent: one record per item and interval on item-deltas instead of one per event.
+     * a number per event -> the item deltas it owes the item side, until they are sent, summed
+     * per item, once per publish interval (the topology's DeltaLog).
      */
     public static final String USER_EVENT_OUTBOX = "user-event-outbox";
     /** user id -> Recommendations: the last list emitted, for HTTP lookups. */
@@ -27,8 +27,8 @@ public final class StoreNames {
     /** item id -> when it changed: items awaiting publication to item-vectors. */
     public static final String ITEM_DIRTY = "item-dirty";
     /**
-     * item id -> the deltas received for it since the item was last applied and published, summed:
-     * the item's big record is read and rewritten once per publish interval, not once per delta.
+     * a number per batch received -> the deltas it carries, until they are applied, summed per
+     * item: the item's big record is read and rewritten once per publish interval, not once per delta.
      */
     public static final String ITEM_PENDING = "item-pending-log";
     /** The global in-memory item index, fed from item-vectors on every instance. */

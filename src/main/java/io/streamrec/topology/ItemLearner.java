@@ -5,14 +5,19 @@ import static io.streamrec.topology.NodeNames.ITEM_VECTORS_SINK;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.ItemVector;
+import io.streamrec.avro.OwedDeltas;
+import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.index.ItemRecord;
 import io.streamrec.model.learning.ItemSide;
 import io.streamrec.model.learning.ItemUpdate;
 import io.streamrec.stores.StoreNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,19 +31,34 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * partition and the catalogue metadata into the authoritative item state, and publishes
  * changed items to `item-vectors` once per publish interval (a tombstone at once on deletion).
  *
- * <p>Deltas are first kept in {@code item-pending-log} (a {@link DeltaLog}), summed per item and
+ * <p>Deltas arrive in batches, one per user partition, item partition and interval. They are
+ * first kept in {@code item-pending-log} (a {@link DeltaLog}, a record per batch), summed per item and
  * applied to the item's big record (vector, counters, up to 200 neighbours) once per publish
  * interval, just before it is published: one read-modify-write of that record per interval
  * instead of one per delta (an event sends about 16). Every index reader only ever saw the item
  * once per interval anyway. Because the pending sums are state of this task, they commit with
  * the input offsets in the same transaction: exactly-once holds through a crash.
  */
-final class ItemLearner implements Processor<String, Object, String, ItemVector> {
+final class ItemLearner implements Processor<String, Object, String, EncodedItem> {
+    /**
+     * Reads `item-deltas`: a batch of items' deltas ({@link ItemDeltaBatches}), or one item's
+     * delta keyed by the item, as a release that sent one record per item wrote it (its records
+     * may still be in the topic, or its instances still running, during an upgrade).
+     */
+    static final Deserializer<Object> DELTAS = (topic, bytes) -> {
+        try {
+            return AvroSerdes.ITEM_DELTA.hasHeader(bytes) ? AvroSerdes.ITEM_DELTA.decode(bytes)
+                    : AvroSerdes.OWED_DELTAS.decode(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot decode " + topic + " record: " + e.getMessage(), e);
+        }
+    };
+
     private final TopologySettings settings;
     private final ItemIndex index;
     private final ItemSide itemSide;
-    private ProcessorContext<String, ItemVector> context;
-    private KeyValueStore<String, ItemVector> items;
+    private ProcessorContext<String, EncodedItem> context;
+    private KeyValueStore<String, EncodedItem> items;
     private KeyValueStore<String, Long> dirty;
     /** The newest event time in the deltas this task received: the clock items' idleness is measured by. */
     private long newestEventTime = Long.MIN_VALUE;
@@ -51,7 +71,7 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     }
 
     @Override
-    public void init(ProcessorContext<String, ItemVector> context) {
+    public void init(ProcessorContext<String, EncodedItem> context) {
         this.context = context;
         items = context.getStateStore(StoreNames.ITEM_STATE);
         dirty = context.getStateStore(StoreNames.ITEM_DIRTY);
@@ -72,15 +92,22 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
             remove(id, record.timestamp());
             return;
         }
+        if (record.value() instanceof OwedDeltas batch) {
+            pending.add(batch);
+            for (ItemDelta delta : batch.getDeltas()) {
+                newestEventTime = Math.max(newestEventTime, delta.getEventTimestamp());
+            }
+            return;
+        }
         if (record.value() instanceof ItemDelta delta) {
-            pending.add(id, delta);
+            pending.add(new OwedDeltas(List.of(id), List.of(delta)));
             newestEventTime = Math.max(newestEventTime, delta.getEventTimestamp());
             return;
         }
         Item item = (Item) record.value();
-        ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
+        ItemRecord current = ModelCodec.record(id, EncodedItem.decode(items.get(id)), settings.model().neighbours());
         ItemRecord described = itemSide.describe(current, id, ModelCodec.metadata(item), index);
-        items.put(id, ModelCodec.itemVector(described));
+        items.put(id, EncodedItem.of(ModelCodec.itemVector(described)));
         if (dirty.get(id) == null) {
             dirty.put(id, context.currentSystemTimeMs());
         }
@@ -91,32 +118,34 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
         long now = context.currentSystemTimeMs();
         for (ItemUpdate owed : pending.drain()) {
             String id = owed.item();
-            ItemRecord current = ModelCodec.record(id, items.get(id), settings.model().neighbours());
+            ItemRecord current = ModelCodec.record(id, EncodedItem.decode(items.get(id)),
+                    settings.model().neighbours());
             ItemVector updated = ModelCodec.itemVector(itemSide.apply(current, owed));
-            items.put(id, updated);
+            EncodedItem encoded = EncodedItem.of(updated);
+            items.put(id, encoded);
             // A delete is a changelog record even for an absent key: only a catalogue change marks an item.
             if (dirty.get(id) != null) {
                 dirty.delete(id);
             }
-            publish(id, updated, now);
+            publish(id, updated, encoded, now);
         }
         List<String> changed = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = dirty.all()) {
             it.forEachRemaining(entry -> changed.add(entry.key));
         }
         for (String id : changed) {
-            ItemVector state = items.get(id);
-            if (state != null) {
-                publish(id, state, now);
+            EncodedItem stored = items.get(id);
+            if (stored != null) {
+                publish(id, stored.decode(), stored, now);
             }
             dirty.delete(id);
         }
     }
 
     /** An item too few users have touched stays out of every index until enough have. */
-    private void publish(String id, ItemVector state, long now) {
+    private void publish(String id, ItemVector state, EncodedItem encoded, long now) {
         if (settings.lifecycle().admitsItem(state.getDistinctUsers(), state.getKnown())) {
-            context.forward(new Record<>(id, state, now), ITEM_VECTORS_SINK);
+            context.forward(new Record<>(id, encoded, now), ITEM_VECTORS_SINK);
         }
     }
 
@@ -135,10 +164,11 @@ final class ItemLearner implements Processor<String, Object, String, ItemVector>
     private void expireIdleItems() {
         long now = newestEventTime;
         List<String> idle = new ArrayList<>();
-        try (KeyValueIterator<String, ItemVector> it = items.all()) {
+        try (KeyValueIterator<String, EncodedItem> it = items.all()) {
             while (it.hasNext()) {
-                KeyValue<String, ItemVector> entry = it.next();
-                if (settings.lifecycle().itemIdle(entry.value.getPopularityTimestamp(), entry.value.getKnown(), now)) {
+                KeyValue<String, EncodedItem> entry = it.next();
+                ItemVector state = entry.value.decode();
+                if (settings.lifecycle().itemIdle(state.getPopularityTimestamp(), state.getKnown(), now)) {
                     idle.add(entry.key);
                 }
             }

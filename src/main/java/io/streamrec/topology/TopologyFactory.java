@@ -106,15 +106,16 @@ public final class TopologyFactory {
                 VALIDATE);
         topology.addSource(REKEYED_SOURCE, new StringDeserializer(), AvroSerdes.INTERACTION.deserializer(),
                 topics.rekeyed());
-        topology.addProcessor(LEARN_USER, () -> new UserLearner(settings, model, metrics),
+        ItemPartitions itemPartitions = new ItemPartitions();
+        topology.addProcessor(LEARN_USER, () -> new UserLearner(settings, model, metrics, itemPartitions),
                 VALIDATE, REKEYED_SOURCE);
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), LEARN_USER);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), LEARN_USER);
-        topology.addStateStore(inMemoryStore(StoreNames.USER_EVENT_OUTBOX, Serdes.Long(), AvroSerdes.OWED_DELTAS),
+        topology.addStateStore(inMemoryStore(StoreNames.USER_EVENT_OUTBOX, Serdes.Long(), OwedRecord.SERDE),
                 LEARN_USER);
         topology.addStateStore(store(StoreNames.RECOMMENDATIONS, StoredList.SERDE), LEARN_USER);
-        topology.addSink(ITEM_DELTAS_SINK, topics.itemDeltas(), keys, AvroSerdes.ITEM_DELTA.serializer(),
-                LEARN_USER);
+        topology.addSink(ITEM_DELTAS_SINK, topics.itemDeltas(), keys, AvroSerdes.OWED_DELTAS.serializer(),
+                itemPartitions, LEARN_USER);
         topology.addSink(RECOMMENDATIONS_SINK, topics.recommendations(), keys, StoredList.SERDE.serializer(),
                 LEARN_USER);
         if (settings.ranker().learned()) {
@@ -130,16 +131,15 @@ public final class TopologyFactory {
         Topics topics = settings.topics();
         topology.addSource(ITEMS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.items());
         topology.addProcessor(CATALOG, ItemCatalogProcessor::new, ITEMS_SOURCE);
-        topology.addSource(ITEM_DELTAS_SOURCE, new StringDeserializer(), AvroSerdes.ITEM_DELTA.deserializer(),
-                topics.itemDeltas());
+        topology.addSource(ITEM_DELTAS_SOURCE, new StringDeserializer(), ItemLearner.DELTAS, topics.itemDeltas());
         topology.addProcessor(LEARN_ITEM, () -> new ItemLearner(settings, index), CATALOG,
                 ITEM_DELTAS_SOURCE);
-        topology.addStateStore(store(StoreNames.ITEM_STATE, AvroSerdes.ITEM_VECTOR), LEARN_ITEM);
+        topology.addStateStore(store(StoreNames.ITEM_STATE, EncodedItem.SERDE), LEARN_ITEM);
         topology.addStateStore(inMemoryStore(StoreNames.ITEM_DIRTY, Serdes.String(), Serdes.Long()), LEARN_ITEM);
-        topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, Serdes.Long(), AvroSerdes.OWED_DELTAS),
+        topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, Serdes.Long(), OwedRecord.SERDE),
                 LEARN_ITEM);
         topology.addSink(ITEM_VECTORS_SINK, topics.itemVectors(), new StringSerializer(),
-                AvroSerdes.ITEM_VECTOR.serializer(), LEARN_ITEM);
+                EncodedItem.SERDE.serializer(), LEARN_ITEM);
         deadLetters(topology, ITEM_REJECTED_SINK, topics, metrics, CATALOG);
         if (settings.ranker().learned()) {
             addRankerTrainer(topology, settings);
@@ -181,11 +181,11 @@ public final class TopologyFactory {
     }
 
     /**
-     * A small store whose every key is written once and deleted once, a debounce, a publish
-     * interval or a commit interval later: the dirty marks (user or item -> since when) and the
-     * {@link DeltaLog}s' numbered records. Held in memory (restored from its changelog) and not
-     * cached: the two writes of a key mostly fall in different commits, so a cache would merge
-     * nothing and only add its sorted-map updates and per-commit flushes.
+     * A small store whose keys are rewritten a publish interval later: the item dirty marks (item
+     * -> since when, deleted when published) and the {@link DeltaLog}s' numbered records (a key
+     * is reused by the next drain). Held in memory (restored from its changelog) and not cached:
+     * the writes of a key mostly fall in different commits, so a cache would merge nothing and
+     * only add its sorted-map updates and per-commit flushes.
      */
     private static <K, V> StoreBuilder<KeyValueStore<K, V>> inMemoryStore(String name, Serde<K> keys,
                                                                           Serde<V> values) {

@@ -7,6 +7,7 @@ import static io.streamrec.topology.NodeNames.USER_REJECTED_SINK;
 
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Interaction;
+import io.streamrec.avro.OwedDeltas;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.UserState;
 import io.streamrec.events.AvroSerdes;
@@ -49,7 +50,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>The item side's share is summed per item in a changelogged outbox and sent once per item
  * publish interval: an event owes ~16 items a delta, and popular items are owed by many events
- * of an interval, so fewer, summed records reach `item-deltas`.
+ * of an interval, so fewer, summed deltas reach `item-deltas`, grouped into one record per item
+ * partition ({@link ItemDeltaBatches}).
  */
 final class UserLearner implements Processor<String, Interaction, Object, Object> {
     /** Every example goes to the one partition of ranker-examples, under one key. */
@@ -59,6 +61,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private final ItemIndex index;
     private final TopologyMetrics metrics;
     private final LiveTest live;
+    private final ItemPartitions itemPartitions;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, UserState> users;
     private KeyValueStore<String, Long> seen;
@@ -70,8 +73,9 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     /** The newest event time this task has learned from: the clock users' idleness is measured by. */
     private long newestEventTime = Long.MIN_VALUE;
 
-    UserLearner(TopologySettings settings, SharedModel model, TopologyMetrics metrics) {
+    UserLearner(TopologySettings settings, SharedModel model, TopologyMetrics metrics, ItemPartitions itemPartitions) {
         this.settings = settings;
+        this.itemPartitions = itemPartitions;
         this.model = model;
         this.index = model.index();
         this.metrics = metrics;
@@ -190,10 +194,26 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         }
     }
 
-    /** Sends every item the deltas this partition owes it, summed, once per publish interval. */
+    /**
+     * Sends every item the deltas this partition owes it, summed, once per publish interval, in
+     * one record per item partition. Until a record has been routed the partitions are unknown:
+     * the very first item then goes alone, and its routing tells the count.
+     */
     private void sendDeltas() {
-        for (ItemUpdate owed : outbox.drain()) {
-            context.forward(new Record<Object, Object>(owed.item(), ModelCodec.delta(owed), owed.eventTimestamp()),
+        List<ItemUpdate> owed = outbox.drain();
+        if (owed.isEmpty()) {
+            return;
+        }
+        if (itemPartitions.count() == 0) {
+            forwardDeltas(ItemDeltaBatches.of(owed.subList(0, 1), 1, ItemDeltaBatches.MAX_BYTES));
+            owed = owed.subList(1, owed.size());
+        }
+        forwardDeltas(ItemDeltaBatches.of(owed, itemPartitions.count(), ItemDeltaBatches.MAX_BYTES));
+    }
+
+    private void forwardDeltas(List<Record<String, OwedDeltas>> batches) {
+        for (Record<String, OwedDeltas> batch : batches) {
+            context.forward(new Record<Object, Object>(batch.key(), batch.value(), batch.timestamp()),
                     ITEM_DELTAS_SINK);
         }
     }

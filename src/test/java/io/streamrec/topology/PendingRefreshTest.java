@@ -35,7 +35,7 @@ class PendingRefreshTest {
 
     PendingRefreshTest() {
         store(StoreNames.USER_SEEN, Serdes.Long());
-        store(StoreNames.USER_EVENT_OUTBOX, AvroSerdes.OWED_DELTAS);
+        store(StoreNames.USER_EVENT_OUTBOX, Serdes.Long(), OwedRecord.SERDE);
     }
 
     @Test
@@ -53,7 +53,7 @@ class PendingRefreshTest {
         context.setCurrentSystemTimeMs(NOW);
         context.setCurrentStreamTimeMs(NOW);
 
-        new UserLearner(settings, SharedModel.of(settings.model(), index), TopologyMetrics.NONE).init(context);
+        new UserLearner(settings, SharedModel.of(settings.model(), index), TopologyMetrics.NONE, new ItemPartitions()).init(context);
         context.scheduledPunctuators().get(0).getPunctuator().punctuate(NOW);
 
         assertThat(context.forwarded()).extracting(record -> String.valueOf(record.record().key()))
@@ -78,8 +78,12 @@ class PendingRefreshTest {
     }
 
     private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), values).withLoggingDisabled().build();
+        return store(name, Serdes.String(), values);
+    }
+
+    private <K, V> KeyValueStore<K, V> store(String name, Serde<K> keys, Serde<V> values) {
+        KeyValueStore<K, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+                keys, values).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
         return store;

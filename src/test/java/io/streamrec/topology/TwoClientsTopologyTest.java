@@ -7,17 +7,21 @@ import io.streamrec.avro.Interaction;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.ItemVector;
+import io.streamrec.avro.OwedDeltas;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.RejectedEvent;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.online.SharedModel;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,8 +60,8 @@ class TwoClientsTopologyTest {
     private TopologyTestDriver itemSide;
     private TestInputTopic<byte[], byte[]> interactions;
     private TestInputTopic<byte[], byte[]> items;
-    private TestOutputTopic<String, ItemDelta> deltasOut;
-    private TestInputTopic<String, ItemDelta> deltasIn;
+    private TestOutputTopic<String, OwedDeltas> deltasOut;
+    private TestInputTopic<String, OwedDeltas> deltasIn;
     private TestOutputTopic<String, ItemVector> vectorsOut;
     private TestInputTopic<String, ItemVector> vectorsIn;
     private TestOutputTopic<String, Recommendations> recommendations;
@@ -70,14 +74,14 @@ class TwoClientsTopologyTest {
         interactions = userSide.createInputTopic(topics.interactions(), new ByteArraySerializer(),
                 new ByteArraySerializer());
         deltasOut = userSide.createOutputTopic(topics.itemDeltas(), new StringDeserializer(),
-                AvroSerdes.ITEM_DELTA.deserializer());
+                AvroSerdes.OWED_DELTAS.deserializer());
         vectorsIn = userSide.createInputTopic(topics.itemVectors(), new StringSerializer(),
                 AvroSerdes.ITEM_VECTOR.serializer());
         recommendations = userSide.createOutputTopic(topics.recommendations(), new StringDeserializer(),
                 AvroSerdes.RECOMMENDATIONS.deserializer());
         items = itemSide.createInputTopic(topics.items(), new ByteArraySerializer(), new ByteArraySerializer());
         deltasIn = itemSide.createInputTopic(topics.itemDeltas(), new StringSerializer(),
-                AvroSerdes.ITEM_DELTA.serializer());
+                AvroSerdes.OWED_DELTAS.serializer());
         vectorsOut = itemSide.createOutputTopic(topics.itemVectors(), new StringDeserializer(),
                 AvroSerdes.ITEM_VECTOR.deserializer());
         itemSideRejected = itemSide.createOutputTopic(topics.rejected(), new ByteArrayDeserializer(),
@@ -112,8 +116,8 @@ class TwoClientsTopologyTest {
         send("bob", "shoe-2", EventType.PURCHASE);
         send("alice", "shoe-1", EventType.CLICK);
         userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
-        List<KeyValue<String, ItemDelta>> deltas = deltasOut.readKeyValuesToList();
-        assertThat(deltas).extracting(delta -> delta.key).contains("shoe-1", "shoe-2");
+        List<KeyValue<String, OwedDeltas>> deltas = deltasOut.readKeyValuesToList();
+        assertThat(deltas).flatExtracting(batch -> batch.value.getItems()).contains("shoe-1", "shoe-2");
 
         deltasIn.pipeKeyValueList(deltas);
         List<KeyValue<String, ItemVector>> vectors = carryItemVectors();
@@ -128,6 +132,49 @@ class TwoClientsTopologyTest {
         assertThat(top.getItem()).as("bob's pair, learned through both clients, leads alice's list")
                 .isEqualTo("shoe-2");
         assertThat(top.getSource()).isEqualTo("covisitation");
+    }
+
+    @Test
+    void anIntervalsDeltasTravelAsOneRecordPerItemPartitionNotOnePerItem() {
+        List<String> catalogue = List.of("shoe-1", "shoe-2", "hat-1", "bag-1", "bag-2", "belt-1");
+        catalogue.forEach(id -> catalogue(id, "category-of-" + id));
+        carryItemVectors();
+        send("bob", "shoe-1", EventType.CLICK);
+        userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
+        deltasIn.pipeKeyValueList(deltasOut.readKeyValuesToList());
+
+        send("bob", "shoe-2", EventType.CLICK);
+        send("alice", "hat-1", EventType.CLICK);
+        send("carol", "bag-1", EventType.VIEW);
+        userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
+        List<KeyValue<String, OwedDeltas>> deltas = deltasOut.readKeyValuesToList();
+
+        // The driver's topics have one partition: one record carries every item the interval owes.
+        assertThat(deltas).hasSize(1);
+        assertThat(deltas.get(0).value.getItems()).contains("shoe-2", "hat-1", "bag-1").doesNotHaveDuplicates();
+        deltasIn.pipeKeyValueList(deltas);
+        Map<String, ItemVector> vectors = latest(carryItemVectors());
+        assertThat(vectors.get("hat-1").getDistinctUsers()).as("alice's delta applied once").isEqualTo(1);
+        assertThat(vectors.get("shoe-1").getDistinctUsers()).as("bob's first delta applied once").isEqualTo(1);
+    }
+
+    @Test
+    void theItemSideStillAppliesADeltaSentAloneKeyedByItsItemAsEarlierReleasesSentThem() {
+        catalogue("shoe-1", "shoes");
+        carryItemVectors();
+        TestInputTopic<String, ItemDelta> single = itemSide.createInputTopic(topics.itemDeltas(),
+                new StringSerializer(), AvroSerdes.ITEM_DELTA.serializer());
+
+        single.pipeInput("shoe-1", ItemDelta.newBuilder().setGradient(ByteBuffer.allocate(0)).setNewUsers(1)
+                .setPopularity(1.0).setEventTimestamp(NOW.toEpochMilli()).build());
+
+        assertThat(latest(carryItemVectors()).get("shoe-1").getDistinctUsers()).isEqualTo(1);
+    }
+
+    private static Map<String, ItemVector> latest(List<KeyValue<String, ItemVector>> vectors) {
+        Map<String, ItemVector> latest = new HashMap<>();
+        vectors.forEach(vector -> latest.put(vector.key, vector.value));
+        return latest;
     }
 
     @Test
