@@ -38,7 +38,7 @@ class Gru4RecModelTest {
     @Test
     void itNeverListsAnItemTheUserHadAndKeepsTheLastItemsOldestFirst() {
         ReplayLog log = walks();
-        Gru4RecModel model = new Gru4RecModel(log, SMALL);
+        Gru4RecModel model = new Gru4RecModel(log, new SequenceSettings(8, 8, 4, 16, 32, 500, 2_000, 0.02, 64, 3));
         for (int e = 0; e < 2_000; e++) {
             model.learn(log.user(e), log.item(e), log.event(e), true);
         }

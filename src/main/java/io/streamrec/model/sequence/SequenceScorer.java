@@ -1,5 +1,6 @@
 package io.streamrec.model.sequence;
 
+import io.streamrec.model.TopN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -112,16 +113,21 @@ public final class SequenceScorer {
 
     /**
      * The best up to k rows, best first, that {@code excluded} does not reject; returns how many
-     * were written to {@code rowsOut} and {@code scoresOut}. Ties go to the lower row.
+     * were written to {@code rowsOut} and {@code scoresOut}.
      */
     public int top(float[] hidden, int k, IntPredicate excluded, int[] rowsOut, float[] scoresOut) {
-        BestRows best = new BestRows(rowsOut, scoresOut, k);
+        TopN best = new TopN(k);
         for (int row = 1; row < model.rowCount(); row++) {
             if (!excluded.test(row)) {
                 best.offer(row, score(hidden, row));
             }
         }
-        return best.drainBestFirst();
+        int[] rows = best.slotsBestFirst();
+        for (int i = 0; i < rows.length; i++) {
+            rowsOut[i] = rows[i];
+            scoresOut[i] = score(hidden, rows[i]);
+        }
+        return rows.length;
     }
 
     /** The k items most expected after {@code recentItems} (oldest first), none of {@code exclude}. */
