@@ -2,11 +2,17 @@ package io.streamrec.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamrec.model.sequence.SequenceSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class Gru4RecModelTest {
     private static final SequenceSettings SMALL = new SequenceSettings(16, 16, 4, 32, 64, 32, 2_000, 0.02, 64, 3);
@@ -33,6 +39,25 @@ class Gru4RecModelTest {
         Scoreboard pop = new Prequential(log, List.of()).run(new PopModel(log), false, n -> {})
                 .board(Prequential.ALL);
         assertThat(gru.hr20()).isGreaterThan(0.6).isGreaterThan(pop.hr20() + 0.2);
+    }
+
+    @Test
+    void evaluateRunsItWhenNamedOnlyAndRecordsItsSettings(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("user,item,t"));
+        for (int e = 0; e < 400; e++) {
+            lines.add("u" + e / 5 + ",i" + (e / 5 + e % 5) % 40 + "," + e);
+        }
+        Path log = Files.write(dir.resolve("log.csv"), lines);
+        EvaluateRun run = EvaluateRun.of("--input", log.toString(), "--format", "csv", "--header", "--user-col", "user",
+                "--item-col", "item", "--time-col", "t", "--models", "gru4rec,POP", "--output", dir.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("Added differentiated op");
+        JsonNode gru = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).path("models").get(0);
+        assertThat(gru.path("name").asText()).isEqualTo("GRU4REC");
+        assertThat(gru.path("params").path("step_every").asInt()).isEqualTo(SequenceSettings.defaults().stepEvery());
+        assertThat(gru.path("params").path("steps").asInt()).isEqualTo(400 / SequenceSettings.defaults().stepEvery());
+        assertThat(Models.ALL).doesNotContain("GRU4REC");
     }
 
     @Test
