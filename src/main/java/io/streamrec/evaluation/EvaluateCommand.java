@@ -102,7 +102,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "types with no weight, built in or given, learn with weight 1.")
     Map<String, Double> weightOverrides = new LinkedHashMap<>();
 
-    @Option(names = "--models", split = ",", description = "Models to run, comma-separated (default: streamrec,POP,RECENT-POP,ITEM-KNN,ISGD).")
+    @Option(names = "--models", split = ",", description = "Models to run, comma-separated (default: streamrec,POP,RECENT-POP,ITEM-KNN,ISGD); "
+            + "GRU4REC, the sequence model (docs/SEQUENCE.md), runs only when named.")
     List<String> models = new ArrayList<>(Models.ALL);
 
     @Option(names = "--diversity", defaultValue = "0", description = "streamrec: MMR re-ranking, 0 (off) to 1 (variety only), as the diversity= query parameter.")

@@ -1,5 +1,6 @@
 package io.streamrec.evaluation;
 
+import io.streamrec.model.sequence.SequenceSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,9 @@ import java.util.Locale;
 /** The models the evaluate command knows by name: the product first, then the baselines. */
 public final class Models {
     public static final List<String> ALL = List.of("streamrec", "POP", "RECENT-POP", "ITEM-KNN", "ISGD");
+    /** Models run only when named: slower to replay than the default set. */
+    public static final List<String> OPTIONAL = List.of("GRU4REC");
+    private static final List<String> KNOWN = java.util.stream.Stream.concat(ALL.stream(), OPTIONAL.stream()).toList();
     static final long SEED = 42;
 
     private Models() {}
@@ -25,7 +29,8 @@ public final class Models {
             case "ITEM-KNN" -> new ItemKnnModel(log, baselines.itemKnnWindow());
             case "ISGD" -> new IsgdModel(log, baselines.isgdFactors(), baselines.isgdLearningRate(),
                     baselines.isgdRegularization(), SEED);
-            default -> throw new IllegalArgumentException("unknown model " + name + "; known: " + ALL);
+            case "GRU4REC" -> new Gru4RecModel(log, SequenceSettings.defaults().withSeed(SEED));
+            default -> throw new IllegalArgumentException("unknown model " + name + "; known: " + KNOWN);
         };
     }
 
@@ -33,8 +38,8 @@ public final class Models {
     public static List<String> parse(List<String> names) {
         List<String> out = new ArrayList<>();
         for (String name : names) {
-            String canonical = ALL.stream().filter(n -> n.equalsIgnoreCase(name.trim())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown model " + name + "; known: " + ALL));
+            String canonical = KNOWN.stream().filter(n -> n.equalsIgnoreCase(name.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown model " + name + "; known: " + KNOWN));
             out.add(canonical);
         }
         return out;
