@@ -1,5 +1,6 @@
 package io.streamrec.model.ranker;
 
+import io.streamrec.model.SameDiffGraphs;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -58,6 +59,7 @@ public final class RankerTrainer {
                 .dataSetFeatureMapping("x", "mask")
                 .dataSetLabelMapping("pick")
                 .build());
+        SameDiffGraphs.prepare(graph);
     }
 
     /** One step on {@code batch}; returns the weights after it, one version on. */

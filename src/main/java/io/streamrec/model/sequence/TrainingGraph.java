@@ -1,7 +1,6 @@
 package io.streamrec.model.sequence;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
+import io.streamrec.model.SameDiffGraphs;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -50,23 +49,7 @@ final class TrainingGraph {
                 .add(sd.getVariable(CANDIDATE_BIAS)).add(mask);
         sd.mean(LOSS, sd.loss().sparseSoftmaxCrossEntropy(logits, labels));
         sd.setLossVariables(LOSS);
-        createGradientsQuietly();
-    }
-
-    /**
-     * Builds the backward graph now, once: SameDiff 1.0.0-M2.1 prints a line per differentiated op
-     * to {@code System.out} as it does, which would land in the middle of a command's output.
-     */
-    private void createGradientsQuietly() {
-        synchronized (System.class) {
-            PrintStream out = System.out;
-            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-            try {
-                sd.createGradFunction();
-            } finally {
-                System.setOut(out);
-            }
-        }
+        SameDiffGraphs.prepare(sd);
     }
 
     /**
