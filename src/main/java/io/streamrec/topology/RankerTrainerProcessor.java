@@ -56,6 +56,13 @@ final class RankerTrainerProcessor implements Processor<byte[], byte[], byte[], 
     }
 
     @Override
+    public void close() {
+        if (training != null) {
+            training.close();
+        }
+    }
+
+    @Override
     public void process(Record<byte[], byte[]> record) {
         RankingExample example;
         try {

@@ -35,7 +35,7 @@ public final class RankerFeatures {
 
     /** The user-activity feature for a user with {@code events} learned events. */
     public static float userActivity(long events) {
-        double log = Math.log1p(Math.max(0, events));
+        double log = Math.log(1 + Math.max(0, events));
         return (float) (log / (1 + log));
     }
 
@@ -44,8 +44,17 @@ public final class RankerFeatures {
         return max > 0 ? (float) (value / max) : 0f;
     }
 
-    /** log(1 + value) over log(1 + max), 0 when the max is not positive. */
-    public static float logRelative(double value, double max) {
-        return max > 0 ? (float) (Math.log1p(Math.max(0, value)) / Math.log1p(max)) : 0f;
+    /**
+     * log(1 + value) over {@code logOfMax}, log(1 + the list's largest value), 0 when that is not
+     * positive. {@link Math#log} rather than log1p: an intrinsic, and the values are counts, not
+     * tiny fractions.
+     */
+    public static float logRelative(double value, double logOfMax) {
+        return logOfMax > 0 ? (float) (Math.log(1 + Math.max(0, value)) / logOfMax) : 0f;
+    }
+
+    /** The denominator {@link #logRelative} takes for a list whose largest value is {@code max}. */
+    public static double logOfMax(double max) {
+        return Math.log(1 + Math.max(0, max));
     }
 }

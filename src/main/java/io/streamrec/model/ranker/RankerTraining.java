@@ -4,15 +4,24 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The ranker's training cadence: examples arrive in event time, a mini-batch step is taken every
  * {@link RankerSettings#stepEvery()} of them on a batch drawn from the newest
  * {@link RankerSettings#window()}, and each step's weights become due {@code publishDelayMs} after
  * the example that triggered it, the time publication takes live. The replay calls it in event
- * order; a live trainer calls it as examples arrive. Deterministic for a seed. Not thread-safe.
+ * order; a live trainer calls it as examples arrive.
+ *
+ * <p>Steps run one after another on a thread of their own, so a replay goes on while a step
+ * trains, up to the moment its weights are due. Which examples a step uses and when its weights
+ * apply depend on event time alone, so runs are deterministic for a seed. Not thread-safe
+ * otherwise: one caller.
  */
-public final class RankerTraining {
+public final class RankerTraining implements AutoCloseable {
     private final RankerSettings settings;
     private final RankerTrainer trainer;
     private final long publishDelayMs;
@@ -23,8 +32,13 @@ public final class RankerTraining {
     private int sinceStep;
     private long steps;
     private final ArrayDeque<Due> pending = new ArrayDeque<>();
+    private final ExecutorService stepper = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ranker-training");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private record Due(RankerWeights weights, long at) {
+    private record Due(Future<RankerWeights> weights, long at) {
     }
 
     public RankerTraining(RankerWeights start, RankerSettings settings, long publishDelayMs, long seed) {
@@ -48,7 +62,7 @@ public final class RankerTraining {
         for (int i = 0; i < settings.batch(); i++) {
             batch.add(window[random.nextInt(stored)]);
         }
-        pending.add(new Due(trainer.step(batch), time + publishDelayMs));
+        pending.add(new Due(stepper.submit(() -> trainer.step(batch)), time + publishDelayMs));
         steps++;
     }
 
@@ -56,9 +70,26 @@ public final class RankerTraining {
     public RankerWeights due(long now) {
         RankerWeights latest = null;
         while (!pending.isEmpty() && pending.peek().at() <= now) {
-            latest = pending.poll().weights();
+            latest = await(pending.poll().weights());
         }
         return latest;
+    }
+
+    private static RankerWeights await(Future<RankerWeights> step) {
+        try {
+            return step.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for a ranker step", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a ranker step failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Stops the stepping thread; steps not yet due are dropped. */
+    @Override
+    public void close() {
+        stepper.shutdownNow();
     }
 
     /** Mini-batch steps taken so far. */

@@ -101,9 +101,17 @@ public final class RankerWeights {
             for (int f = 0; f < features; f++) {
                 pre += in[f * hidden + h] * rows[offset + f];
             }
-            score += out[h] * Math.tanh(pre);
+            score += out[h] * tanh(pre);
         }
         return score;
+    }
+
+    /**
+     * tanh through {@link Math#exp}, which the JIT compiles to an intrinsic, where
+     * {@link Math#tanh} calls into native code: the hidden layer takes a tanh per unit and candidate.
+     */
+    static double tanh(double x) {
+        return 1 - 2 / (Math.exp(2 * x) + 1);
     }
 
     /** The format, version, shape and parameters, for a snapshot topic or a store. */

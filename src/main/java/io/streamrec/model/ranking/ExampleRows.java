@@ -1,45 +1,86 @@
 package io.streamrec.model.ranking;
 
+import io.streamrec.model.UserProfile;
 import io.streamrec.model.ranker.RankerFeatures;
 import io.streamrec.model.ranker.RankingExample;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Picks the rows of one ranking example out of a pass over a user's candidates: the pick, then
+ * The admitted candidates of one personal list and their ranker features, kept per thread so the
+ * user's pick right after the list (the replay tests a list, then learns the event it answered)
+ * becomes an example without ranking the same candidates again. An example is the pick, then
  * others drawn at random. Not the best-ranked others: users pick many of those later, so as
  * negatives they taught the ranker to push down what it should list (it lost on both shared logs).
  */
 final class ExampleRows {
-    private ExampleRows() {
+    private int[] slots = new int[64];
+    private float[] rows = new float[64 * RankerFeatures.COUNT];
+    private int count;
+    /** Whose list, as of which event and when: an example may be cut from it only for the same. */
+    private UserProfile user;
+    private long events;
+    private long now;
+    private long indexVersion;
+
+    /** Keeps the admitted candidates of {@code c}, whose features are computed, as {@code user}'s list now. */
+    void keep(Candidates c, UserProfile user, long now, long indexVersion) {
+        float[] features = c.features();
+        count = 0;
+        for (int k = 0; k < c.size; k++) {
+            if (!c.admitted[k]) {
+                continue;
+            }
+            if (count == slots.length) {
+                slots = Arrays.copyOf(slots, count * 2);
+                rows = Arrays.copyOf(rows, count * 2 * RankerFeatures.COUNT);
+            }
+            slots[count] = c.slots[k];
+            System.arraycopy(features, k * RankerFeatures.COUNT, rows, count * RankerFeatures.COUNT,
+                    RankerFeatures.COUNT);
+            count++;
+        }
+        this.user = user;
+        this.events = user.events;
+        this.now = now;
+        this.indexVersion = indexVersion;
     }
 
-    /** @param pick the pick's position among the candidates, admitted; null when no other candidate is */
-    static RankingExample of(Candidates c, int pick, int negatives, Random random) {
-        int others = 0;
-        for (int k = 0; k < c.size; k++) {
-            others += c.admitted[k] && k != pick ? 1 : 0;
+    /** Whether the kept list is {@code user}'s at this moment: same profile, no event since, same index. */
+    boolean isListOf(UserProfile user, long now, long indexVersion) {
+        return this.user == user && events == user.events && this.now == now && this.indexVersion == indexVersion;
+    }
+
+    /**
+     * The example of picking {@code pickedSlot} among the kept candidates, with {@code negatives}
+     * others drawn at random; null when the pick was not one of them or no other was.
+     */
+    RankingExample example(int pickedSlot, int negatives, Random random) {
+        int pick = -1;
+        for (int k = 0; k < count && pick < 0; k++) {
+            pick = slots[k] == pickedSlot ? k : -1;
         }
+        int others = count - 1;
         int wanted = Math.min(negatives, others);
-        if (wanted == 0) {
+        if (pick < 0 || wanted <= 0) {
             return null;
         }
-        float[] features = c.features();
-        float[] rows = new float[(wanted + 1) * RankerFeatures.COUNT];
-        System.arraycopy(features, pick * RankerFeatures.COUNT, rows, 0, RankerFeatures.COUNT);
+        float[] out = new float[(wanted + 1) * RankerFeatures.COUNT];
+        System.arraycopy(rows, pick * RankerFeatures.COUNT, out, 0, RankerFeatures.COUNT);
         // Selection sampling: each other candidate is taken with probability wanted left / others left.
         int taken = 0;
         int left = others;
-        for (int k = 0; k < c.size && taken < wanted; k++) {
-            if (!c.admitted[k] || k == pick) {
+        for (int k = 0; k < count && taken < wanted; k++) {
+            if (k == pick) {
                 continue;
             }
             if (random.nextInt(left) < wanted - taken) {
                 taken++;
-                System.arraycopy(features, k * RankerFeatures.COUNT, rows, taken * RankerFeatures.COUNT,
+                System.arraycopy(rows, k * RankerFeatures.COUNT, out, taken * RankerFeatures.COUNT,
                         RankerFeatures.COUNT);
             }
             left--;
         }
-        return new RankingExample(rows, wanted + 1);
+        return new RankingExample(out, wanted + 1);
     }
 }

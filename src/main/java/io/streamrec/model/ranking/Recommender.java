@@ -58,6 +58,8 @@ public final class Recommender {
     /** Per-thread scratch, so a refresh allocates nothing proportional to the catalogue. */
     private final ThreadLocal<Candidates> scratch = ThreadLocal.withInitial(Candidates::new);
     private final ThreadLocal<CoVisitSums> coVisitScratch = ThreadLocal.withInitial(CoVisitSums::new);
+    /** The thread's last personal list ranked by the learned ranker, which the user's next pick may answer. */
+    private final ThreadLocal<ExampleRows> lastList = ThreadLocal.withInitial(ExampleRows::new);
     /** Rebuilt by whichever thread finds it stale; a reader may briefly use the one it read. */
     private volatile TrendingPool pool;
 
@@ -117,7 +119,8 @@ public final class Recommender {
      * What {@code user} picked ({@code picked}) among the candidates a list of {@code n} had for them
      * just before: the pick's features first, then those of {@code negatives} other candidates drawn
      * at random. Null when the pick was not a candidate (nothing to learn about ranking it) or the
-     * user has no history.
+     * user has no history. When this thread's last list was the user's, at this moment and index,
+     * its candidates are those: the replay tests a list, then learns the pick it answered.
      */
     public RankingExample example(UserProfile user, SeenItems seen, String picked, int n, int negatives,
                                   Random random, long now) {
@@ -129,14 +132,14 @@ public final class Recommender {
             if (pickedSlot < 0) {
                 return null;
             }
-            int[] window = windowSlots(snapshot, user.recentItems);
-            Candidates c = candidates(snapshot, true, user, window, seen, Set.of(), entry -> true, n, now);
-            int pick = c.position(pickedSlot);
-            if (pick < 0 || !c.admitted[pick]) {
-                return null;
+            ExampleRows rows = lastList.get();
+            if (!rows.isListOf(user, now, snapshot.version())) {
+                int[] window = windowSlots(snapshot, user.recentItems);
+                Candidates c = candidates(snapshot, true, user, window, seen, Set.of(), entry -> true, n, now);
+                features(snapshot, user, window, c, signals(snapshot, user, true, window, c, now));
+                rows.keep(c, user, now, snapshot.version());
             }
-            features(snapshot, user, window, c, signals(snapshot, user, true, window, c, now));
-            return ExampleRows.of(c, pick, negatives, random);
+            return rows.example(pickedSlot, negatives, random);
         });
     }
 
@@ -322,6 +325,8 @@ public final class Recommender {
         float activity = RankerFeatures.userActivity(user.events);
         // Vectors that overflowed say nothing; the blend ignores them the same way (a weight over an infinite range).
         boolean embeddingUsable = s.embRange() > 0 && Float.isFinite(s.embRange());
+        double logPopularityMax = RankerFeatures.logOfMax(s.popMax());
+        double logUsersMax = RankerFeatures.logOfMax(usersMax);
         float[] rows = c.features();
         for (int k = 0, at = 0; k < c.size; k++, at += RankerFeatures.COUNT) {
             if (!c.admitted[k]) {
@@ -333,9 +338,10 @@ public final class Recommender {
             rows[at + RankerFeatures.CONTENT] = s.content() == null ? 0f
                     : RankerFeatures.relative(s.content()[k], s.contentMax());
             rows[at + RankerFeatures.COVISITATION_NEWEST] = RankerFeatures.relative(newest[k], newestMax);
-            rows[at + RankerFeatures.LOG_POPULARITY] = RankerFeatures.logRelative(c.popularity[k], s.popMax());
+            rows[at + RankerFeatures.LOG_POPULARITY] =
+                    RankerFeatures.logRelative(c.popularity[k], logPopularityMax);
             rows[at + RankerFeatures.LOG_USERS] = RankerFeatures.logRelative(
-                    snapshot.entry(c.slots[k]).distinctUsers(), usersMax);
+                    snapshot.entry(c.slots[k]).distinctUsers(), logUsersMax);
             rows[at + RankerFeatures.USER_ACTIVITY] = activity;
         }
     }
@@ -380,6 +386,7 @@ public final class Recommender {
         RankerWeights learned = personal && ranker != null ? ranker.get() : null;
         if (learned != null) {
             features(snapshot, user, window, c, s);
+            lastList.get().keep(c, user, now, snapshot.version());
         }
         score(c, s, learned);
         TopN top = new TopN(n);
