@@ -237,7 +237,8 @@ final class LoadCommand implements Callable<Integer> {
     private static Set<String> appTopics(BenchTarget system) {
         Set<String> written = new HashSet<>(BROKER_TOPICS);
         written.addAll(List.of(system.topics.itemDeltas(), system.topics.itemVectors(),
-                system.topics.recommendations(), system.topics.rejected(), system.topics.rekeyed()));
+                system.topics.recommendations(), system.topics.rejected(), system.topics.rekeyed(),
+                system.topics.rankerExamples(), system.topics.rankerWeights()));
         return written;
     }
 
