@@ -49,6 +49,7 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> MODEL_PARTS_BELOW = Map.of(
             "index", Set.of(),
             "ranker", Set.of(),
+            "sequence", Set.of(),
             "learning", Set.of("index"),
             "ranking", Set.of("index", "ranker"),
             "policy", Set.of("index", "ranking"),
