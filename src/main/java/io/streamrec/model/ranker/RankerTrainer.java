@@ -84,9 +84,24 @@ public final class RankerTrainer {
                 new INDArray[] {Nd4j.create(x, new long[] {(long) b * listSize, features}, 'c'),
                         Nd4j.create(mask, new long[] {b, listSize}, 'c')},
                 new INDArray[] {Nd4j.create(pick, new long[] {b, listSize}, 'c')});
+        RankerWeights before = weights();
         graph.fit(data);
+        RankerWeights after = new RankerWeights(version + 1, features, hidden, values("linear"), values("in"),
+                values("bias"), values("out"));
+        if (!after.isFinite()) {
+            // A non-finite example or a diverging step: lists keep the last finite weights.
+            restore(before);
+            return before;
+        }
         version++;
-        return weights();
+        return after;
+    }
+
+    private void restore(RankerWeights weights) {
+        graph.getVariable("linear").setArray(column(weights.linear()));
+        graph.getVariable("in").setArray(Nd4j.create(weights.in(), new long[] {features, hidden}, 'c'));
+        graph.getVariable("bias").setArray(Nd4j.create(weights.bias(), new long[] {1, hidden}, 'c'));
+        graph.getVariable("out").setArray(column(weights.out()));
     }
 
     /** The weights now. */

@@ -90,6 +90,18 @@ public final class RankerWeights {
         return out.clone();
     }
 
+    /** Whether every parameter is a finite number. */
+    public boolean isFinite() {
+        for (float[] part : new float[][] {linear, in, bias, out}) {
+            for (float value : part) {
+                if (!Float.isFinite(value)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The score of the candidate whose features start at {@code offset} of {@code rows}. */
     public double score(float[] rows, int offset) {
         double score = 0;

@@ -41,6 +41,18 @@ class RankerTrainerTest {
     }
 
     @Test
+    void aStepThatWouldMakeTheWeightsNonFiniteLeavesThemAsTheyWere() {
+        RankerTrainer trainer = new RankerTrainer(RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1), CANDIDATES, 0.01);
+        RankerWeights good = trainer.step(examples(new Random(1), 16));
+        List<RankingExample> poisoned = examples(new Random(2), 16);
+        poisoned.get(0).rows()[RankerFeatures.EMBEDDING] = Float.NaN;
+        RankerWeights after = trainer.step(poisoned);
+        assertThat(after.isFinite()).isTrue();
+        assertThat(after.version()).isEqualTo(good.version());
+        assertThat(trainer.step(examples(new Random(3), 16)).version()).as("training goes on").isEqualTo(2);
+    }
+
+    @Test
     void weightsSurviveTheirBytesAndABadValueIsRefused() {
         RankerWeights weights = new RankerTrainer(RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1), CANDIDATES, 0.01)
                 .step(examples(new Random(1), 16));
