@@ -77,9 +77,7 @@ final class StreamrecModel implements ReplayModel {
 
     /** Ranks by the blend's weights as version 0 from the first list on, so training changes a ranking in force. */
     private RankerTraining startRanking(StreamrecSettings settings, long seed) {
-        ModelParams p = settings.params();
-        RankerWeights start = RankerWeights.blend(p.embeddingWeight(), p.coVisitationWeight(), p.popularityWeight(),
-                p.contentWeight(), settings.ranker().hidden(), seed);
+        RankerWeights start = RankerWeights.first(settings.params(), settings.ranker(), seed);
         model.ranker().install(start);
         return new RankerTraining(start, settings.ranker(), settings.itemPublishIntervalMs(), seed);
     }

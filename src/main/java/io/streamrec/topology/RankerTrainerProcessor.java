@@ -44,15 +44,9 @@ final class RankerTrainerProcessor implements Processor<byte[], byte[], byte[], 
         this.context = context;
         stored = context.getStateStore(StoreNames.RANKER_STATE);
         byte[] last = stored.get(KEY);
-        RankerWeights start = last != null ? RankerWeights.fromBytes(last) : firstWeights(params, settings);
+        RankerWeights start = last != null ? RankerWeights.fromBytes(last) : RankerWeights.first(params, settings, 0);
         // Publication is the delay live: each step's weights go out at once.
         training = new RankerTraining(start, settings, 0, start.version());
-    }
-
-    /** The fixed blend, the version every deployment starts from. */
-    static RankerWeights firstWeights(ModelParams params, RankerSettings settings) {
-        return RankerWeights.blend(params.embeddingWeight(), params.coVisitationWeight(), params.popularityWeight(),
-                params.contentWeight(), settings.hidden(), 0);
     }
 
     @Override

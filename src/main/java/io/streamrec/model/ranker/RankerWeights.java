@@ -1,5 +1,6 @@
 package io.streamrec.model.ranker;
 
+import io.streamrec.model.ModelParams;
 import java.nio.ByteBuffer;
 import java.util.Random;
 
@@ -60,6 +61,15 @@ public final class RankerWeights {
             in[i] = (float) random.nextGaussian() * scale;
         }
         return new RankerWeights(0, RankerFeatures.COUNT, hidden, linear, in, new float[hidden], new float[hidden]);
+    }
+
+    /**
+     * Version 0 of a ranker: the blend of {@code params}, the hidden layer sized by {@code settings}
+     * and started from {@code seed}.
+     */
+    public static RankerWeights first(ModelParams params, RankerSettings settings, long seed) {
+        return blend(params.embeddingWeight(), params.coVisitationWeight(), params.popularityWeight(),
+                params.contentWeight(), settings.hidden(), seed);
     }
 
     public long version() {
