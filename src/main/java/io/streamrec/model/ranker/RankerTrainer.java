@@ -21,6 +21,8 @@ import org.nd4j.linalg.learning.config.Adam;
 public final class RankerTrainer {
     /** Logit added to the padding of an example with fewer candidates than the widest: never picked. */
     private static final float PADDING = -1e4f;
+    /** The graph's variables, in the order of {@link #arrays}. */
+    private static final String[] PARAMETERS = {"linear", "in", "bias", "out"};
 
     private final int listSize;
     private final int features;
@@ -45,10 +47,11 @@ public final class RankerTrainer {
         SDVariable x = graph.placeHolder("x", DataType.FLOAT, -1, features);
         SDVariable mask = graph.placeHolder("mask", DataType.FLOAT, -1, listSize);
         SDVariable pick = graph.placeHolder("pick", DataType.FLOAT, -1, listSize);
-        SDVariable linear = graph.var("linear", column(start.linear()));
-        SDVariable in = graph.var("in", Nd4j.create(start.in(), new long[] {features, hidden}, 'c'));
-        SDVariable bias = graph.var("bias", Nd4j.create(start.bias(), new long[] {1, hidden}, 'c'));
-        SDVariable out = graph.var("out", column(start.out()));
+        INDArray[] initial = arrays(start);
+        SDVariable linear = graph.var(PARAMETERS[0], initial[0]);
+        SDVariable in = graph.var(PARAMETERS[1], initial[1]);
+        SDVariable bias = graph.var(PARAMETERS[2], initial[2]);
+        SDVariable out = graph.var(PARAMETERS[3], initial[3]);
         SDVariable hiddenLayer = graph.math.tanh(x.mmul(in).add(bias));
         SDVariable score = x.mmul(linear).add(hiddenLayer.mmul(out));
         SDVariable logits = score.reshape(-1, listSize).add(mask);
@@ -86,28 +89,35 @@ public final class RankerTrainer {
                 new INDArray[] {Nd4j.create(pick, new long[] {b, listSize}, 'c')});
         RankerWeights before = weights();
         graph.fit(data);
-        RankerWeights after = new RankerWeights(version + 1, features, hidden, values("linear"), values("in"),
-                values("bias"), values("out"));
+        RankerWeights after = weightsAt(version + 1);
         if (!after.isFinite()) {
             // A non-finite example or a diverging step: lists keep the last finite weights.
-            restore(before);
+            INDArray[] previous = arrays(before);
+            for (int p = 0; p < PARAMETERS.length; p++) {
+                graph.getVariable(PARAMETERS[p]).setArray(previous[p]);
+            }
             return before;
         }
         version++;
         return after;
     }
 
-    private void restore(RankerWeights weights) {
-        graph.getVariable("linear").setArray(column(weights.linear()));
-        graph.getVariable("in").setArray(Nd4j.create(weights.in(), new long[] {features, hidden}, 'c'));
-        graph.getVariable("bias").setArray(Nd4j.create(weights.bias(), new long[] {1, hidden}, 'c'));
-        graph.getVariable("out").setArray(column(weights.out()));
-    }
-
     /** The weights now. */
     public RankerWeights weights() {
-        return new RankerWeights(version, features, hidden, values("linear"), values("in"), values("bias"),
-                values("out"));
+        return weightsAt(version);
+    }
+
+    private RankerWeights weightsAt(long atVersion) {
+        return new RankerWeights(atVersion, features, hidden, values(PARAMETERS[0]), values(PARAMETERS[1]),
+                values(PARAMETERS[2]), values(PARAMETERS[3]));
+    }
+
+    /** The graph's arrays for {@code weights}, in the order of {@link #PARAMETERS}. */
+    private INDArray[] arrays(RankerWeights weights) {
+        return new INDArray[] {column(weights.linear()),
+                Nd4j.create(weights.in(), new long[] {features, hidden}, 'c'),
+                Nd4j.create(weights.bias(), new long[] {1, hidden}, 'c'),
+                column(weights.out())};
     }
 
     private float[] values(String variable) {
