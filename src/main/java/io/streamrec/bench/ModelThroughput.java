@@ -4,13 +4,11 @@ import io.streamrec.model.ScoredItem;
 import io.streamrec.model.UserProfile;
 import io.streamrec.model.index.SeenItems;
 import io.streamrec.model.online.InMemoryItemSide;
+import io.streamrec.model.online.InMemoryRanker;
 import io.streamrec.model.online.OnlineStep;
 import io.streamrec.model.online.SharedModel;
 import io.streamrec.model.online.ShownList;
 import io.streamrec.model.policy.ListPolicy;
-import io.streamrec.model.ranker.RankerTraining;
-import io.streamrec.model.ranker.RankerWeights;
-import io.streamrec.model.ranker.RankingExample;
 import io.streamrec.topology.TopologySettings;
 import java.time.Duration;
 import java.util.HashMap;
@@ -41,7 +39,7 @@ final class ModelThroughput {
     private final Map<String, SeenItems> seen = new HashMap<>();
     private final Map<String, ShownList> shown = new HashMap<>();
     /** The learned ranker's examples and training, as the topology's; null with the ranker off. */
-    private final RankerTraining ranking;
+    private final InMemoryRanker ranking;
 
     ModelThroughput(TopologySettings settings, int users, int items) {
         this.settings = settings;
@@ -51,14 +49,8 @@ final class ModelThroughput {
         this.step = new OnlineStep(model, settings.weights(), settings.lifecycle(), ListPolicy.of(settings.rules()),
                 new Random(SyntheticEvents.LOAD_SEED));
         this.items = new InMemoryItemSide(model, settings.lifecycle(), settings.refresh().itemPublishIntervalMs());
-        this.ranking = settings.ranker().learned() ? startRanking(settings, model) : null;
-    }
-
-    /** Ranks with the ranker from the first list on, so every list pays for its features and network. */
-    private static RankerTraining startRanking(TopologySettings settings, SharedModel model) {
-        RankerWeights start = RankerWeights.first(settings.model(), settings.ranker(), 0);
-        model.ranker().install(start);
-        return new RankerTraining(start, settings.ranker(), settings.refresh().itemPublishIntervalMs(), 0);
+        this.ranking = settings.ranker().learned()
+                ? new InMemoryRanker(model, settings.ranker(), settings.refresh().itemPublishIntervalMs(), 0) : null;
     }
 
     /** Runs {@code warmup} unmeasured, then {@code measure} learning and listing, then {@code measure} learning only. */
@@ -93,7 +85,9 @@ final class ModelThroughput {
         SeenItems history = seen.computeIfAbsent(user, u -> new SeenItems());
         boolean newForUser = !history.contains(event.item());
         if (ranking != null) {
-            learnRanking(profile, history, event, newForUser, time);
+            ranking.advanceTo(time);
+            ranking.learnFrom(step, profile, history, event.item(), event.type().name(), newForUser,
+                    settings.refresh().listSize(), time);
         }
         ShownList last = step.creditsLastList(newForUser) ? shown.get(user) : null;
         items.owe(step.learn(profile, event.item(), event.type().name(), time, newForUser, last));
@@ -105,22 +99,6 @@ final class ModelThroughput {
             // Live, only a personalised list is credited later, and an empty one is not published.
             if (!list.isEmpty()) {
                 shown.put(user, profile.isCold() ? null : ShownList.of(list));
-            }
-        }
-    }
-
-    /** As the topology's user side: an example from the user's candidates before the pick; weights as they fall due. */
-    private void learnRanking(UserProfile profile, SeenItems history, SyntheticEvents.Event event, boolean newForUser,
-                              long time) {
-        RankerWeights due = ranking.due(time);
-        if (due != null) {
-            model.ranker().install(due);
-        }
-        if (newForUser && settings.weights().weight(event.type().name()) > 0) {
-            RankingExample example = step.example(profile, history, event.item(), settings.refresh().listSize(),
-                    settings.ranker().negatives(), time);
-            if (example != null) {
-                ranking.offer(example, time);
             }
         }
     }

@@ -8,12 +8,10 @@ import io.streamrec.model.UserProfile;
 import io.streamrec.model.index.ItemMetadata;
 import io.streamrec.model.index.SeenItems;
 import io.streamrec.model.online.InMemoryItemSide;
+import io.streamrec.model.online.InMemoryRanker;
 import io.streamrec.model.online.OnlineStep;
 import io.streamrec.model.online.SharedModel;
 import io.streamrec.model.online.ShownList;
-import io.streamrec.model.ranker.RankerTraining;
-import io.streamrec.model.ranker.RankerWeights;
-import io.streamrec.model.ranker.RankingExample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +42,7 @@ final class StreamrecModel implements ReplayModel {
     private final CatalogueFeed.Arrival arrival;
     private final int tagCount;
     /** The learned ranker's training in event time; null when lists are ranked by the fixed blend. */
-    private final RankerTraining ranking;
+    private final InMemoryRanker ranking;
     /** How long a list is in the replay: the candidates an example is drawn from are those of such a list. */
     private int listSize = 20;
     private long nextIdleCheck = Long.MIN_VALUE;
@@ -70,16 +68,10 @@ final class StreamrecModel implements ReplayModel {
         this.seen = new SeenItems[log.users().size()];
         this.shown = new ShownList[log.users().size()];
         this.catalogue = new CatalogueFeed(log, catalogue, tags, arrival);
-        this.ranking = settings.ranker().learned() ? startRanking(settings, seed) : null;
+        this.ranking = settings.ranker().learned()
+                ? new InMemoryRanker(model, settings.ranker(), settings.itemPublishIntervalMs(), seed) : null;
         // The catalogue known before the stream is set up here, not in the replay's time.
         this.catalogue.start(this::describe);
-    }
-
-    /** Ranks by the blend's weights as version 0 from the first list on, so training changes a ranking in force. */
-    private RankerTraining startRanking(StreamrecSettings settings, long seed) {
-        RankerWeights start = RankerWeights.first(settings.params(), settings.ranker(), seed);
-        model.ranker().install(start);
-        return new RankerTraining(start, settings.ranker(), settings.itemPublishIntervalMs(), seed);
     }
 
     @Override
@@ -134,12 +126,9 @@ final class StreamrecModel implements ReplayModel {
             profiles[user] = UserProfile.empty();
             seen[user] = new SeenItems();
         }
-        if (ranking != null && newForUser && settings.weights().weight(event.type()) > 0) {
-            RankingExample example = step.example(profiles[user], seen[user], event.item(), listSize,
-                    settings.ranker().negatives(), time);
-            if (example != null) {
-                ranking.offer(example, time);
-            }
+        if (ranking != null) {
+            ranking.learnFrom(step, profiles[user], seen[user], event.item(), event.type(), newForUser, listSize,
+                    time);
         }
         ShownList last = shown[user];
         // The list answered by this event; the refresh after it would replace it live.
@@ -155,10 +144,7 @@ final class StreamrecModel implements ReplayModel {
         catalogue.due(now, this::describe);
         items.advanceTo(now);
         if (ranking != null) {
-            RankerWeights due = ranking.due(now);
-            if (due != null) {
-                model.ranker().install(due);
-            }
+            ranking.advanceTo(now);
         }
         expireIdle(now);
     }

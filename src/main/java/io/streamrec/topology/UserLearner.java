@@ -158,7 +158,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             live.report(event.getType(), last, item);
         }
         UserProfile profile = UserStateCodec.profile(users.get(user));
-        if (newForUser && settings.ranker().learned() && settings.weights().weight(event.getType().name()) > 0) {
+        if (settings.ranker().learned() && step.teachesRanker(event.getType().name(), newForUser)) {
             sendRankingExample(user, profile, item, time);
         }
         ShownList shown = credit ? ModelCodec.shown(StoredList.decode(last)) : null;

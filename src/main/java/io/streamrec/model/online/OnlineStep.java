@@ -67,6 +67,15 @@ public final class OnlineStep {
     }
 
     /**
+     * Whether an event teaches the learned ranker: a pick of an item new to the user (history is
+     * never a candidate) of a type that is learned. Drawing the example costs a pass over the
+     * user's candidates, so callers ask first.
+     */
+    public boolean teachesRanker(String type, boolean newForUser) {
+        return newForUser && weights.weight(type) > 0;
+    }
+
+    /**
      * What the user's pick of {@code item} teaches the learned ranker, from the candidates a list
      * of {@code n} had for them just before it (call before {@link #learn}); null when the pick was
      * not among them.

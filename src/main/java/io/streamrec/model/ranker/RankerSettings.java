@@ -27,10 +27,6 @@ public record RankerSettings(boolean learned, int hidden, double learningRate, i
         return new RankerSettings(true, 16, 0.01, 64, 256, 4096, 20);
     }
 
-    public RankerSettings withLearned(boolean on) {
-        return new RankerSettings(on, hidden, learningRate, stepEvery, batch, window, negatives);
-    }
-
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
