@@ -25,6 +25,13 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     static final String BUDGET_CONFIG = StreamrecConfig.ROCKSDB_MEMORY_BYTES.name();
     /** Index and filter blocks are cached at high priority in this share of the cache, so data blocks cannot evict them. */
     private static final double HIGH_PRIORITY_SHARE = 0.1;
+    /**
+     * The smallest share of the cache one shard holds. Each shard evicts on its own, so a shard whose pinned
+     * entries (memtable reservations, top-level indexes) exceed its share pushes the whole cache over its
+     * capacity; RocksDB's own choice (512 KB shards) lets a small budget overshoot by the pinned amount.
+     */
+    private static final long MIN_SHARD_BYTES = 32L << 20;
+    private static final int MAX_SHARD_BITS = 6;
 
     /** One cache per budget, shared by every store of the process: stores come and go, the cache stays. */
     private static final Map<Long, Shared> SHARED = new ConcurrentHashMap<>();
@@ -68,8 +75,17 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     static Shared shared(long budgetBytes) {
         return SHARED.computeIfAbsent(budgetBytes, bytes -> {
             RocksDB.loadLibrary();
-            Cache cache = new LRUCache(bytes, -1, false, HIGH_PRIORITY_SHARE);
+            Cache cache = new LRUCache(bytes, shardBits(bytes), false, HIGH_PRIORITY_SHARE);
             return new Shared(cache, new WriteBufferManager(bytes / 2, cache));
         });
+    }
+
+    /** As many shards as keep each at least {@link #MIN_SHARD_BYTES}, up to 64: one for a small budget. */
+    static int shardBits(long budgetBytes) {
+        int bits = 0;
+        while (bits < MAX_SHARD_BITS && budgetBytes >> (bits + 1) >= MIN_SHARD_BYTES) {
+            bits++;
+        }
+        return bits;
     }
 }
