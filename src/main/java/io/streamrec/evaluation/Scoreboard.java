@@ -11,10 +11,8 @@ public final class Scoreboard {
     private final BitSet shown = new BitSet();
     private final BitSet hitSeries = new BitSet();
     private final int logItems;
-    private int evaluated;
-    private int hits10;
-    private int hits20;
-    private double reciprocalRanks;
+    /** Every evaluation event of the stream. */
+    private final Half all = new Half();
     private int coldEvents;
     private int coldHits20;
     private final Half[] halves = {new Half(), new Half()};
@@ -81,17 +79,11 @@ public final class Scoreboard {
     /** @param rank 0-based position of the event's item in the list, -1 when absent */
     void evaluation(int rank, int[] list, boolean firstHalf) {
         markShown(list);
-        boolean hit = rank >= 0 && rank < 20;
         halves[firstHalf ? 0 : 1].count(rank);
-        if (hit) {
-            hitSeries.set(evaluated);
-            hits20++;
-            reciprocalRanks += 1.0 / (rank + 1);
-            if (rank < 10) {
-                hits10++;
-            }
+        if (rank >= 0 && rank < 20) {
+            hitSeries.set(all.evaluated);
         }
-        evaluated++;
+        all.count(rank);
     }
 
     /** The same evaluation event again, counted among cold-item events (its item was little used before it). */
@@ -129,19 +121,19 @@ public final class Scoreboard {
     }
 
     public int evaluated() {
-        return evaluated;
+        return all.evaluated();
     }
 
     public double hr10() {
-        return ratio(hits10, evaluated);
+        return all.hr10();
     }
 
     public double hr20() {
-        return ratio(hits20, evaluated);
+        return all.hr20();
     }
 
     public double mrr20() {
-        return evaluated == 0 ? 0 : reciprocalRanks / evaluated;
+        return all.mrr20();
     }
 
     public int coldEvents() {
@@ -189,6 +181,7 @@ public final class Scoreboard {
      * {@code points} positions; each point is (evaluation events so far, hit rate of the window).
      */
     public double[][] movingHr20(int window, int points) {
+        int evaluated = all.evaluated;
         if (evaluated == 0) {
             return new double[0][];
         }
