@@ -1,5 +1,6 @@
 package io.streamrec.model.ranking;
 
+import io.streamrec.model.index.ItemIndex;
 import java.util.Arrays;
 
 /**
@@ -77,6 +78,31 @@ final class CoVisitSums {
     void reserve(int shares) {
         if (reachedCount + shares > reached.length) {
             reached = Arrays.copyOf(reached, Math.max(reachedCount + shares, reached.length * 2));
+        }
+    }
+
+    /**
+     * cov[j] += decay^r * co(r, j) / sqrt(n_r * n_j) for each item r of the window (slots of the
+     * newest items, 0 = newest; -1 for one the index lacks); items the list must not show stay excluded.
+     */
+    void addWindow(ItemIndex.Snapshot snapshot, int[] window, double recencyDecay) {
+        double recency = 1;
+        for (int r = 0; r < window.length; r++, recency *= recencyDecay) {
+            int slot = window[r];
+            if (slot < 0) {
+                continue;
+            }
+            double sourceWeight = recency * snapshot.inverseSqrtUsers(slot);
+            int count = snapshot.neighbourCount(slot);
+            float[] weights = snapshot.neighbourWeights(slot);
+            int[] neighbours = snapshot.neighbourSlots(slot);
+            reserve(count);
+            for (int k = 0; k < count; k++) {
+                int neighbour = neighbours[k];
+                if (neighbour >= 0) {
+                    add(neighbour, (float) (sourceWeight * weights[k] * snapshot.inverseSqrtUsers(neighbour)), r);
+                }
+            }
         }
     }
 

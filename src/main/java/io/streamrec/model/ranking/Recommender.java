@@ -4,7 +4,6 @@ import io.streamrec.model.ModelParams;
 import io.streamrec.model.ScoredItem;
 import io.streamrec.model.TopN;
 import io.streamrec.model.UserProfile;
-import io.streamrec.model.VectorMath;
 import io.streamrec.model.index.ContentVectors;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.index.ItemRecord;
@@ -35,15 +34,11 @@ public final class Recommender {
      */
     private static final int TRENDING_PER_LISTED = 2;
     private static final int[] NO_SLOTS = new int[0];
-    /** Index writes after which the trending pool is rebuilt (at least; half the catalogue for large ones). */
-    private static final long POOL_STALE_WRITES = 1000;
 
     /** How many of the user's newest items lend their content neighbours as candidates. */
     private static final int CONTENT_SOURCES = 3;
     /** Content neighbours each of them lends. */
     private static final int CONTENT_NEIGHBOURS = 10;
-    /** Below this many users an item's own interactions say too little: "similar" leans on content. */
-    static final int FEW_USERS = 5;
 
     private final ModelParams params;
     private final ItemIndex index;
@@ -60,12 +55,8 @@ public final class Recommender {
     private final ThreadLocal<CoVisitSums> coVisitScratch = ThreadLocal.withInitial(CoVisitSums::new);
     /** The thread's last personal list ranked by the learned ranker, which the user's next pick may answer. */
     private final ThreadLocal<ExampleRows> lastList = ThreadLocal.withInitial(ExampleRows::new);
-    /** Rebuilt by whichever thread finds it stale; a reader may briefly use the one it read. */
-    private volatile TrendingPool pool;
-
-    /** The most popular slots, best first; at most capacity of them, fewer when fewer items are available. */
-    private record TrendingPool(int[] slots, int capacity, int available, long version) {
-    }
+    private final TrendingPool trending;
+    private final SimilarItems similar;
 
     public Recommender(ModelParams params, ItemIndex index) {
         this(params, index, null);
@@ -92,6 +83,8 @@ public final class Recommender {
         this.fusion = fusion;
         this.explains = explains;
         this.ranker = ranker;
+        this.trending = new TrendingPool(params);
+        this.similar = new SimilarItems(params, index);
     }
 
     /**
@@ -159,14 +152,14 @@ public final class Recommender {
             exclude(snapshot.slot(id), c, sums);
         }
         if (personal) {
-            accumulateCoVisitation(snapshot, window, sums);
+            sums.addWindow(snapshot, window, params.recencyDecay());
             sums.appendBest(params.coVisitCandidates(), c);
             if (weights()[ScoredItem.Source.CONTENT.ordinal()] > 0) {
                 addContentNeighbours(snapshot, user.recentItems, c);
             }
         }
         int trendingWanted = TRENDING_PER_LISTED * n;
-        int[] trending = trendingPool(snapshot, now, trendingWanted);
+        int[] trending = this.trending.slots(snapshot, now, trendingWanted);
         for (int t = 0; t < Math.min(trending.length, trendingWanted); t++) {
             if (!c.excluded(trending[t])) {
                 c.add(trending[t]);
@@ -420,33 +413,6 @@ public final class Recommender {
     }
 
     /**
-     * The most popular slots, which every list considers besides the user's co-visited items.
-     * Decay is the same for every item, so the order only changes through writes; the pool is
-     * rebuilt after enough writes, and candidates are always scored on current values.
-     */
-    private int[] trendingPool(ItemIndex.Snapshot snapshot, long now, int size) {
-        TrendingPool pool = this.pool;
-        long staleAfter = Math.max(POOL_STALE_WRITES, snapshot.slotCount() / 2);
-        if (pool == null || snapshot.version() - pool.version() > staleAfter
-                || pool.slots().length < Math.min(size, pool.available())) {
-            // One pool serves lists of every length: it holds the most any list asked for.
-            int capacity = Math.max(size, pool == null ? 0 : pool.capacity());
-            TopN top = new TopN(capacity);
-            int available = 0;
-            for (int s = 0; s < snapshot.slotCount(); s++) {
-                if (snapshot.available(s)) {
-                    available++;
-                    top.offer(s, ItemRecord.decayed(snapshot.popularity(s), snapshot.popularityTimestamp(s), now,
-                            params.popularityHalfLifeMs()));
-                }
-            }
-            pool = new TrendingPool(top.slotsBestFirst(), capacity, available, snapshot.version());
-            this.pool = pool;
-        }
-        return pool.slots();
-    }
-
-    /**
      * Scores exactly {@code items} (unknown and unavailable ones left out) for {@code user} with
      * the blend of {@link #recommend}, normalised over these items, best first. Group
      * recommendations compare their members on one candidate set this way.
@@ -467,7 +433,7 @@ public final class Recommender {
             }
             int[] window = personal ? windowSlots(snapshot, user.recentItems) : NO_SLOTS;
             CoVisitSums sums = coVisitScratch.get().begin(snapshot.slotCount(), explains);
-            accumulateCoVisitation(snapshot, window, sums);
+            sums.addWindow(snapshot, window, params.recencyDecay());
             for (int k = 0; k < c.size; k++) {
                 c.coVisitation[k] = sums.of(c.slots[k]);
                 c.coVisitedFrom[k] = sums.strongestFrom(c.slots[k]);
@@ -487,87 +453,9 @@ public final class Recommender {
         return index.contains(item);
     }
 
-    /**
-     * Items like {@code item}: cosine of item vectors blended with co-visitation, plus content
-     * (TF-IDF cosine of categories, tags and title words) at the content blend weight. An item used
-     * by fewer than {@link #FEW_USERS} users has little interaction evidence, so the interaction
-     * signals are scaled by users / FEW_USERS and content takes the rest (an unused item: content
-     * alone). Empty for an unknown item.
-     */
+    /** Items like {@code item}, best first; see {@link SimilarItems}. Empty for an unknown item. */
     public List<ScoredItem> similar(String item, int n) {
-        return index.read(snapshot -> {
-            int target = snapshot.slot(item);
-            if (target < 0) {
-                return List.<ScoredItem>of();
-            }
-            ItemIndex.Entry self = snapshot.entry(target);
-            int slots = snapshot.slotCount();
-            CoVisitSums coVisitation = coVisitScratch.get().begin(slots, false);
-            accumulateCoVisitation(snapshot, new int[] {target}, coVisitation);
-            float covMax = 0f;
-            for (int s = 0; s < slots; s++) {
-                covMax = Math.max(covMax, coVisitation.of(s));
-            }
-            float[] vector = snapshot.vector(target);
-            float[] content = index.content().similarities(target, slots);
-            double evidence = Math.min(1.0, (double) self.distinctUsers() / FEW_USERS);
-            double contentWeight = params.contentWeight() + (1 - evidence);
-            TopN top = new TopN(n);
-            double[] score = new double[slots];
-            ScoredItem.Source[] source = new ScoredItem.Source[slots];
-            for (int s = 0; s < slots; s++) {
-                ItemIndex.Entry e = snapshot.entry(s);
-                if (s == target || e == null || !e.metadata().available()) {
-                    continue;
-                }
-                double cosine = VectorMath.cosine(vector, snapshot.vector(s));
-                double co = covMax > 0 ? coVisitation.of(s) / covMax : 0;
-                double embeddingPart = evidence * params.embeddingWeight() * (cosine + 1) / 2;
-                double coVisitationPart = evidence * params.coVisitationWeight() * co;
-                double contentPart = contentWeight * content[s];
-                score[s] = embeddingPart + coVisitationPart + contentPart;
-                source[s] = contentPart > embeddingPart && contentPart > coVisitationPart ? ScoredItem.Source.CONTENT
-                        : coVisitationPart > embeddingPart ? ScoredItem.Source.COVISITATION
-                        : ScoredItem.Source.EMBEDDING;
-                top.offer(s, score[s]);
-            }
-            String label = ListReasons.label(self);
-            List<ScoredItem> result = new ArrayList<>(top.size());
-            for (int s : top.slotsBestFirst()) {
-                String reason = switch (source[s]) {
-                    case COVISITATION -> "often together with " + label;
-                    case CONTENT -> "like " + label + " in category, tags or title";
-                    default -> "similar to " + label;
-                };
-                result.add(new ScoredItem(snapshot.entry(s).id(), score[s], source[s], reason));
-            }
-            return result;
-        });
-    }
-
-    /**
-     * cov[j] += decay^r * co(r, j) / sqrt(n_r * n_j) for each item r of the window (slots of the
-     * newest items, 0 = newest; -1 for one the index lacks); items the list must not show are skipped.
-     */
-    private void accumulateCoVisitation(ItemIndex.Snapshot snapshot, int[] window, CoVisitSums sums) {
-        double recency = 1;
-        for (int r = 0; r < window.length; r++, recency *= params.recencyDecay()) {
-            int slot = window[r];
-            if (slot < 0) {
-                continue;
-            }
-            double sourceWeight = recency * snapshot.inverseSqrtUsers(slot);
-            int count = snapshot.neighbourCount(slot);
-            float[] weights = snapshot.neighbourWeights(slot);
-            int[] neighbours = snapshot.neighbourSlots(slot);
-            sums.reserve(count);
-            for (int k = 0; k < count; k++) {
-                int neighbour = neighbours[k];
-                if (neighbour >= 0) {
-                    sums.add(neighbour, (float) (sourceWeight * weights[k] * snapshot.inverseSqrtUsers(neighbour)), r);
-                }
-            }
-        }
+        return similar.of(item, n);
     }
 
     private static ScoredItem.Source strongest(double embedding, double coVisitation, double popularity,

@@ -1,0 +1,51 @@
+package io.streamrec.model.ranking;
+
+import io.streamrec.model.ModelParams;
+import io.streamrec.model.TopN;
+import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.index.ItemRecord;
+
+/**
+ * The most popular slots, which every list considers besides the user's co-visited items.
+ * Decay is the same for every item, so the order only changes through writes; the pool is
+ * rebuilt after enough writes, and candidates are always scored on current values.
+ */
+final class TrendingPool {
+    /** Index writes after which the pool is rebuilt (at least; half the catalogue for large ones). */
+    private static final long STALE_WRITES = 1000;
+
+    private final ModelParams params;
+    /** Rebuilt by whichever thread finds it stale; a reader may briefly use the one it read. */
+    private volatile Pool pool;
+
+    /** The most popular slots, best first; at most capacity of them, fewer when fewer items are available. */
+    private record Pool(int[] slots, int capacity, int available, long version) {
+    }
+
+    TrendingPool(ModelParams params) {
+        this.params = params;
+    }
+
+    /** At least {@code size} of the most popular available slots, best first, when that many are available. */
+    int[] slots(ItemIndex.Snapshot snapshot, long now, int size) {
+        Pool pool = this.pool;
+        long staleAfter = Math.max(STALE_WRITES, snapshot.slotCount() / 2);
+        if (pool == null || snapshot.version() - pool.version() > staleAfter
+                || pool.slots().length < Math.min(size, pool.available())) {
+            // One pool serves lists of every length: it holds the most any list asked for.
+            int capacity = Math.max(size, pool == null ? 0 : pool.capacity());
+            TopN top = new TopN(capacity);
+            int available = 0;
+            for (int s = 0; s < snapshot.slotCount(); s++) {
+                if (snapshot.available(s)) {
+                    available++;
+                    top.offer(s, ItemRecord.decayed(snapshot.popularity(s), snapshot.popularityTimestamp(s), now,
+                            params.popularityHalfLifeMs()));
+                }
+            }
+            pool = new Pool(top.slotsBestFirst(), capacity, available, snapshot.version());
+            this.pool = pool;
+        }
+        return pool.slots();
+    }
+}
