@@ -5,6 +5,7 @@ import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.online.SharedModel;
 import io.streamrec.serving.HttpApi;
+import io.streamrec.topology.Topics;
 import io.streamrec.topology.TopologyFactory;
 import io.streamrec.topology.TopologySettings;
 import java.io.IOException;
@@ -50,9 +51,12 @@ public final class StreamrecApp implements AutoCloseable {
     private final Producer<String, byte[]> producer;
     private final HostInfo self;
     private final StreamrecMetrics metrics;
+    private final InputLagWatch inputLag;
 
     private StreamrecApp(KafkaStreams streams, KafkaStreams itemStreams, HttpApi http,
-                         Producer<String, byte[]> producer, HostInfo self, StreamrecMetrics metrics) {
+                         Producer<String, byte[]> producer, HostInfo self, StreamrecMetrics metrics,
+                         InputLagWatch inputLag) {
+        this.inputLag = inputLag;
         this.streams = streams;
         this.itemStreams = itemStreams;
         this.http = http;
@@ -82,8 +86,12 @@ public final class StreamrecApp implements AutoCloseable {
         streamsProps.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         BoundedRocksDbMemory.install(streamsProps, config.rocksDbMemoryBytes());
         StreamrecMetrics metrics = new StreamrecMetrics(settings.refresh().listSize());
-        KafkaStreams streams = new KafkaStreams(TopologyFactory.userSide(settings, model, metrics.topology()),
-                streamsProps);
+        Topics topics = settings.topics();
+        InputLagWatch inputLag = new InputLagWatch(Set.of(topics.interactions(), topics.rekeyed()),
+                config.getLong(StreamrecConfig.REFRESH_BEHIND_MS));
+        KafkaStreams streams = new KafkaStreams(
+                TopologyFactory.userSide(settings, model, metrics.topology(), inputLag), streamsProps);
+        inputLag.watch(streams);
         KafkaStreams itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, model, metrics.topology()),
                 itemSideProperties(streamsProps));
         for (KafkaStreams client : List.of(streams, itemStreams)) {
@@ -112,7 +120,7 @@ public final class StreamrecApp implements AutoCloseable {
         streams.start();
         itemStreams.start();
         LOG.info("streamrec instance {} started: {}", self, config);
-        return new StreamrecApp(streams, itemStreams, http, producer, self, metrics);
+        return new StreamrecApp(streams, itemStreams, http, producer, self, metrics, inputLag);
     }
 
     private static int anyFreePort() {
@@ -177,6 +185,7 @@ public final class StreamrecApp implements AutoCloseable {
 
     @Override
     public void close() {
+        inputLag.close();
         http.close();
         // Leaving the group hands this instance's partitions over at once, not a session timeout later.
         // The user side first: it stops sending item deltas the item side would otherwise leave behind.

@@ -148,6 +148,14 @@ public final class StreamrecConfig {
             "A user's list is refreshed at most this long after the first new event (purchases: at once).");
     public static final Key REFRESH_CHECK_INTERVAL_MS = key("streamrec.refresh.check.interval.ms",
             String.valueOf(RefreshPolicy.defaults().checkIntervalMs()), "How often due refreshes are run.");
+    public static final Key REFRESH_BEHIND_SHARE = key("streamrec.refresh.behind.share",
+            String.valueOf(RefreshPolicy.defaults().behindShare()),
+            "While the input waits longer than streamrec.refresh.behind.ms, the most of the user side's time "
+                    + "refreshes may take, in (0, 1]; learning keeps the rest and waiting users get one list for "
+                    + "all their new events.");
+    public static final Key REFRESH_BEHIND_MS = key("streamrec.refresh.behind.ms", "1000",
+            "How long events may wait in the input (its lag over the rate it is read at) before refreshes "
+                    + "yield to learning.");
     public static final Key RECOMMENDATIONS_SIZE = key("streamrec.recommendations.size",
             String.valueOf(RefreshPolicy.defaults().listSize()),
             "Items per emitted list; the largest n a lookup may ask for.");
@@ -286,7 +294,8 @@ public final class StreamrecConfig {
         return new TopologySettings(topics(), modelParams(), eventWeights(),
                 new Validation(getInt(MAX_ID_LENGTH), getLong(MIN_TIMESTAMP_MS), getLong(MAX_FUTURE_MS)),
                 new RefreshPolicy(getLong(REFRESH_DEBOUNCE_MS), getLong(REFRESH_CHECK_INTERVAL_MS),
-                        getInt(RECOMMENDATIONS_SIZE), itemPublishIntervalMs()), businessRules(), lifecycle(),
+                        getInt(RECOMMENDATIONS_SIZE), itemPublishIntervalMs(), getDouble(REFRESH_BEHIND_SHARE)),
+                businessRules(), lifecycle(),
                 rankerSettings());
     }
 
@@ -444,6 +453,9 @@ public final class StreamrecConfig {
         validateModel();
         atLeast(REFRESH_DEBOUNCE_MS, 0);
         atLeast(REFRESH_CHECK_INTERVAL_MS, 1);
+        double share = getDouble(REFRESH_BEHIND_SHARE);
+        require(share > 0 && share <= 1, REFRESH_BEHIND_SHARE.name() + " must be in (0, 1], was " + share);
+        atLeast(REFRESH_BEHIND_MS, 1);
         atLeast(RECOMMENDATIONS_SIZE, 1);
         atLeast(ITEM_PUBLISH_INTERVAL_MS, 1);
         atLeast(MAX_ID_LENGTH, 1);

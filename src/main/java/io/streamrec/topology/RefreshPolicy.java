@@ -14,15 +14,30 @@ package io.streamrec.topology;
  *                      within about twice this. Longer intervals cost staleness and save work: each
  *                      changed item is summed, rewritten and published once per interval, however
  *                      many deltas it received (BENCHMARKS.md has the measured trade-off).
+ * @param behindShare   the most of the user side's time refreshes (and drawing ranker examples) may
+ *                      take while its input is behind ({@link InputLoad}): learning keeps the rest, and a
+ *                      user whose refresh waits gets one list for all the events that came meanwhile
  */
-public record RefreshPolicy(long debounceMs, long checkIntervalMs, int listSize, long itemPublishIntervalMs) {
+public record RefreshPolicy(long debounceMs, long checkIntervalMs, int listSize, long itemPublishIntervalMs,
+                            double behindShare) {
     public RefreshPolicy {
         if (debounceMs < 0 || checkIntervalMs <= 0 || listSize <= 0 || itemPublishIntervalMs <= 0) {
             throw new IllegalArgumentException("refresh settings must be positive");
         }
+        if (!(behindShare > 0 && behindShare <= 1)) {
+            throw new IllegalArgumentException("the refresh share while behind must be in (0, 1]");
+        }
     }
 
     public static RefreshPolicy defaults() {
-        return new RefreshPolicy(50, 20, 50, 1000);
+        return new RefreshPolicy(50, 20, 50, 1000, 0.25);
+    }
+
+    public RefreshPolicy withItemPublishIntervalMs(long intervalMs) {
+        return new RefreshPolicy(debounceMs, checkIntervalMs, listSize, intervalMs, behindShare);
+    }
+
+    public RefreshPolicy withBehindShare(double share) {
+        return new RefreshPolicy(debounceMs, checkIntervalMs, listSize, itemPublishIntervalMs, share);
     }
 }

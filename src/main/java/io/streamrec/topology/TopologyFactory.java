@@ -64,8 +64,14 @@ public final class TopologyFactory {
      * halves as {@link #userSide} and {@link #itemSide}.
      */
     public static Topology build(TopologySettings settings, SharedModel model, TopologyMetrics metrics) {
+        return build(settings, model, metrics, InputLoad.KEEPING_UP);
+    }
+
+    /** The whole topology in one, its refreshes yielding to learning whenever {@code load} says the input is behind. */
+    public static Topology build(TopologySettings settings, SharedModel model, TopologyMetrics metrics,
+                                 InputLoad load) {
         Topology topology = new Topology();
-        addUserSide(topology, settings, model, metrics);
+        addUserSide(topology, settings, model, metrics, load);
         addItemSide(topology, settings, model.index(), metrics);
         addItemIndex(topology, settings, model);
         return topology;
@@ -77,8 +83,14 @@ public final class TopologyFactory {
      * `interactions` backlog kept `item-deltas` waiting, and overload froze every item vector.
      */
     public static Topology userSide(TopologySettings settings, SharedModel model, TopologyMetrics metrics) {
+        return userSide(settings, model, metrics, InputLoad.KEEPING_UP);
+    }
+
+    /** The user side, its refreshes yielding to learning whenever {@code load} says the input is behind. */
+    public static Topology userSide(TopologySettings settings, SharedModel model, TopologyMetrics metrics,
+                                    InputLoad load) {
         Topology topology = new Topology();
-        addUserSide(topology, settings, model, metrics);
+        addUserSide(topology, settings, model, metrics, load);
         addItemIndex(topology, settings, model);
         return topology;
     }
@@ -96,7 +108,7 @@ public final class TopologyFactory {
 
     /** One sub-topology on the partitions of `interactions` and its re-keyed copy. */
     private static void addUserSide(Topology topology, TopologySettings settings, SharedModel model,
-                                    TopologyMetrics metrics) {
+                                    TopologyMetrics metrics, InputLoad load) {
         Topics topics = settings.topics();
         StringSerializer keys = new StringSerializer();
         topology.addSource(INTERACTIONS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
@@ -107,7 +119,7 @@ public final class TopologyFactory {
         topology.addSource(REKEYED_SOURCE, new StringDeserializer(), AvroSerdes.INTERACTION.deserializer(),
                 topics.rekeyed());
         ItemPartitions itemPartitions = new ItemPartitions();
-        topology.addProcessor(LEARN_USER, () -> new UserLearner(settings, model, metrics, itemPartitions),
+        topology.addProcessor(LEARN_USER, () -> new UserLearner(settings, model, metrics, itemPartitions, load),
                 VALIDATE, REKEYED_SOURCE);
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), LEARN_USER);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), LEARN_USER);

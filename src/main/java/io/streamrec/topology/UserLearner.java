@@ -62,6 +62,9 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private final TopologyMetrics metrics;
     private final LiveTest live;
     private final ItemPartitions itemPartitions;
+    private final InputLoad load;
+    /** Time refreshes and ranker examples may take while the input is behind. */
+    private final RefreshBudget budget;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, UserState> users;
     private KeyValueStore<String, Long> seen;
@@ -73,9 +76,12 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     /** The newest event time this task has learned from: the clock users' idleness is measured by. */
     private long newestEventTime = Long.MIN_VALUE;
 
-    UserLearner(TopologySettings settings, SharedModel model, TopologyMetrics metrics, ItemPartitions itemPartitions) {
+    UserLearner(TopologySettings settings, SharedModel model, TopologyMetrics metrics, ItemPartitions itemPartitions,
+                InputLoad load) {
         this.settings = settings;
         this.itemPartitions = itemPartitions;
+        this.load = load;
+        this.budget = new RefreshBudget(settings.refresh().behindShare(), System::nanoTime);
         this.model = model;
         this.index = model.index();
         this.metrics = metrics;
@@ -158,8 +164,11 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             live.report(event.getType(), last, item);
         }
         UserProfile profile = UserStateCodec.profile(users.get(user));
-        if (settings.ranker().learned() && step.teachesRanker(event.getType().name(), newForUser)) {
+        if (settings.ranker().learned() && step.teachesRanker(event.getType().name(), newForUser)
+                && affordsListWork()) {
+            long started = budget.now();
             sendRankingExample(user, profile, item, time);
+            chargeListWork(started);
         }
         ShownList shown = credit ? ModelCodec.shown(StoredList.decode(last)) : null;
         List<ItemUpdate> owed = step.learn(profile, item, event.getType().name(), time, newForUser, shown);
@@ -172,8 +181,10 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
                 settings.topics().rekeyed());
         UserState state = UserStateCodec.userState(profile, origin.partition(), origin.offset());
         users.put(user, state);
-        if (event.getType() == EventType.PURCHASE) {
+        if (event.getType() == EventType.PURCHASE && affordsListWork()) {
+            long started = budget.now();
             refreshNow(user, state);
+            chargeListWork(started);
         } else {
             dirty.mark(user, context.currentSystemTimeMs());
         }
@@ -218,15 +229,36 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         }
     }
 
+    /**
+     * Refreshes the users due, oldest first. While the input is behind, only as many as the
+     * refresh share of the time allows: the others stay marked, and the events they get
+     * meanwhile are learned and then listed by one refresh.
+     */
     private void refreshDueUsers(long now) {
         markListsNamingRemovedItems(now);
         for (String user : dirty.due(now, settings.refresh().debounceMs())) {
+            if (!affordsListWork()) {
+                return;
+            }
+            long started = budget.now();
             UserState state = users.get(user);
             if (state != null) {
                 refreshNow(user, state);
             } else {
                 dirty.clear(user);
             }
+            chargeListWork(started);
+        }
+    }
+
+    /** Whether work on lists (a refresh, a ranker example) may run now: always, unless the input is behind. */
+    private boolean affordsListWork() {
+        return !load.behind() || budget.affords();
+    }
+
+    private void chargeListWork(long startedNanos) {
+        if (load.behind()) {
+            budget.spentSince(startedNanos);
         }
     }
 

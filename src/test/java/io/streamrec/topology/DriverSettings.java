@@ -8,8 +8,6 @@ final class DriverSettings {
     private DriverSettings() {}
 
     static TopologySettings defaults() {
-        RefreshPolicy product = RefreshPolicy.defaults();
-        return TopologySettings.defaults().withRefresh(new RefreshPolicy(product.debounceMs(),
-                product.checkIntervalMs(), product.listSize(), 100));
+        return TopologySettings.defaults().withRefresh(RefreshPolicy.defaults().withItemPublishIntervalMs(100));
     }
 }

@@ -53,7 +53,8 @@ class PendingRefreshTest {
         context.setCurrentSystemTimeMs(NOW);
         context.setCurrentStreamTimeMs(NOW);
 
-        new UserLearner(settings, SharedModel.of(settings.model(), index), TopologyMetrics.NONE, new ItemPartitions()).init(context);
+        new UserLearner(settings, SharedModel.of(settings.model(), index), TopologyMetrics.NONE, new ItemPartitions(),
+                InputLoad.KEEPING_UP).init(context);
         context.scheduledPunctuators().get(0).getPunctuator().punctuate(NOW);
 
         assertThat(context.forwarded()).extracting(record -> String.valueOf(record.record().key()))

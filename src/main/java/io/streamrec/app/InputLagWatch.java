@@ -1,0 +1,113 @@
+package io.streamrec.app;
+
+import io.streamrec.topology.InputLoad;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the user side whether its input is behind, from its own consumers' metrics: the records
+ * waiting on its source topics over the rate it reads them at is how long an arriving event waits.
+ * Sampled on a thread of its own, so a stream thread only reads a flag. Once behind, the input
+ * counts as caught up only when the wait is under half the limit, so the refresh share does not
+ * flap around the limit.
+ */
+final class InputLagWatch implements InputLoad, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InputLagWatch.class);
+    private static final String FETCH_METRICS = "consumer-fetch-manager-metrics";
+    private static final long SAMPLE_EVERY_MS = 200;
+
+    private final Set<String> topics;
+    private final long behindMs;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "streamrec-input-lag");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean behind;
+
+    /** @param behindMs how long events may wait in the input before it counts as behind */
+    InputLagWatch(Set<String> topics, long behindMs) {
+        this.topics = topics.stream().map(InputLagWatch::tagged).collect(Collectors.toSet());
+        this.behindMs = behindMs;
+    }
+
+    /** Samples the metrics of {@code streams}, the client whose topology asks this watch, until closed. */
+    void watch(KafkaStreams streams) {
+        sampler.scheduleWithFixedDelay(() -> sampleQuietly(streams::metrics), SAMPLE_EVERY_MS, SAMPLE_EVERY_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean behind() {
+        return behind;
+    }
+
+    /** How long an event arriving now waits before it is read, in ms; 0 with nothing waiting, infinite when nothing is read. */
+    double waitMs(Map<MetricName, ? extends Metric> metrics) {
+        double lag = 0;
+        double rate = 0;
+        for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
+            MetricName name = entry.getKey();
+            if (!FETCH_METRICS.equals(name.group()) || !isStreamThreadConsumer(name.tags().get("client-id"))
+                    || !topics.contains(name.tags().get("topic")) || !(entry.getValue().metricValue() instanceof Number n)
+                    || !Double.isFinite(n.doubleValue())) {
+                continue;
+            }
+            boolean perPartition = name.tags().containsKey("partition");
+            if (perPartition && name.name().equals("records-lag")) {
+                lag += Math.max(0, n.doubleValue());
+            } else if (!perPartition && name.name().equals("records-consumed-rate")) {
+                rate += n.doubleValue();
+            }
+        }
+        if (lag == 0) {
+            return 0;
+        }
+        return rate > 0 ? lag / rate * 1000 : Double.POSITIVE_INFINITY;
+    }
+
+    void sample(Map<MetricName, ? extends Metric> metrics) {
+        double wait = waitMs(metrics);
+        boolean now = behind ? wait >= behindMs / 2.0 : wait > behindMs;
+        if (now != behind) {
+            LOG.info(now ? "input behind (events wait about {} ms): refreshes yield to learning"
+                    : "input caught up (events wait about {} ms): every due list is refreshed", Math.round(wait));
+        }
+        behind = now;
+    }
+
+    private void sampleQuietly(Supplier<Map<MetricName, ? extends Metric>> metrics) {
+        try {
+            sample(metrics.get());
+        } catch (RuntimeException e) {
+            // Metrics of a client being closed or rebalanced may be read half-built: the next sample will do.
+            LOG.debug("input lag sample failed", e);
+        }
+    }
+
+    /** A stream thread's main consumer, not the restore or global one: only it reads the events. */
+    private static boolean isStreamThreadConsumer(String clientId) {
+        return clientId != null && clientId.endsWith("-consumer") && !clientId.endsWith("-restore-consumer")
+                && !clientId.endsWith("-global-consumer");
+    }
+
+    /** Fetch metrics tag a topic with its dots as underscores. */
+    private static String tagged(String topic) {
+        return topic.replace('.', '_');
+    }
+
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+    }
+}

@@ -1,0 +1,47 @@
+package io.streamrec.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RefreshBudgetTest {
+    private final AtomicLong clock = new AtomicLong(1_000_000_000L);
+    private final RefreshBudget budget = new RefreshBudget(0.25, clock::get);
+
+    @Test
+    void refreshesTakeTheirShareOfTheTimeThatPassesAndNoMore() {
+        assertThat(budget.affords()).as("no time has passed yet").isFalse();
+        clock.addAndGet(40_000_000L);
+        assertThat(budget.affords()).as("a quarter of 40 ms: 10 ms to spend").isTrue();
+        long started = budget.now();
+        clock.addAndGet(30_000_000L);
+        budget.spentSince(started);
+        assertThat(budget.affords()).as("30 ms spent of 10 + 7.5").isFalse();
+        clock.addAndGet(40_000_000L);
+        assertThat(budget.affords()).as("-12.5 + 10: still owed").isFalse();
+        clock.addAndGet(20_000_000L);
+        assertThat(budget.affords()).as("-2.5 + 5").isTrue();
+    }
+
+    @Test
+    void aQuietSpellBuysNoMoreThanASecondsShare() {
+        clock.addAndGet(60_000_000_000L);
+        assertThat(budget.affords()).isTrue();
+        long started = budget.now();
+        clock.addAndGet(300_000_000L);
+        budget.spentSince(started);
+        assertThat(budget.affords()).as("250 ms of credit at most, plus 75 ms accrued, less 300 ms spent").isTrue();
+        started = budget.now();
+        clock.addAndGet(100_000_000L);
+        budget.spentSince(started);
+        assertThat(budget.affords()).isFalse();
+    }
+
+    @Test
+    void aShareOutsideZeroToOneIsRefused() {
+        assertThatThrownBy(() -> new RefreshBudget(0, clock::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RefreshBudget(1.5, clock::get)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
