@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -17,14 +16,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells the user side whether its input is behind, from its own consumers' metrics: the records
  * waiting on its source topics over the rate it reads them at is how long an arriving event waits.
- * Sampled on a thread of its own, so a stream thread only reads a flag. Once behind, the input
- * counts as caught up only when the wait is under half the limit, so the refresh share does not
- * flap around the limit.
+ * The rate is the change of the records read between samples, smoothed over about a second; a
+ * sample without a lag figure (partitions moving, a thread being replaced) leaves the verdict as
+ * it was. Sampled on a thread of its own, so a stream thread only reads a flag. Once behind, the
+ * input counts as caught up only when the wait is under half the limit, so the refresh share does
+ * not flap around it.
  */
 final class InputLagWatch implements InputLoad, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InputLagWatch.class);
     private static final String FETCH_METRICS = "consumer-fetch-manager-metrics";
     private static final long SAMPLE_EVERY_MS = 200;
+    /** Weight of the newest sample in the smoothed rate: about five samples, a second, carry it. */
+    private static final double SMOOTHING = 0.2;
 
     private final Set<String> topics;
     private final long behindMs;
@@ -34,6 +37,9 @@ final class InputLagWatch implements InputLoad, AutoCloseable {
         return thread;
     });
     private volatile boolean behind;
+    private double lastRead = Double.NaN;
+    private long lastNanos;
+    private double perSecond = Double.NaN;
 
     /** @param behindMs how long events may wait in the input before it counts as behind */
     InputLagWatch(Set<String> topics, long behindMs) {
@@ -43,8 +49,14 @@ final class InputLagWatch implements InputLoad, AutoCloseable {
 
     /** Samples the metrics of {@code streams}, the client whose topology asks this watch, until closed. */
     void watch(KafkaStreams streams) {
-        sampler.scheduleWithFixedDelay(() -> sampleQuietly(streams::metrics), SAMPLE_EVERY_MS, SAMPLE_EVERY_MS,
-                TimeUnit.MILLISECONDS);
+        sampler.scheduleWithFixedDelay(() -> {
+            try {
+                sample(streams.metrics(), System.nanoTime());
+            } catch (RuntimeException e) {
+                // Metrics of a client being closed or rebalanced may be read half-built: the next sample will do.
+                LOG.debug("input lag sample failed", e);
+            }
+        }, SAMPLE_EVERY_MS, SAMPLE_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -52,10 +64,11 @@ final class InputLagWatch implements InputLoad, AutoCloseable {
         return behind;
     }
 
-    /** How long an event arriving now waits before it is read, in ms; 0 with nothing waiting, infinite when nothing is read. */
-    double waitMs(Map<MetricName, ? extends Metric> metrics) {
+    /** Reads the input's lag and records read from {@code metrics}, taken at {@code nanos}, and decides. */
+    synchronized void sample(Map<MetricName, ? extends Metric> metrics, long nanos) {
         double lag = 0;
-        double rate = 0;
+        int partitions = 0;
+        double read = 0;
         for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
             MetricName name = entry.getKey();
             if (!FETCH_METRICS.equals(name.group()) || !isStreamThreadConsumer(name.tags().get("client-id"))
@@ -66,33 +79,38 @@ final class InputLagWatch implements InputLoad, AutoCloseable {
             boolean perPartition = name.tags().containsKey("partition");
             if (perPartition && name.name().equals("records-lag")) {
                 lag += Math.max(0, n.doubleValue());
-            } else if (!perPartition && name.name().equals("records-consumed-rate")) {
-                rate += n.doubleValue();
+                partitions++;
+            } else if (!perPartition && name.name().equals("records-consumed-total")) {
+                read += n.doubleValue();
             }
         }
+        if (!Double.isNaN(lastRead) && read >= lastRead && nanos > lastNanos) {
+            double now = (read - lastRead) * 1e9 / (nanos - lastNanos);
+            perSecond = Double.isNaN(perSecond) ? now : perSecond + SMOOTHING * (now - perSecond);
+        }
+        lastRead = read;
+        lastNanos = nanos;
+        if (partitions > 0) {
+            decide(lag, waitMs(lag, perSecond));
+        }
+    }
+
+    /** How long an event arriving now waits before it is read, in ms: 0 with nothing waiting, infinite when nothing is read. */
+    static double waitMs(double lag, double perSecond) {
         if (lag == 0) {
             return 0;
         }
-        return rate > 0 ? lag / rate * 1000 : Double.POSITIVE_INFINITY;
+        return perSecond > 0 ? lag / perSecond * 1000 : Double.POSITIVE_INFINITY;
     }
 
-    void sample(Map<MetricName, ? extends Metric> metrics) {
-        double wait = waitMs(metrics);
+    private void decide(double lag, double wait) {
         boolean now = behind ? wait >= behindMs / 2.0 : wait > behindMs;
         if (now != behind) {
-            LOG.info(now ? "input behind (events wait about {} ms): refreshes yield to learning"
-                    : "input caught up (events wait about {} ms): every due list is refreshed", Math.round(wait));
+            LOG.info("input {} ({} events waiting, read at {}/s): {}", now ? "behind" : "caught up", Math.round(lag),
+                    Double.isNaN(perSecond) ? 0 : Math.round(perSecond),
+                    now ? "refreshes yield to learning" : "every due list is refreshed");
         }
         behind = now;
-    }
-
-    private void sampleQuietly(Supplier<Map<MetricName, ? extends Metric>> metrics) {
-        try {
-            sample(metrics.get());
-        } catch (RuntimeException e) {
-            // Metrics of a client being closed or rebalanced may be read half-built: the next sample will do.
-            LOG.debug("input lag sample failed", e);
-        }
     }
 
     /** A stream thread's main consumer, not the restore or global one: only it reads the events. */
