@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * The rate is the change of the records read between samples, smoothed over about a second; a
  * sample without a lag figure (partitions moving, a thread being replaced) leaves the verdict as
  * it was. Sampled on a thread of its own, so a stream thread only reads a flag. Once behind, the
- * input counts as caught up only when the wait is under half the limit, so the refresh share does
- * not flap around it.
+ * input counts as caught up only when the wait has stayed under half the limit for a second: the
+ * lag is the consumer's fetch position's, which a single fetch can bring to 0 for a moment.
  */
 final class InputLagWatch implements InputLoad, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InputLagWatch.class);
@@ -28,6 +28,7 @@ final class InputLagWatch implements InputLoad, AutoCloseable {
     private static final long SAMPLE_EVERY_MS = 200;
     /** Weight of the newest sample in the smoothed rate: about five samples, a second, carry it. */
     private static final double SMOOTHING = 0.2;
+    private static final long CAUGHT_UP_AFTER_NANOS = 1_000_000_000L;
 
     private final Set<String> topics;
     private final long behindMs;
@@ -40,6 +41,8 @@ final class InputLagWatch implements InputLoad, AutoCloseable {
     private double lastRead = Double.NaN;
     private long lastNanos;
     private double perSecond = Double.NaN;
+    /** When the wait last went under half the limit while behind; -1 while it is not under. */
+    private long underSince = -1;
 
     /** @param behindMs how long events may wait in the input before it counts as behind */
     InputLagWatch(Set<String> topics, long behindMs) {
@@ -91,7 +94,7 @@ final class InputLagWatch implements InputLoad, AutoCloseable {
         lastRead = read;
         lastNanos = nanos;
         if (partitions > 0) {
-            decide(lag, waitMs(lag, perSecond));
+            decide(lag, waitMs(lag, perSecond), nanos);
         }
     }
 
@@ -103,8 +106,20 @@ final class InputLagWatch implements InputLoad, AutoCloseable {
         return perSecond > 0 ? lag / perSecond * 1000 : Double.POSITIVE_INFINITY;
     }
 
-    private void decide(double lag, double wait) {
-        boolean now = behind ? wait >= behindMs / 2.0 : wait > behindMs;
+    private void decide(double lag, double wait, long nanos) {
+        boolean now;
+        if (!behind) {
+            now = wait > behindMs;
+        } else if (wait >= behindMs / 2.0) {
+            underSince = -1;
+            now = true;
+        } else {
+            underSince = underSince < 0 ? nanos : underSince;
+            now = nanos - underSince < CAUGHT_UP_AFTER_NANOS;
+        }
+        if (!now) {
+            underSince = -1;
+        }
         if (now != behind) {
             LOG.info("input {} ({} events waiting, read at {}/s): {}", now ? "behind" : "caught up", Math.round(lag),
                     Double.isNaN(perSecond) ? 0 : Math.round(perSecond),

@@ -30,7 +30,7 @@ public record RefreshPolicy(long debounceMs, long checkIntervalMs, int listSize,
     }
 
     public static RefreshPolicy defaults() {
-        return new RefreshPolicy(50, 20, 50, 1000, 0.25);
+        return new RefreshPolicy(50, 20, 50, 1000, 0.1);
     }
 
     public RefreshPolicy withItemPublishIntervalMs(long intervalMs) {

@@ -56,6 +56,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class UserLearner implements Processor<String, Interaction, Object, Object> {
     /** Every example goes to the one partition of ranker-examples, under one key. */
     private static final byte[] RANKER_KEY = RankerTrainerProcessor.KEY.getBytes(StandardCharsets.UTF_8);
+    private static final int DUE_PER_ROUND = 256;
     private final TopologySettings settings;
     private final SharedModel model;
     private final ItemIndex index;
@@ -236,19 +237,27 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
      */
     private void refreshDueUsers(long now) {
         markListsNamingRemovedItems(now);
-        for (String user : dirty.due(now, settings.refresh().debounceMs())) {
-            if (!affordsListWork()) {
-                return;
+        List<String> due;
+        // In rounds, so a long queue is not read whole when the share allows a few of it; each user
+        // marked now is looked at once at most (one re-marked at once, with debounce 0, waits for the next check).
+        int left = dirty.size();
+        do {
+            due = dirty.due(now, settings.refresh().debounceMs(), Math.min(DUE_PER_ROUND, left));
+            left -= due.size();
+            for (String user : due) {
+                if (!affordsListWork()) {
+                    return;
+                }
+                long started = budget.now();
+                UserState state = users.get(user);
+                if (state != null) {
+                    refreshNow(user, state);
+                } else {
+                    dirty.clear(user);
+                }
+                chargeListWork(started);
             }
-            long started = budget.now();
-            UserState state = users.get(user);
-            if (state != null) {
-                refreshNow(user, state);
-            } else {
-                dirty.clear(user);
-            }
-            chargeListWork(started);
-        }
+        } while (due.size() == DUE_PER_ROUND && left > 0);
     }
 
     /** Whether work on lists (a refresh, a ranker example) may run now: always, unless the input is behind. */

@@ -43,9 +43,23 @@ class InputLagWatchTest {
         watch.sample(input(800, 2000), 2 * SECOND);
         assertThat(watch.behind()).as("still over half the limit").isTrue();
         watch.sample(input(400, 3000), 3 * SECOND);
-        assertThat(watch.behind()).isFalse();
-        watch.sample(input(900, 4000), 4 * SECOND);
+        assertThat(watch.behind()).as("under half the limit, but only just").isTrue();
+        watch.sample(input(0, 3500), 3 * SECOND + SECOND / 2);
+        assertThat(watch.behind()).isTrue();
+        watch.sample(input(300, 4000), 4 * SECOND);
+        assertThat(watch.behind()).as("under half the limit for a second").isFalse();
+        watch.sample(input(900, 5000), 5 * SECOND);
         assertThat(watch.behind()).as("under the limit").isFalse();
+    }
+
+    @Test
+    void aMomentAtNoLagDoesNotEndBeingBehind() {
+        watch.sample(input(0, 0), 0);
+        watch.sample(input(5000, 1000), SECOND);
+        watch.sample(input(0, 2000), SECOND + SECOND / 5);
+        watch.sample(input(4000, 2200), SECOND + 2 * SECOND / 5);
+        watch.sample(input(4000, 2400), 3 * SECOND);
+        assertThat(watch.behind()).isTrue();
     }
 
     @Test

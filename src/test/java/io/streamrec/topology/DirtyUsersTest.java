@@ -18,5 +18,7 @@ class DirtyUsersTest {
         assertThat(dirty.due(1140, 100)).containsExactly("a", "b");
         dirty.clear("a");
         assertThat(dirty.due(1300, 100)).containsExactly("b", "c");
+        assertThat(dirty.due(1300, 100, 1)).as("the oldest, when only one is wanted").containsExactly("b");
+        assertThat(dirty.size()).isEqualTo(2);
     }
 }
