@@ -44,9 +44,19 @@ final class RankerTrainerProcessor implements Processor<byte[], byte[], byte[], 
         this.context = context;
         stored = context.getStateStore(StoreNames.RANKER_STATE);
         byte[] last = stored.get(KEY);
-        RankerWeights start = last != null ? RankerWeights.fromBytes(last) : RankerWeights.first(params, settings, 0);
+        RankerWeights start = last != null ? restored(last) : RankerWeights.first(params, settings, 0);
         // Publication is the delay live: each step's weights go out at once.
         training = new RankerTraining(start, settings, 0, start.version());
+    }
+
+    /** The stored weights, or a fresh start when they are another build's (other features) that this one cannot rank by. */
+    private RankerWeights restored(byte[] stored) {
+        try {
+            return RankerWeights.fromBytes(stored);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("ranker training starts again from the blend: {}", e.getMessage());
+            return RankerWeights.first(params, settings, 0);
+        }
     }
 
     @Override

@@ -167,6 +167,11 @@ public final class RankerWeights {
             throw new IllegalArgumentException("ranker weights of " + features + " features and " + hidden
                     + " hidden units need " + expected + " bytes, got " + bytes.length);
         }
+        if (features != RankerFeatures.COUNT) {
+            // Weights another build trained, on other features: ranking with them would misread every row.
+            throw new IllegalArgumentException("ranker weights over " + features + " features, this build ranks by "
+                    + RankerFeatures.COUNT);
+        }
         float[] linear = read(buffer, features);
         float[] in = read(buffer, features * hidden);
         float[] bias = read(buffer, hidden);

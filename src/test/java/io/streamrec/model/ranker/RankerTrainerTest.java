@@ -66,6 +66,11 @@ class RankerTrainerTest {
         byte[] other = weights.toBytes();
         other[3] = 9;
         assertThatThrownBy(() -> RankerWeights.fromBytes(other)).hasMessageContaining("format 9");
+        int features = RankerFeatures.COUNT + 1;
+        byte[] otherFeatures = new RankerWeights(3, features, 2, new float[features], new float[features * 2],
+                new float[2], new float[2]).toBytes();
+        assertThatThrownBy(() -> RankerWeights.fromBytes(otherFeatures)).as("another build's features")
+                .hasMessageContaining("over " + features + " features");
     }
 
     /** Candidates with random signals; the pick (first) is the one with the most users. */
