@@ -146,7 +146,7 @@ class StreamrecConfigTest {
                 .contentEncoderSettings().learned()).isTrue();
         assertThatThrownBy(() -> StreamrecConfig.of(Map.of("streamrec.model.content.encoder", "word2vec")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("streamrec.model.content.encoder must be tfidf or autoencoder, was 'word2vec'");
+                .hasMessage("streamrec.model.content.encoder must be tfidf, autoencoder or both, was 'word2vec'");
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.Locale;
  * What gives items' content similarity, and how the autoencoder is trained when it does.
  *
  * @param encoder       {@link Encoder#TFIDF}: the cosine of the hashed TF-IDF vectors themselves;
- *                      {@link Encoder#AUTOENCODER}: the cosine of codes an autoencoder learns from them
+ *                      {@link Encoder#AUTOENCODER}: the cosine of codes an autoencoder learns from them;
+ *                      {@link Encoder#BOTH}: the mean of the two cosines
  * @param inputBits     the hashed features are folded into 2^inputBits inputs
  * @param codeSize      units of the code layer: the length of an item's code
  * @param batch         items per mini-batch step
@@ -17,9 +18,20 @@ import java.util.Locale;
  */
 public record ContentEncoderSettings(Encoder encoder, int inputBits, int codeSize, int batch, int epochs,
                                      int retrainEvery, int retrainEpochs, double learningRate) {
-    /** Where content similarity comes from. */
+    /** Where content similarity comes from, and the learned codes' share of it. */
     public enum Encoder {
-        TFIDF, AUTOENCODER;
+        TFIDF(0), AUTOENCODER(1), BOTH(0.5);
+
+        private final double codeShare;
+
+        Encoder(double codeShare) {
+            this.codeShare = codeShare;
+        }
+
+        /** The codes' cosine's share of a content similarity, the TF-IDF cosine's the rest. */
+        public double codeShare() {
+            return codeShare;
+        }
 
         /** The encoder a configuration value names, case-insensitive. */
         public static Encoder parse(String value) {
@@ -29,7 +41,7 @@ public record ContentEncoderSettings(Encoder encoder, int inputBits, int codeSiz
                     return encoder;
                 }
             }
-            throw new IllegalArgumentException("must be tfidf or autoencoder, was '" + value + "'");
+            throw new IllegalArgumentException("must be tfidf, autoencoder or both, was '" + value + "'");
         }
 
         public String configName() {
@@ -57,7 +69,7 @@ public record ContentEncoderSettings(Encoder encoder, int inputBits, int codeSiz
     }
 
     public boolean learned() {
-        return encoder == Encoder.AUTOENCODER;
+        return encoder.codeShare > 0;
     }
 
     private static void require(boolean condition, String message) {

@@ -27,8 +27,8 @@ import java.util.function.IntPredicate;
  *
  * <p>Once {@link #encodeWith} has given it an encoder (learned from these vectors, see
  * {@code content.ContentAutoencoder}), every similarity it answers is the cosine of the items'
- * dense codes instead, clipped at 0 as a TF-IDF cosine is: the sparse vectors stay, as the input
- * of the codes and of the next training.
+ * dense codes instead, clipped at 0 as a TF-IDF cosine is, or a mix of the two cosines: the
+ * sparse vectors stay, as the input of the codes and of the next training.
  */
 public final class ContentVectors {
     static final int BUCKETS = 1 << 18;
@@ -65,6 +65,8 @@ public final class ContentVectors {
     private long lastRemovalAt = -1;
     /** What similarity comes from: null for the TF-IDF cosine, else the cosine of {@link #codes}. */
     private ContentEncoder encoder;
+    /** The codes' share of a similarity when there is an encoder, the TF-IDF cosine's the rest. */
+    private float codeShare;
     /** Per slot, its unit code under {@link #encoder}; null without content, without an encoder, or a degenerate code. */
     private float[][] codes = new float[16][];
 
@@ -204,9 +206,17 @@ public final class ContentVectors {
         return rows;
     }
 
-    /** From now on similarity is the cosine of codes by {@code next}; every item is encoded now, and cached neighbours dropped. */
-    public synchronized void encodeWith(ContentEncoder next) {
+    /**
+     * From now on similarity is {@code codeShare} times the cosine of codes by {@code next} plus the
+     * rest times the TF-IDF cosine; every item is encoded now, and cached neighbours dropped.
+     */
+    public synchronized void encodeWith(ContentEncoder next, double codeShare) {
+        if (!(codeShare > 0 && codeShare <= 1)) {
+            throw new IllegalArgumentException("the codes' share of content similarity must be in (0, 1], was "
+                    + codeShare);
+        }
         encoder = next;
+        this.codeShare = (float) codeShare;
         encodeAll();
         Arrays.fill(cachedNeighbours, null);
     }
@@ -226,11 +236,24 @@ public final class ContentVectors {
         return a == null || b == null ? 0f : Math.max(0f, VectorMath.dot(a, b));
     }
 
-    /** The k items whose codes are closest to {@code code}, {@code self} and items {@code accept} refuses left out. */
-    private Nearest nearestByCode(float[] code, int self, int k, IntPredicate accept) {
+    /** The similarity of two items whose TF-IDF cosine is {@code tfidf} and whose codes are a and b, under an encoder. */
+    private float mixed(float tfidf, float[] a, float[] b) {
+        return (1 - codeShare) * tfidf + codeShare * codeCosine(a, b);
+    }
+
+    /**
+     * Under an encoder, the k items most similar to the unit TF-IDF vector (f, w) whose code is
+     * {@code code}: every item is visited, as any code may be close. {@code self} and items
+     * {@code accept} refuses are left out.
+     */
+    private Nearest nearestMixed(float[] code, int[] f, float[] w, int self, int k, IntPredicate accept) {
+        if (scratch.length < terms.length) {
+            scratch = new float[terms.length];
+        }
+        int[] touched = codeShare < 1 ? accumulate(f, w, scratch) : new int[0];
         TopN top = new TopN(Math.max(1, k));
         for (int s = 0; s < codes.length; s++) {
-            float similarity = codeCosine(code, codes[s]);
+            float similarity = mixed(scratch[s], code, codes[s]);
             if (s != self && similarity > 0 && accept.test(s)) {
                 top.offer(s, similarity);
             }
@@ -238,7 +261,10 @@ public final class ContentVectors {
         int[] best = top.slotsBestFirst();
         float[] similarity = new float[best.length];
         for (int b = 0; b < best.length; b++) {
-            similarity[b] = codeCosine(code, codes[best[b]]);
+            similarity[b] = mixed(scratch[best[b]], code, codes[best[b]]);
+        }
+        for (int s : touched) {
+            scratch[s] = 0f;
         }
         return new Nearest(best, similarity);
     }
@@ -281,7 +307,10 @@ public final class ContentVectors {
         if (!has(a) || !has(b)) {
             return 0f;
         }
-        return encoder != null ? codeCosine(codes[a], codes[b]) : cosineOf(terms[a], terms[b]);
+        if (encoder == null) {
+            return cosineOf(terms[a], terms[b]);
+        }
+        return mixed(codeShare < 1 ? cosineOf(terms[a], terms[b]) : 0f, codes[a], codes[b]);
     }
 
     /** The dot product of two items' terms, summed in feature order as {@link #accumulate} sums it. */
@@ -307,12 +336,13 @@ public final class ContentVectors {
      */
     public synchronized float[] similarities(int slot, int slotCount) {
         float[] out = new float[slotCount];
+        if (has(slot) && (encoder == null || codeShare < 1)) {
+            accumulate(slot, Integer.MAX_VALUE, out);
+        }
         if (has(slot) && encoder != null) {
             for (int s = 0; s < Math.min(slotCount, codes.length); s++) {
-                out[s] = codeCosine(codes[slot], codes[s]);
+                out[s] = mixed(out[s], codes[slot], codes[s]);
             }
-        } else if (has(slot)) {
-            accumulate(slot, Integer.MAX_VALUE, out);
         }
         return out;
     }
@@ -337,7 +367,8 @@ public final class ContentVectors {
             scratch = new float[terms.length];
         }
         int wanted = Math.max(1, k);
-        int[] best = encoder != null ? nearestByCode(codes[slot], slot, wanted, s -> true).slots()
+        int[] best = encoder != null
+                ? nearestMixed(codes[slot], featuresOf(terms[slot]), weightsOf(terms[slot]), slot, wanted, s -> true).slots()
                 : nearestThroughRareFeatures(slot, wanted);
         if (best == null) {
             best = nearest(slot, wanted, accumulate(slot, Integer.MAX_VALUE, scratch));
@@ -385,10 +416,16 @@ public final class ContentVectors {
      */
     public synchronized void scoreAgainst(int[] profileSlots, double[] profileWeights, int[] candidates, int count,
                                           float[] out) {
+        if (encoder == null || codeShare < 1) {
+            scoreTfidfAgainst(profileSlots, profileWeights, candidates, count, out);
+        }
         if (encoder != null) {
             scoreCodesAgainst(profileSlots, profileWeights, candidates, count, out);
-            return;
         }
+    }
+
+    private void scoreTfidfAgainst(int[] profileSlots, double[] profileWeights, int[] candidates, int count,
+                                   float[] out) {
         int entries = 0;
         for (int s : profileSlots) {
             entries += has(s) ? terms[s].length : 0;
@@ -441,8 +478,9 @@ public final class ContentVectors {
     }
 
     /**
-     * {@link #scoreAgainst} over codes: the weighted sum of the profile's codes, dotted with each
-     * candidate's, clipped at 0. Linear in the profile, as the TF-IDF score is.
+     * {@link #scoreAgainst} under an encoder: the weighted sum of the profile's codes, dotted with
+     * each candidate's, clipped at 0 (linear in the profile, as the TF-IDF score is), mixed with the
+     * TF-IDF score already in {@code out} when the codes' share is below 1.
      */
     private void scoreCodesAgainst(int[] profileSlots, double[] profileWeights, int[] candidates, int count,
                                    float[] out) {
@@ -455,7 +493,7 @@ public final class ContentVectors {
         }
         for (int k = 0; k < count; k++) {
             int s = candidates[k];
-            out[k] = codeCosine(profile, s >= 0 && s < codes.length ? codes[s] : null);
+            out[k] = mixed(codeShare < 1 ? out[k] : 0f, profile, s >= 0 && s < codes.length ? codes[s] : null);
         }
     }
 
@@ -518,7 +556,7 @@ public final class ContentVectors {
         }
         if (encoder != null) {
             float[] code = encoder.encode(f, w);
-            return code == null ? new Nearest(new int[0], new float[0]) : nearestByCode(code, -1, k, accept);
+            return nearestMixed(code, f, w, -1, k, accept);
         }
         int[] touched = accumulate(f, w, scratch);
         int n = touched.length;

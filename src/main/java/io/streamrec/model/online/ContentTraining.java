@@ -51,7 +51,8 @@ public final class ContentTraining {
         if (rows.size() < FEWEST_ITEMS) {
             return false;
         }
-        content.encodeWith(autoencoder.fit(rows, fits == 0 ? settings.epochs() : settings.retrainEpochs()));
+        content.encodeWith(autoencoder.fit(rows, fits == 0 ? settings.epochs() : settings.retrainEpochs()),
+                settings.encoder().codeShare());
         changesAtLastFit = changes;
         fits++;
         return true;

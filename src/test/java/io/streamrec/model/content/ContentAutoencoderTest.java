@@ -86,7 +86,7 @@ class ContentAutoencoderTest {
     void aNonsenseEncoderNameIsRefusedWithTheNamesItTakes() {
         assertThat(ContentEncoderSettings.Encoder.parse(" AutoEncoder")).isEqualTo(ContentEncoderSettings.Encoder.AUTOENCODER);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ContentEncoderSettings.Encoder.parse("deep"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tfidf or autoencoder")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tfidf, autoencoder or both")
                 .hasMessageContaining("'deep'");
     }
 

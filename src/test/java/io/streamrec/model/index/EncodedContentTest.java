@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.streamrec.model.content.ContentAutoencoder;
+import io.streamrec.model.content.ContentEncoder;
 import io.streamrec.model.content.ContentEncoderSettings;
 import java.util.Arrays;
 import java.util.List;
@@ -20,12 +21,42 @@ class EncodedContentTest {
 
     /** Even slots: space films (Sci-Fi), odd slots: farm films (Western), each titled with two words of its world. */
     private void twoWorldsEncoded() {
+        content.encodeWith(twoWorlds(), 1);
+    }
+
+    /** Puts the two worlds' films and returns an encoder trained on them. */
+    private ContentEncoder twoWorlds() {
         for (int s = 0; s < 40; s++) {
             List<String> words = s % 2 == 0 ? SPACE : FARM;
             content.put(s, words.get(s / 2 % 6) + " " + words.get((s / 2 + 1 + s / 12) % 6),
                     List.of(s % 2 == 0 ? "Sci-Fi" : "Western"), List.of());
         }
-        content.encodeWith(new ContentAutoencoder(SMALL, 5).fit(content.rows(), SMALL.epochs()));
+        return new ContentAutoencoder(SMALL, 5).fit(content.rows(), SMALL.epochs());
+    }
+
+    @Test
+    void withHalfTheShareEverySimilarityIsTheMeanOfTheTfidfAndTheCodeOnes() {
+        ContentEncoder encoder = twoWorlds();
+        int[] profile = {0, 3};
+        double[] weights = {1.0, 0.5};
+        int[] candidates = {2, 4, 5};
+        float tfidf = content.cosine(0, 2);
+        float[] tfidfScores = new float[3];
+        content.scoreAgainst(profile, weights, candidates, 3, tfidfScores);
+        content.encodeWith(encoder, 1);
+        float code = content.cosine(0, 2);
+        float[] codeScores = new float[3];
+        content.scoreAgainst(profile, weights, candidates, 3, codeScores);
+        content.encodeWith(encoder, 0.5);
+
+        assertThat(content.cosine(0, 2)).isCloseTo((tfidf + code) / 2, within(1e-5f));
+        assertThat(content.similarities(0, 40)[2]).isCloseTo((tfidf + code) / 2, within(1e-5f));
+        float[] mixed = new float[3];
+        content.scoreAgainst(profile, weights, candidates, 3, mixed);
+        for (int k = 0; k < 3; k++) {
+            assertThat(mixed[k]).isCloseTo((tfidfScores[k] + codeScores[k]) / 2, within(1e-5f));
+        }
+        assertThat(content.neighbours(0, 3)).hasSize(3).doesNotContain(0);
     }
 
     @Test
