@@ -123,7 +123,8 @@ public final class StreamrecConfig {
             ContentEncoderSettings.defaults().encoder().configName(),
             "What content similarity is: tfidf, the cosine of hashed TF-IDF vectors of categories, tags and title words; "
             + "autoencoder, the cosine of dense codes an autoencoder learns from those vectors (trained on the catalogue, "
-            + "again every 500 catalogue changes); both, the mean of the two cosines.");
+            + "again every 500 catalogue changes); both, the mean of the two cosines. autoencoder and both are for "
+            + "evaluate only: a running instance refuses them.");
     public static final Key FUSION_ADAPTIVE = key("streamrec.fusion.adaptive",
             String.valueOf(ModelParams.defaults().fusionAdaptive()),
             "true: blend weights adapt online, crediting the source of each listed item a user then picks; false: fixed weights.");
