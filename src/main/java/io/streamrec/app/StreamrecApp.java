@@ -66,6 +66,13 @@ public final class StreamrecApp implements AutoCloseable {
     }
 
     public static StreamrecApp start(StreamrecConfig config) {
+        if (config.contentEncoderSettings().learned()) {
+            // The replay trains the content autoencoder; the topology does not yet, and an instance
+            // that silently served TF-IDF under this setting would not be what was measured.
+            throw new IllegalArgumentException(StreamrecConfig.MODEL_CONTENT_ENCODER.name() + "="
+                    + config.get(StreamrecConfig.MODEL_CONTENT_ENCODER) + " is measured by evaluate only; a running "
+                    + "instance serves tfidf, the default");
+        }
         int port = config.getInt(StreamrecConfig.HTTP_PORT);
         // application.server must name the real port before Kafka Streams starts, so an
         // ephemeral port is chosen here rather than by the HTTP server.

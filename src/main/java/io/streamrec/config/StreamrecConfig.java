@@ -6,6 +6,7 @@ import io.streamrec.model.policy.BusinessRules;
 import io.streamrec.model.EventWeights;
 import io.streamrec.model.Lifecycle;
 import io.streamrec.model.ModelParams;
+import io.streamrec.model.content.ContentEncoderSettings;
 import io.streamrec.model.ranker.RankerSettings;
 import io.streamrec.topology.RefreshPolicy;
 import io.streamrec.topology.Topics;
@@ -118,6 +119,12 @@ public final class StreamrecConfig {
     public static final Key MODEL_CONTENT_START = key("streamrec.model.content.start",
             String.valueOf(ModelParams.defaults().contentStart()),
             "true: a new item's vector starts from the used items closest in content; false: from the mean of items sharing its categories and tags.");
+    public static final Key MODEL_CONTENT_ENCODER = key("streamrec.model.content.encoder",
+            ContentEncoderSettings.defaults().encoder().configName(),
+            "What content similarity is: tfidf, the cosine of hashed TF-IDF vectors of categories, tags and title words; "
+            + "autoencoder, the cosine of dense codes an autoencoder learns from those vectors (trained on the catalogue, "
+            + "again every 500 catalogue changes); both, the mean of the two cosines. autoencoder and both are for "
+            + "evaluate only: a running instance refuses them.");
     public static final Key FUSION_ADAPTIVE = key("streamrec.fusion.adaptive",
             String.valueOf(ModelParams.defaults().fusionAdaptive()),
             "true: blend weights adapt online, crediting the source of each listed item a user then picks; false: fixed weights.");
@@ -342,6 +349,14 @@ public final class StreamrecConfig {
                 getBoolean(FUSION_ADAPTIVE), getDouble(FUSION_LEARNING_RATE));
     }
 
+    public ContentEncoderSettings contentEncoderSettings() {
+        try {
+            return ContentEncoderSettings.of(ContentEncoderSettings.Encoder.parse(get(MODEL_CONTENT_ENCODER)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(MODEL_CONTENT_ENCODER.name() + " " + e.getMessage(), e);
+        }
+    }
+
     public RankerSettings rankerSettings() {
         return new RankerSettings(getBoolean(RANKER_LEARNED), getInt(RANKER_HIDDEN), getDouble(RANKER_LEARNING_RATE),
                 getInt(RANKER_STEP_EVERY), getInt(RANKER_BATCH), getInt(RANKER_WINDOW), getInt(RANKER_NEGATIVES));
@@ -467,6 +482,7 @@ public final class StreamrecConfig {
         atLeast(LIFECYCLE_ITEM_TTL_MS, 0);
         atLeast(LIFECYCLE_CHECK_INTERVAL_MS, 1);
         validateEventWeights();
+        contentEncoderSettings();
         topologySettings();
     }
 

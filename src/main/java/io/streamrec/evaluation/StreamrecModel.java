@@ -7,6 +7,7 @@ import io.streamrec.model.ScoredItem;
 import io.streamrec.model.UserProfile;
 import io.streamrec.model.index.ItemMetadata;
 import io.streamrec.model.index.SeenItems;
+import io.streamrec.model.online.ContentTraining;
 import io.streamrec.model.online.InMemoryItemSide;
 import io.streamrec.model.online.InMemoryRanker;
 import io.streamrec.model.online.OnlineStep;
@@ -43,6 +44,8 @@ final class StreamrecModel implements ReplayModel {
     private final int tagCount;
     /** The learned ranker's training in event time; null when lists are ranked by the fixed blend. */
     private final InMemoryRanker ranking;
+    /** The content autoencoder's training on catalogue changes; null when content similarity is TF-IDF's. */
+    private final ContentTraining contentTraining;
     /** How long a list is in the replay: the candidates an example is drawn from are those of such a list. */
     private int listSize = 20;
     private long nextIdleCheck = Long.MIN_VALUE;
@@ -70,8 +73,14 @@ final class StreamrecModel implements ReplayModel {
         this.catalogue = new CatalogueFeed(log, catalogue, tags, arrival);
         this.ranking = settings.ranker().learned()
                 ? new InMemoryRanker(model, settings.ranker(), settings.itemPublishIntervalMs(), seed) : null;
-        // The catalogue known before the stream is set up here, not in the replay's time.
+        this.contentTraining = settings.content().learned()
+                ? new ContentTraining(settings.content(), model.index().content(), seed) : null;
+        // The catalogue known before the stream is set up here, not in the replay's time, and so
+        // is the content encoder's first training on it.
         this.catalogue.start(this::describe);
+        if (contentTraining != null) {
+            contentTraining.start();
+        }
     }
 
     @Override
@@ -94,6 +103,10 @@ final class StreamrecModel implements ReplayModel {
         out.put("catalogue_arrival", arrival.name().toLowerCase(Locale.ROOT));
         out.put("catalogue_tags", tagCount);
         out.put("final_blend_weights", model.blend().toString());
+        out.put("content_encoder", settings.content().encoder().configName());
+        if (contentTraining != null) {
+            out.put("content_encoder_fits", contentTraining.fits());
+        }
         if (ranking != null) {
             out.put("ranker", settings.ranker().toString());
             out.put("ranker_steps", ranking.steps());
@@ -141,7 +154,7 @@ final class StreamrecModel implements ReplayModel {
 
     /** Brings the model to event time {@code now}: catalogue arrivals, owed updates applied, idle ids expired. */
     private void advanceTo(long now) {
-        catalogue.due(now, this::describe);
+        catalogue.due(now, this::arrive);
         items.advanceTo(now);
         if (ranking != null) {
             ranking.advanceTo(now);
@@ -151,6 +164,14 @@ final class StreamrecModel implements ReplayModel {
 
     private void describe(CatalogueItem item, List<String> tags) {
         items.describe(item.id(), ItemMetadata.of(item.title(), item.categories(), tags, true));
+    }
+
+    /** An item (re-)described during the stream: a catalogue change, which the content encoder may retrain on. */
+    private void arrive(CatalogueItem item, List<String> tags) {
+        describe(item, tags);
+        if (contentTraining != null) {
+            contentTraining.catalogueChanged();
+        }
     }
 
     /** Users and items idle past the lifecycle's TTLs are forgotten, checked as often as live, in event time. */

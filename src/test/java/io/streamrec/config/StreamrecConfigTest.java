@@ -139,6 +139,17 @@ class StreamrecConfigTest {
     }
 
     @Test
+    void theContentEncoderIsTfidfByDefaultAutoencoderWhenSetAndRefusedWhenNonsense() {
+        assertThat(StreamrecConfig.defaults().contentEncoderSettings().encoder())
+                .isEqualTo(io.streamrec.model.content.ContentEncoderSettings.Encoder.TFIDF);
+        assertThat(StreamrecConfig.of(Map.of("streamrec.model.content.encoder", "autoencoder"))
+                .contentEncoderSettings().learned()).isTrue();
+        assertThatThrownBy(() -> StreamrecConfig.of(Map.of("streamrec.model.content.encoder", "word2vec")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("streamrec.model.content.encoder must be tfidf, autoencoder or both, was 'word2vec'");
+    }
+
+    @Test
     void eventWeightsAreConfigurable() {
         StreamrecConfig config = StreamrecConfig.of(Map.of("streamrec.event.weights", "view:0.5, PURCHASE:10"));
         assertThat(config.eventWeights().weight("VIEW")).isEqualTo(0.5);

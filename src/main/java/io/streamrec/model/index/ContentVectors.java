@@ -1,10 +1,15 @@
 package io.streamrec.model.index;
 
 import io.streamrec.model.TopN;
+import io.streamrec.model.VectorMath;
+import io.streamrec.model.content.ContentEncoder;
+import io.streamrec.model.content.ContentRow;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Items' content as sparse TF-IDF vectors over hashed features: each category, each tag and each
@@ -19,6 +24,11 @@ import java.util.Set;
  * only once it has changed by a few percent, so a stream of catalogue updates costs O(features)
  * each; in between, a new item is weighted by the frequencies of the last rebuild (its own new
  * words count as rare).
+ *
+ * <p>Once {@link #encodeWith} has given it an encoder (learned from these vectors, see
+ * {@code content.ContentAutoencoder}), every similarity it answers is the cosine of the items'
+ * dense codes instead, clipped at 0 as a TF-IDF cosine is, or a mix of the two cosines: the
+ * sparse vectors stay, as the input of the codes and of the next training.
  */
 public final class ContentVectors {
     static final int BUCKETS = 1 << 18;
@@ -53,6 +63,12 @@ public final class ContentVectors {
     private long[] cachedAt = new long[16];
     private int[] cachedK = new int[16];
     private long lastRemovalAt = -1;
+    /** What similarity comes from: null for the TF-IDF cosine, else the cosine of {@link #codes}. */
+    private ContentEncoder encoder;
+    /** The codes' share of a similarity when there is an encoder, the TF-IDF cosine's the rest. */
+    private float codeShare;
+    /** Per slot, its unit code under {@link #encoder}; null without content, without an encoder, or a degenerate code. */
+    private float[][] codes = new float[16][];
 
     /**
      * The slots holding one bucket, unordered, each with its weight for the bucket: accumulating
@@ -170,14 +186,105 @@ public final class ContentVectors {
         if (terms[slot] != null) {
             weigh(slot);
             post(slot);
+            codes[slot] = encoder == null ? null : encode(terms[slot]);
         }
     }
 
+    /** How many times the catalogue's content has changed (items put with new content or removed). */
+    public synchronized long changes() {
+        return writes;
+    }
+
+    /** Every item's TF-IDF vector: what an encoder is trained on. */
+    public synchronized List<ContentRow> rows() {
+        List<ContentRow> rows = new ArrayList<>(items);
+        for (long[] t : terms) {
+            if (t != null) {
+                rows.add(new ContentRow(featuresOf(t), weightsOf(t)));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * From now on similarity is {@code codeShare} times the cosine of codes by {@code next} plus the
+     * rest times the TF-IDF cosine; every item is encoded now, and cached neighbours dropped.
+     */
+    public synchronized void encodeWith(ContentEncoder next, double codeShare) {
+        if (!(codeShare > 0 && codeShare <= 1)) {
+            throw new IllegalArgumentException("the codes' share of content similarity must be in (0, 1], was "
+                    + codeShare);
+        }
+        encoder = next;
+        this.codeShare = (float) codeShare;
+        encodeAll();
+        Arrays.fill(cachedNeighbours, null);
+    }
+
+    private void encodeAll() {
+        for (int s = 0; s < terms.length; s++) {
+            codes[s] = terms[s] == null ? null : encode(terms[s]);
+        }
+    }
+
+    private float[] encode(long[] t) {
+        return encoder.encode(featuresOf(t), weightsOf(t));
+    }
+
+    /** The cosine of two codes clipped at 0, 0 when either is missing: codes opposed are no more alike than unrelated ones. */
+    private static float codeCosine(float[] a, float[] b) {
+        return a == null || b == null ? 0f : Math.max(0f, VectorMath.dot(a, b));
+    }
+
+    /** The similarity of two items whose TF-IDF cosine is {@code tfidf} and whose codes are a and b, under an encoder. */
+    private float mixed(float tfidf, float[] a, float[] b) {
+        return (1 - codeShare) * tfidf + codeShare * codeCosine(a, b);
+    }
+
+    /**
+     * Under an encoder, the k items most similar to the unit TF-IDF vector (f, w) whose code is
+     * {@code code}: every item is visited, as any code may be close. {@code self} and items
+     * {@code accept} refuses are left out.
+     */
+    private Nearest nearestMixed(float[] code, int[] f, float[] w, int self, int k, IntPredicate accept) {
+        if (scratch.length < terms.length) {
+            scratch = new float[terms.length];
+        }
+        int[] touched = codeShare < 1 ? accumulate(f, w, scratch) : new int[0];
+        TopN top = new TopN(Math.max(1, k));
+        for (int s = 0; s < codes.length; s++) {
+            float similarity = mixed(scratch[s], code, codes[s]);
+            if (s != self && similarity > 0 && accept.test(s)) {
+                top.offer(s, similarity);
+            }
+        }
+        int[] best = top.slotsBestFirst();
+        float[] similarity = new float[best.length];
+        for (int b = 0; b < best.length; b++) {
+            similarity[b] = mixed(scratch[best[b]], code, codes[best[b]]);
+        }
+        for (int s : touched) {
+            scratch[s] = 0f;
+        }
+        return new Nearest(best, similarity);
+    }
+
     private int[] featuresOf(int slot) {
-        long[] t = terms[slot];
+        return featuresOf(terms[slot]);
+    }
+
+    private static int[] featuresOf(long[] t) {
         int[] out = new int[t.length];
         for (int i = 0; i < t.length; i++) {
             out[i] = feature(t[i]);
+        }
+        return out;
+    }
+
+    private static float[] weightsOf(long[] t) {
+        float[] out = new float[t.length];
+        for (int i = 0; i < t.length; i++) {
+            out[i] = weight(t[i]);
         }
         return out;
     }
@@ -200,7 +307,10 @@ public final class ContentVectors {
         if (!has(a) || !has(b)) {
             return 0f;
         }
-        return cosineOf(terms[a], terms[b]);
+        if (encoder == null) {
+            return cosineOf(terms[a], terms[b]);
+        }
+        return mixed(codeShare < 1 ? cosineOf(terms[a], terms[b]) : 0f, codes[a], codes[b]);
     }
 
     /** The dot product of two items' terms, summed in feature order as {@link #accumulate} sums it. */
@@ -226,8 +336,13 @@ public final class ContentVectors {
      */
     public synchronized float[] similarities(int slot, int slotCount) {
         float[] out = new float[slotCount];
-        if (has(slot)) {
+        if (has(slot) && (encoder == null || codeShare < 1)) {
             accumulate(slot, Integer.MAX_VALUE, out);
+        }
+        if (has(slot) && encoder != null) {
+            for (int s = 0; s < Math.min(slotCount, codes.length); s++) {
+                out[s] = mixed(out[s], codes[slot], codes[s]);
+            }
         }
         return out;
     }
@@ -252,7 +367,9 @@ public final class ContentVectors {
             scratch = new float[terms.length];
         }
         int wanted = Math.max(1, k);
-        int[] best = nearestThroughRareFeatures(slot, wanted);
+        int[] best = encoder != null
+                ? nearestMixed(codes[slot], featuresOf(terms[slot]), weightsOf(terms[slot]), slot, wanted, s -> true).slots()
+                : nearestThroughRareFeatures(slot, wanted);
         if (best == null) {
             best = nearest(slot, wanted, accumulate(slot, Integer.MAX_VALUE, scratch));
         }
@@ -299,6 +416,16 @@ public final class ContentVectors {
      */
     public synchronized void scoreAgainst(int[] profileSlots, double[] profileWeights, int[] candidates, int count,
                                           float[] out) {
+        if (encoder == null || codeShare < 1) {
+            scoreTfidfAgainst(profileSlots, profileWeights, candidates, count, out);
+        }
+        if (encoder != null) {
+            scoreCodesAgainst(profileSlots, profileWeights, candidates, count, out);
+        }
+    }
+
+    private void scoreTfidfAgainst(int[] profileSlots, double[] profileWeights, int[] candidates, int count,
+                                   float[] out) {
         int entries = 0;
         for (int s : profileSlots) {
             entries += has(s) ? terms[s].length : 0;
@@ -350,6 +477,26 @@ public final class ContentVectors {
         }
     }
 
+    /**
+     * {@link #scoreAgainst} under an encoder: the weighted sum of the profile's codes, dotted with
+     * each candidate's, clipped at 0 (linear in the profile, as the TF-IDF score is), mixed with the
+     * TF-IDF score already in {@code out} when the codes' share is below 1.
+     */
+    private void scoreCodesAgainst(int[] profileSlots, double[] profileWeights, int[] candidates, int count,
+                                   float[] out) {
+        float[] profile = new float[encoder.codeSize()];
+        for (int r = 0; r < profileSlots.length; r++) {
+            int s = profileSlots[r];
+            if (has(s) && codes[s] != null) {
+                VectorMath.axpy((float) profileWeights[r], codes[s], profile);
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            int s = candidates[k];
+            out[k] = mixed(codeShare < 1 ? out[k] : 0f, profile, s >= 0 && s < codes.length ? codes[s] : null);
+        }
+    }
+
     /** Written so the JIT keeps {@link #touch}'s loads. */
     private long touched;
 
@@ -388,7 +535,7 @@ public final class ContentVectors {
      * slots {@code accept} admits: where a new item's starting vector can be borrowed from.
      */
     public synchronized Nearest nearest(String title, List<String> categories, List<String> tags, int k,
-                                        java.util.function.IntPredicate accept) {
+                                        IntPredicate accept) {
         int[] f = features(title, categories, tags);
         if (f.length == 0) {
             return new Nearest(new int[0], new float[0]);
@@ -406,6 +553,10 @@ public final class ContentVectors {
         }
         for (int i = 0; i < w.length; i++) {
             w[i] /= (float) Math.sqrt(norm);
+        }
+        if (encoder != null) {
+            float[] code = encoder.encode(f, w);
+            return nearestMixed(code, f, w, -1, k, accept);
         }
         int[] touched = accumulate(f, w, scratch);
         int n = touched.length;
@@ -483,6 +634,7 @@ public final class ContentVectors {
             }
         }
         terms[slot] = null;
+        codes[slot] = null;
         cachedNeighbours[slot] = null;
         items--;
     }
@@ -498,6 +650,9 @@ public final class ContentVectors {
                 }
             }
             postAll();
+            if (encoder != null) {
+                encodeAll();
+            }
         }
     }
 
@@ -545,6 +700,7 @@ public final class ContentVectors {
         if (slots > terms.length) {
             int capacity = Math.max(slots, terms.length * 2);
             terms = Arrays.copyOf(terms, capacity);
+            codes = Arrays.copyOf(codes, capacity);
             cachedNeighbours = Arrays.copyOf(cachedNeighbours, capacity);
             cachedAt = Arrays.copyOf(cachedAt, capacity);
             cachedK = Arrays.copyOf(cachedK, capacity);
