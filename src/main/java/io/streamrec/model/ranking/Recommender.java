@@ -129,6 +129,11 @@ public final class Recommender {
             if (!rows.isListOf(user, now, snapshot.version())) {
                 int[] window = windowSlots(snapshot, user.recentItems);
                 Candidates c = candidates(snapshot, true, user, window, seen, Set.of(), entry -> true, n, now);
+                int at = c.position(pickedSlot);
+                if (at < 0 || !c.admitted[at]) {
+                    // Not a candidate: there is no ranking to learn, so the candidates need no scores.
+                    return null;
+                }
                 features(snapshot, user, window, c, signals(snapshot, user, true, window, c, now));
                 rows.keep(c, user, now, snapshot.version());
             }
