@@ -17,9 +17,8 @@ final class ExampleRows {
     private int[] slots = new int[64];
     private float[] rows = new float[64 * RankerFeatures.COUNT];
     private int count;
-    /** Whose list, as of which event and when: an example may be cut from it only for the same. */
+    /** Whose list, when, on which index: an example may be cut from it only for the same. */
     private UserProfile user;
-    private long events;
     private long now;
     private long indexVersion;
 
@@ -41,14 +40,17 @@ final class ExampleRows {
             count++;
         }
         this.user = user;
-        this.events = user.events;
         this.now = now;
         this.indexVersion = indexVersion;
     }
 
-    /** Whether the kept list is {@code user}'s at this moment: same profile, no event since, same index. */
+    /**
+     * Whether the kept list is the one {@code user}'s pick at {@code now} answers: theirs, made at this
+     * moment on the same index. Events since, at the same moment (the other lines of a basket), answer
+     * it too: the user chose them from that list, not from one that already knew the basket.
+     */
     boolean isListOf(UserProfile user, long now, long indexVersion) {
-        return this.user == user && events == user.events && this.now == now && this.indexVersion == indexVersion;
+        return this.user == user && this.now == now && this.indexVersion == indexVersion;
     }
 
     /**
