@@ -114,16 +114,35 @@ public final class RankerWeights {
 
     /** The score of the candidate whose features start at {@code offset} of {@code rows}. */
     public double score(float[] rows, int offset) {
+        return score(rows, offset, scratch());
+    }
+
+    /** Room for {@link #score(float[], int, double[])}'s hidden layer: one per list, not per candidate. */
+    public double[] scratch() {
+        return new double[hidden];
+    }
+
+    /**
+     * {@link #score(float[], int)} with the hidden layer's inputs summed in {@code pre}, feature by
+     * feature, so the weights are read in the order they are stored; each unit still adds its
+     * features in the same order, so the sums are the same.
+     */
+    public double score(float[] rows, int offset, double[] pre) {
         double score = 0;
         for (int f = 0; f < features; f++) {
             score += linear[f] * rows[offset + f];
         }
         for (int h = 0; h < hidden; h++) {
-            double pre = bias[h];
-            for (int f = 0; f < features; f++) {
-                pre += in[f * hidden + h] * rows[offset + f];
+            pre[h] = bias[h];
+        }
+        for (int f = 0, at = 0; f < features; f++, at += hidden) {
+            float x = rows[offset + f];
+            for (int h = 0; h < hidden; h++) {
+                pre[h] += in[at + h] * x;
             }
-            score += out[h] * tanh(pre);
+        }
+        for (int h = 0; h < hidden; h++) {
+            score += out[h] * tanh(pre[h]);
         }
         return score;
     }

@@ -351,9 +351,10 @@ public final class Recommender {
         double[] score = c.score;
         if (learned != null) {
             float[] rows = c.features();
+            double[] scratch = learned.scratch();
             for (int k = 0; k < size; k++) {
                 if (admitted[k]) {
-                    score[k] = learned.score(rows, k * RankerFeatures.COUNT);
+                    score[k] = learned.score(rows, k * RankerFeatures.COUNT, scratch);
                 }
             }
             return;
