@@ -10,7 +10,6 @@ import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.online.SharedModel;
 import io.streamrec.stores.StoreNames;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -44,10 +42,7 @@ class BehindInputTest {
 
     @BeforeEach
     void start() throws Exception {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "behind-input-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-ttd").toString());
+        Properties props = DriverSettings.properties("behind-input-test");
         SharedModel model = SharedModel.of(settings.model(), new ItemIndex(settings.model().dimensions()));
         driver = new TopologyTestDriver(TopologyFactory.build(settings, model, TopologyMetrics.NONE, () -> behind),
                 props, NOW);

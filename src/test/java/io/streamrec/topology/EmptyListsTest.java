@@ -10,7 +10,6 @@ import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.stores.StoreNames;
 import io.streamrec.stores.StoredList;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -42,10 +40,7 @@ class EmptyListsTest {
 
     @BeforeEach
     void startWithAnEmptyItemIndex() throws Exception {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "empty-lists-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-ttd").toString());
+        Properties props = DriverSettings.properties("empty-lists-test");
         driver = new TopologyTestDriver(TopologyFactory.build(settings, new ItemIndex(settings.model().dimensions())),
                 props, NOW);
         interactions = driver.createInputTopic(settings.topics().interactions(), new ByteArraySerializer(),

@@ -12,14 +12,12 @@ import io.streamrec.model.ranker.RankerSettings;
 import io.streamrec.model.ranker.RankerWeights;
 import io.streamrec.model.ranker.RankingExample;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -90,10 +88,7 @@ class LearnedRankerTopologyTest {
     }
 
     private static Properties properties() throws Exception {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "learned-ranker");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-ranker").toString());
+        Properties props = DriverSettings.properties("learned-ranker");
         return props;
     }
 }

@@ -10,7 +10,6 @@ import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.Lifecycle;
 import io.streamrec.stores.StoreNames;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -38,10 +36,7 @@ class LifecycleTest {
 
     private void start(Lifecycle lifecycle) throws Exception {
         TopologySettings settings = DriverSettings.defaults().withLifecycle(lifecycle);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "lifecycle-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-ttd").toString());
+        Properties props = DriverSettings.properties("lifecycle-test");
         index = new ItemIndex(settings.model().dimensions());
         driver = new TopologyTestDriver(TopologyFactory.build(settings, index), props, NOW);
         interactions = driver.createInputTopic(settings.topics().interactions(), new ByteArraySerializer(),

@@ -11,7 +11,6 @@ import io.streamrec.avro.Recommendations;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.online.SharedModel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -74,10 +72,7 @@ class TopologyMetricsTest {
 
     @BeforeEach
     void start() throws Exception {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-metrics-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-ttd").toString());
+        Properties props = DriverSettings.properties("topology-metrics-test");
         driver = new TopologyTestDriver(TopologyFactory.build(settings, SharedModel.empty(settings.model(), true),
                 metrics), props, NOW);
         interactions = driver.createInputTopic(settings.topics().interactions(), new ByteArraySerializer(),

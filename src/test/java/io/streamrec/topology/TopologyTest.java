@@ -14,7 +14,6 @@ import io.streamrec.model.index.ItemIndex;
 import io.streamrec.stores.StoreNames;
 import io.streamrec.stores.StoredList;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -46,10 +44,7 @@ class TopologyTest {
 
     @BeforeEach
     void start() throws Exception {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-ttd").toString());
+        Properties props = DriverSettings.properties("topology-test");
         driver = new TopologyTestDriver(TopologyFactory.build(settings, new ItemIndex(settings.model().dimensions())),
                 props, NOW);
         interactions = driver.createInputTopic(topics.interactions(), new ByteArraySerializer(), new ByteArraySerializer());
