@@ -109,8 +109,10 @@ final class LoadCommand implements Callable<Integer> {
                     broker.dataRecords(live.before, live.after, BARE_TIMEOUT), live.events, BROKER_TOPICS);
             records.print(out);
             double bare = bareRate(out, system);
-            ModelThroughput.Result model = new ModelThroughput(system.config.topologySettings(), users, items)
-                    .run(modelWarm, modelRun);
+            ModelThroughput.Result model;
+            try (ModelThroughput inMemory = new ModelThroughput(system.config.topologySettings(), users, items)) {
+                model = inMemory.run(modelWarm, modelRun);
+            }
             out.printf(Locale.ROOT, "model in memory (same events, one thread, after a %s warm-up): %.0f events/s "
                             + "learned and listed (one refresh per event, %.1f us), %.0f learned only (%.1f us)%n",
                     modelWarmup, model.eventsPerSecond(), 1e6 / model.eventsPerSecond(),

@@ -26,7 +26,7 @@ import java.util.Random;
  * crosses a publish-interval boundary, the owed sums are applied to the items and admitted items
  * upserted into the index, as the item side and every index feed do once per interval live.
  */
-final class ModelThroughput {
+final class ModelThroughput implements AutoCloseable {
     /** Events per second learned and listed, and learned only (no refresh), both warm. */
     record Result(double eventsPerSecond, double learnOnlyEventsPerSecond) {}
 
@@ -59,6 +59,14 @@ final class ModelThroughput {
         double withLists = runFor(measure, true);
         double learnOnly = runFor(measure, false);
         return new Result(withLists, learnOnly);
+    }
+
+    /** Stops the ranker's training thread, if any. */
+    @Override
+    public void close() {
+        if (ranking != null) {
+            ranking.close();
+        }
     }
 
     /** Events per second over {@code duration}, the clock read every 64 events. */

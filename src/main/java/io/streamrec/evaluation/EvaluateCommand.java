@@ -200,8 +200,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (protocol == Protocol.holdout) {
             List<Holdout.Result> results = new ArrayList<>();
             for (String name : modelNames) {
-                results.add(new Holdout(log, 0.8).run(Models.create(name, log, streamrec, baselines,
-                        catalogue, tags, itemsArriveLate)));
+                try (ReplayModel model = Models.create(name, log, streamrec, baselines, catalogue, tags,
+                        itemsArriveLate)) {
+                    results.add(new Holdout(log, 0.8).run(model));
+                }
             }
             Holdout.print(results, System.out);
             ResultsJson.writeHoldout(output.resolve("results.json"), dataset, results);
@@ -210,9 +212,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         Prequential replay = new Prequential(log, targetTypes);
         List<ModelResult> results = new ArrayList<>();
         for (String name : modelNames) {
-            ReplayModel model = Models.create(name, log, streamrec, baselines, catalogue, tags,
-                    itemsArriveLate);
-            try (ReplayProgress progress = ReplayProgress.of(name, log.size(), err)) {
+            try (ReplayModel model = Models.create(name, log, streamrec, baselines, catalogue, tags,
+                    itemsArriveLate); ReplayProgress progress = ReplayProgress.of(name, log.size(), err)) {
                 results.add(replay.run(model, name.equals("streamrec"), progress));
             }
         }

@@ -7,7 +7,7 @@ import java.util.Map;
  * streamrec adapter and every baseline implement it, so all are measured by the same loop.
  * Users and items are the dense ids of the {@link ReplayLog}.
  */
-public interface ReplayModel {
+public interface ReplayModel extends AutoCloseable {
 
     String name();
 
@@ -32,5 +32,10 @@ public interface ReplayModel {
         int[] list = test ? recommend(user, n, event.timestamp()) : null;
         learn(user, item, event, newForUser);
         return list;
+    }
+
+    /** Stops whatever the model runs beside the replay (training threads); the baselines run nothing. */
+    @Override
+    default void close() {
     }
 }

@@ -174,6 +174,14 @@ final class StreamrecModel implements ReplayModel {
         }
     }
 
+    /** Stops the ranker's training thread. */
+    @Override
+    public void close() {
+        if (ranking != null) {
+            ranking.close();
+        }
+    }
+
     /** Users and items idle past the lifecycle's TTLs are forgotten, checked as often as live, in event time. */
     private void expireIdle(long now) {
         Lifecycle lifecycle = settings.lifecycle();

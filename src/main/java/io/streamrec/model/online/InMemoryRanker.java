@@ -13,7 +13,7 @@ import io.streamrec.model.ranker.RankingExample;
  * step's weights are installed in the shared model when they fall due in event time, as the
  * topology's trainer publishes them to every instance. One owner, one thread.
  */
-public final class InMemoryRanker {
+public final class InMemoryRanker implements AutoCloseable {
     private final SharedModel model;
     private final RankerSettings settings;
     private final RankerTraining training;
@@ -58,5 +58,11 @@ public final class InMemoryRanker {
     /** Mini-batch steps taken so far. */
     public long steps() {
         return training.steps();
+    }
+
+    /** Stops the training's thread. */
+    @Override
+    public void close() {
+        training.close();
     }
 }
