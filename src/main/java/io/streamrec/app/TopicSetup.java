@@ -24,6 +24,9 @@ final class TopicSetup {
     private static final Map<String, String> COMPACTED = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
             TopicConfig.CLEANUP_POLICY_COMPACT);
 
+    private static final Map<String, String> ONE_DAY = Map.of(TopicConfig.RETENTION_MS_CONFIG,
+            String.valueOf(Duration.ofDays(1).toMillis()));
+
     private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
 
     private TopicSetup() {}
@@ -41,12 +44,13 @@ final class TopicSetup {
                 topic(topics.rejected(), partitions, replication, Map.of()),
                 topic(topics.itemVectors(), partitions, replication, COMPACTED),
                 // One trainer reads every example, in order; a day of them is plenty to resume from.
-                topic(topics.rankerExamples(), 1, replication, Map.of(TopicConfig.RETENTION_MS_CONFIG,
-                        String.valueOf(Duration.ofDays(1).toMillis()))),
+                topic(topics.rankerExamples(), 1, replication, ONE_DAY),
                 topic(topics.rankerWeights(), 1, replication, COMPACTED)));
+        // Both carry every event again, on their way to the side that applies them within seconds: a
+        // broker's default week of them would be the largest topics of a deployment, kept for nothing.
         create(admin, List.of(
-                topic(topics.rekeyed(), partitionsOf(admin, topics.interactions()), replication, Map.of()),
-                topic(topics.itemDeltas(), partitionsOf(admin, topics.items()), replication, Map.of())));
+                topic(topics.rekeyed(), partitionsOf(admin, topics.interactions()), replication, ONE_DAY),
+                topic(topics.itemDeltas(), partitionsOf(admin, topics.items()), replication, ONE_DAY)));
     }
 
     private static NewTopic topic(String name, int partitions, Optional<Short> replication, Map<String, String> configs) {
