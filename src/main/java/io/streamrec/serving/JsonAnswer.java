@@ -25,9 +25,14 @@ final class JsonAnswer {
         write(ctx, bytes, bytes.length);
     }
 
+    /**
+     * No Content-Length is set here: Javalin's output stream gzips an answer over its threshold
+     * for a client that accepts it (browsers, Python's requests), and a length declared for the
+     * plain bytes then refused the shorter compressed ones, failing the answer. The server sets
+     * the length of what it sends.
+     */
     private static void write(Context ctx, byte[] bytes, int length) {
         ctx.contentType(ContentType.APPLICATION_JSON);
-        ctx.res().setContentLength(length);
         try {
             ctx.outputStream().write(bytes, 0, length);
         } catch (IOException e) {
