@@ -93,7 +93,8 @@ final class InputLagWatch implements InputLoad, AutoCloseable {
         }
         lastRead = read;
         lastNanos = nanos;
-        if (partitions > 0) {
+        // No verdict before a rate is known: a starting instance with a few events waiting is not behind.
+        if (partitions > 0 && !Double.isNaN(perSecond)) {
             decide(lag, waitMs(lag, perSecond), nanos);
         }
     }

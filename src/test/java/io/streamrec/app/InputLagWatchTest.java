@@ -74,6 +74,14 @@ class InputLagWatchTest {
     }
 
     @Test
+    void aStartingInstanceIsNotBehindBeforeItKnowsHowFastItReads() {
+        watch.sample(input(5000, 0), 0);
+        assertThat(watch.behind()).as("one sample: no rate yet").isFalse();
+        watch.sample(input(5000, 0), SECOND);
+        assertThat(watch.behind()).as("a second without reading anything").isTrue();
+    }
+
+    @Test
     void nothingWaitingIsNeverBehindAndRecordsNobodyReadsAlwaysAre() {
         assertThat(InputLagWatch.waitMs(0, 0)).isZero();
         assertThat(InputLagWatch.waitMs(10, 0)).isInfinite();
