@@ -84,7 +84,7 @@ public final class Recommender {
         this.explains = explains;
         this.ranker = ranker;
         this.trending = new TrendingPool(params);
-        this.similar = new SimilarItems(params, index);
+        this.similar = new SimilarItems(params, index, coVisitScratch);
     }
 
     /**

@@ -21,11 +21,13 @@ final class SimilarItems {
 
     private final ModelParams params;
     private final ItemIndex index;
-    private final ThreadLocal<CoVisitSums> scratch = ThreadLocal.withInitial(CoVisitSums::new);
+    /** The recommender's per-thread sums, which are sized to the catalogue: one set per thread, not two. */
+    private final ThreadLocal<CoVisitSums> scratch;
 
-    SimilarItems(ModelParams params, ItemIndex index) {
+    SimilarItems(ModelParams params, ItemIndex index, ThreadLocal<CoVisitSums> scratch) {
         this.params = params;
         this.index = index;
+        this.scratch = scratch;
     }
 
     List<ScoredItem> of(String item, int n) {
