@@ -3,25 +3,46 @@ package io.streamrec.topology;
 import java.util.function.LongSupplier;
 
 /**
- * The time refreshes may take while the input is behind: a share of the time that passes,
- * spent as refreshes run. Credit is capped at a second's share, so a quiet spell does not buy a
- * burst of refreshes that would starve learning the moment the input falls behind again.
+ * The time refreshes (and other work on lists) may take while the input is behind: a share of the
+ * time that passes, spent as they run. While the input keeps up they run freely and cost nothing.
+ * Credit is capped at a second's share, so a quiet spell does not buy a burst of refreshes that
+ * would starve learning the moment the input falls behind again.
  */
 final class RefreshBudget {
     private static final long CAP_WINDOW_NANOS = 1_000_000_000L;
 
     private final double share;
+    private final InputLoad load;
     private final LongSupplier nanoClock;
     private double credit;
     private long accruedUpTo;
 
-    RefreshBudget(double share, LongSupplier nanoClock) {
+    RefreshBudget(double share, InputLoad load, LongSupplier nanoClock) {
         if (!(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("share must be in (0, 1], was " + share);
         }
         this.share = share;
+        this.load = load;
         this.nanoClock = nanoClock;
         this.accruedUpTo = nanoClock.getAsLong();
+    }
+
+    /**
+     * Runs {@code work} unless the input is behind and the share is spent; returns whether it ran.
+     * Work started while behind is charged to the share.
+     */
+    boolean run(Runnable work) {
+        if (!load.behind()) {
+            work.run();
+            return true;
+        }
+        if (!affords()) {
+            return false;
+        }
+        long started = now();
+        work.run();
+        spentSince(started);
+        return true;
     }
 
     /** Whether another refresh may start now: some of the share is left. */

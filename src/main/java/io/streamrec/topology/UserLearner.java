@@ -63,9 +63,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private final TopologyMetrics metrics;
     private final LiveTest live;
     private final ItemPartitions itemPartitions;
-    private final InputLoad load;
-    /** Time refreshes and ranker examples may take while the input is behind. */
-    private final RefreshBudget budget;
+    /** Refreshes and ranker examples: a share of the time while the input is behind. */
+    private final RefreshBudget listWork;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, UserState> users;
     private KeyValueStore<String, Long> seen;
@@ -81,8 +80,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
                 InputLoad load) {
         this.settings = settings;
         this.itemPartitions = itemPartitions;
-        this.load = load;
-        this.budget = new RefreshBudget(settings.refresh().behindShare(), System::nanoTime);
+        this.listWork = new RefreshBudget(settings.refresh().behindShare(), load, System::nanoTime);
         this.model = model;
         this.index = model.index();
         this.metrics = metrics;
@@ -165,11 +163,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             live.report(event.getType(), last, item);
         }
         UserProfile profile = UserStateCodec.profile(users.get(user));
-        if (settings.ranker().learned() && step.teachesRanker(event.getType().name(), newForUser)
-                && affordsListWork()) {
-            long started = budget.now();
-            sendRankingExample(user, profile, item, time);
-            chargeListWork(started);
+        if (settings.ranker().learned() && step.teachesRanker(event.getType().name(), newForUser)) {
+            listWork.run(() -> sendRankingExample(user, profile, item, time));
         }
         ShownList shown = credit ? ModelCodec.shown(StoredList.decode(last)) : null;
         List<ItemUpdate> owed = step.learn(profile, item, event.getType().name(), time, newForUser, shown);
@@ -182,11 +177,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
                 settings.topics().rekeyed());
         UserState state = UserStateCodec.userState(profile, origin.partition(), origin.offset());
         users.put(user, state);
-        if (event.getType() == EventType.PURCHASE && affordsListWork()) {
-            long started = budget.now();
-            refreshNow(user, state);
-            chargeListWork(started);
-        } else {
+        boolean refreshed = event.getType() == EventType.PURCHASE && listWork.run(() -> refreshNow(user, state));
+        if (!refreshed) {
             dirty.mark(user, context.currentSystemTimeMs());
         }
         metrics.learned(event.getType());
@@ -245,29 +237,20 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             due = dirty.due(now, settings.refresh().debounceMs(), Math.min(DUE_PER_ROUND, left));
             left -= due.size();
             for (String user : due) {
-                if (!affordsListWork()) {
+                if (!listWork.run(() -> refreshOrForget(user))) {
                     return;
                 }
-                long started = budget.now();
-                UserState state = users.get(user);
-                if (state != null) {
-                    refreshNow(user, state);
-                } else {
-                    dirty.clear(user);
-                }
-                chargeListWork(started);
             }
         } while (due.size() == DUE_PER_ROUND && left > 0);
     }
 
-    /** Whether work on lists (a refresh, a ranker example) may run now: always, unless the input is behind. */
-    private boolean affordsListWork() {
-        return !load.behind() || budget.affords();
-    }
-
-    private void chargeListWork(long startedNanos) {
-        if (load.behind()) {
-            budget.spentSince(startedNanos);
+    /** Refreshes the user's list, or forgets the mark of a user deleted since. */
+    private void refreshOrForget(String user) {
+        UserState state = users.get(user);
+        if (state != null) {
+            refreshNow(user, state);
+        } else {
+            dirty.clear(user);
         }
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class RefreshBudgetTest {
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
-    private final RefreshBudget budget = new RefreshBudget(0.25, clock::get);
+    private final RefreshBudget budget = new RefreshBudget(0.25, () -> true, clock::get);
 
     @Test
     void refreshesTakeTheirShareOfTheTimeThatPassesAndNoMore() {
@@ -40,8 +40,22 @@ class RefreshBudgetTest {
     }
 
     @Test
+    void workRunsFreelyWhileTheInputKeepsUpAndOnlyWithinTheShareWhileBehind() {
+        boolean[] behind = {false};
+        RefreshBudget work = new RefreshBudget(0.25, () -> behind[0], clock::get);
+        Runnable tenMs = () -> clock.addAndGet(10_000_000L);
+        assertThat(work.run(tenMs)).as("keeping up: no credit needed").isTrue();
+        assertThat(work.run(tenMs)).isTrue();
+        behind[0] = true;
+        assertThat(work.run(tenMs)).as("behind: a quarter of the 20 ms that passed is 5 ms of credit").isTrue();
+        assertThat(work.run(tenMs)).as("5 - 10 ms: spent").isFalse();
+    }
+
+    @Test
     void aShareOutsideZeroToOneIsRefused() {
-        assertThatThrownBy(() -> new RefreshBudget(0, clock::get)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RefreshBudget(1.5, clock::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RefreshBudget(0, () -> true, clock::get))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RefreshBudget(1.5, () -> true, clock::get))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
