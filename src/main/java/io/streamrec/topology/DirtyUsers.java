@@ -32,15 +32,10 @@ final class DirtyUsers {
     }
 
     /**
-     * The users dirty for at least {@code debounceMs} at {@code now}, oldest first, still marked:
-     * the caller refreshes and clears each. An entry marked with a back-dated time waits behind
-     * older entries that are not yet due, for at most the debounce.
+     * Up to {@code limit} of the users dirty for at least {@code debounceMs} at {@code now}, oldest
+     * first, still marked: the caller refreshes and clears each. An entry marked with a back-dated
+     * time waits behind older entries that are not yet due, for at most the debounce.
      */
-    List<String> due(long now, long debounceMs) {
-        return due(now, debounceMs, Integer.MAX_VALUE);
-    }
-
-    /** At most {@code limit} of {@link #due(long, long)}: a caller that may stop early reads no further. */
     List<String> due(long now, long debounceMs, int limit) {
         List<String> due = new ArrayList<>();
         for (Iterator<Map.Entry<String, Long>> it = since.entrySet().iterator(); it.hasNext() && due.size() < limit; ) {
