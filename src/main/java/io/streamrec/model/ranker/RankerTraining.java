@@ -12,14 +12,17 @@ import java.util.concurrent.Future;
 /**
  * The ranker's training cadence: examples arrive in event time, a mini-batch step is taken every
  * {@link RankerSettings#stepEvery()} of them on a batch drawn from the newest
- * {@link RankerSettings#window()}, and each step's weights become due {@code publishDelayMs} after
- * the example that triggered it, the time publication takes live. The replay calls it in event
- * order; a live trainer calls it as examples arrive.
+ * {@link RankerSettings#window()}, and each step's weights become due once the next step has been
+ * started and {@code publishDelayMs} after the example that triggered it, the time publication
+ * takes live. The replay calls it in event order; a live trainer calls it as examples arrive.
  *
- * <p>Steps run one after another on a thread of their own, so a replay goes on while a step
- * trains, up to the moment its weights are due. Which examples a step uses and when its weights
- * apply depend on event time alone, so runs are deterministic for a seed. Not thread-safe
- * otherwise: one caller.
+ * <p>Steps run one after another on a thread of their own, and a step trains while the next
+ * step's examples arrive: neither the replay nor a live trainer's stream thread waits for it, unless
+ * a step takes longer than {@code stepEvery} examples do to arrive. Before, weights were due one
+ * publication after their step began, a second of event time that a replay of ratings crosses in a
+ * few events, so the replay waited on nearly every step. Which examples a step uses and when its
+ * weights apply depend on the order of events alone, so runs are deterministic for a seed. Not
+ * thread-safe otherwise: one caller.
  */
 public final class RankerTraining implements AutoCloseable {
     private final RankerSettings settings;
@@ -66,10 +69,10 @@ public final class RankerTraining implements AutoCloseable {
         steps++;
     }
 
-    /** The newest weights due by {@code now}, or null when no new ones are. */
+    /** The newest weights due by {@code now}, or null when no new ones are; the newest step's never are. */
     public RankerWeights due(long now) {
         RankerWeights latest = null;
-        while (!pending.isEmpty() && pending.peek().at() <= now) {
+        while (pending.size() > 1 && pending.peek().at() <= now) {
             latest = await(pending.poll().weights());
         }
         return latest;
