@@ -70,7 +70,7 @@ public final class HttpApi implements AutoCloseable {
         EventsResource events = new EventsResource(publisher, interactions, settings.validation());
         Readiness readiness = Readiness.watch(streams, itemStreams);
         ClusterResource cluster = new ClusterResource(streams, itemStreams, readiness, router, index);
-        MetricsResource metricsResource = new MetricsResource(metrics, router, index);
+        MetricsResource metricsResource = new MetricsResource(metrics, router, index, model.ranker());
         DashboardResource dashboard = new DashboardResource();
         HealthResource health = new HealthResource(readiness);
         BearerAuth auth = new BearerAuth(authToken);

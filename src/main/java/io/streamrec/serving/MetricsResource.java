@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.ranker.CurrentRanker;
+import io.streamrec.model.ranker.RankerWeights;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,11 +19,13 @@ final class MetricsResource {
     private final StreamrecMetrics metrics;
     private final KeyRouter router;
     private final ItemIndex index;
+    private final CurrentRanker ranker;
 
-    MetricsResource(StreamrecMetrics metrics, KeyRouter router, ItemIndex index) {
+    MetricsResource(StreamrecMetrics metrics, KeyRouter router, ItemIndex index, CurrentRanker ranker) {
         this.metrics = metrics;
         this.router = router;
         this.index = index;
+        this.ranker = ranker;
     }
 
     /** {@code GET /metrics}: every metric of this instance, Prometheus text format. */
@@ -31,12 +35,16 @@ final class MetricsResource {
 
     /**
      * {@code GET /v1/stats}: this instance's totals (events learned by type, dead letters by
-     * reason, live HR@N, refresh time) and one point a second for the last five minutes.
+     * reason, live HR@N, refresh time) and one point a second for the last five minutes; and the
+     * version of the ranker weights lists are ranked by, null while the fixed blend ranks them, so
+     * an operator sees that every instance serves the same weights.
      */
     void stats(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("instance", router.self().host() + ":" + router.self().port());
         body.put("indexedItems", index.size());
+        RankerWeights weights = ranker.get();
+        body.put("rankerVersion", weights == null ? null : weights.version());
         body.putAll(JSON.convertValue(metrics.stats(), new TypeReference<Map<String, Object>>() {}));
         ctx.json(body);
     }
