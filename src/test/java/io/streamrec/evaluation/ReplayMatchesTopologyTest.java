@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Interaction;
 import io.streamrec.avro.Item;
-import io.streamrec.avro.ItemVector;
-import io.streamrec.avro.OwedDeltas;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.Recommendations;
 import io.streamrec.events.AvroSerdes;
@@ -14,13 +12,13 @@ import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.online.SharedModel;
 import io.streamrec.model.policy.ListPolicy;
 import io.streamrec.model.ranker.RankerSettings;
+import io.streamrec.topology.ClientDrivers;
 import io.streamrec.topology.RefreshPolicy;
 import io.streamrec.topology.Topics;
 import io.streamrec.topology.TopologyFactory;
 import io.streamrec.topology.TopologyMetrics;
 import io.streamrec.topology.TopologySettings;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,17 +26,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.Test;
 
@@ -150,55 +140,33 @@ class ReplayMatchesTopologyTest {
         throw new AssertionError("nothing reads interactions in the user side's topology");
     }
 
-    /** The user side and the item side, each under its own driver, and what the broker carries between them. */
+    /** The two clients, and what the broker carries between them. */
     private final class Clients implements AutoCloseable {
-        private final TopologyTestDriver userSide;
-        private final TopologyTestDriver itemSide;
-        private final TestInputTopic<byte[], byte[]> interactions;
-        private final TestInputTopic<byte[], byte[]> items;
-        private final TestOutputTopic<String, OwedDeltas> deltasOut;
-        private final TestInputTopic<String, OwedDeltas> deltasIn;
-        private final TestOutputTopic<String, ItemVector> vectorsOut;
-        private final TestInputTopic<String, ItemVector> vectorsIn;
-        private final TestOutputTopic<String, Recommendations> lists;
+        private final ClientDrivers drivers;
 
-        Clients(Topology userTopology, Topology itemTopology) throws Exception {
-            userSide = new TopologyTestDriver(userTopology, properties("replay-matches"), START);
-            itemSide = new TopologyTestDriver(itemTopology, properties("replay-matches-items"), START);
-            interactions = userSide.createInputTopic(topics.interactions(), new ByteArraySerializer(),
-                    new ByteArraySerializer());
-            deltasOut = userSide.createOutputTopic(topics.itemDeltas(), new StringDeserializer(),
-                    AvroSerdes.OWED_DELTAS.deserializer());
-            vectorsIn = userSide.createInputTopic(topics.itemVectors(), new StringSerializer(),
-                    AvroSerdes.ITEM_VECTOR.serializer());
-            lists = userSide.createOutputTopic(topics.recommendations(), new StringDeserializer(),
-                    AvroSerdes.RECOMMENDATIONS.deserializer());
-            items = itemSide.createInputTopic(topics.items(), new ByteArraySerializer(), new ByteArraySerializer());
-            deltasIn = itemSide.createInputTopic(topics.itemDeltas(), new StringSerializer(),
-                    AvroSerdes.OWED_DELTAS.serializer());
-            vectorsOut = itemSide.createOutputTopic(topics.itemVectors(), new StringDeserializer(),
-                    AvroSerdes.ITEM_VECTOR.deserializer());
+        Clients(Topology userTopology, Topology itemTopology) {
+            drivers = new ClientDrivers(userTopology, itemTopology, topics, "replay-matches", START);
         }
 
         void describe(CatalogueItem item) {
             Item record = Item.newBuilder().setId(item.id()).setTitle(item.title()).setCategories(item.categories())
                     .build();
-            items.pipeInput(item.id().getBytes(StandardCharsets.UTF_8), AvroSerdes.ITEM.encode(record));
+            drivers.items.pipeInput(item.id().getBytes(StandardCharsets.UTF_8), AvroSerdes.ITEM.encode(record));
         }
 
         void send(LoggedEvent event) {
             Interaction interaction = Interaction.newBuilder().setUser(event.user()).setItem(event.item())
                     .setType(EventType.valueOf(event.type())).setTimestamp(Instant.ofEpochMilli(event.timestamp()))
                     .build();
-            interactions.pipeInput(event.user().getBytes(StandardCharsets.UTF_8),
+            drivers.interactions.pipeInput(event.user().getBytes(StandardCharsets.UTF_8),
                     AvroSerdes.INTERACTION.encode(interaction), Instant.ofEpochMilli(event.timestamp()));
         }
 
         /** Past the debounce, short of a publish interval: each user's newest list, from the index as it was. */
         Map<String, List<String>> refreshedLists() {
-            userSide.advanceWallClockTime(Duration.ofMillis(100));
+            drivers.userSide.advanceWallClockTime(Duration.ofMillis(100));
             Map<String, List<String>> latest = new LinkedHashMap<>();
-            for (Recommendations list : lists.readValuesToList()) {
+            for (Recommendations list : drivers.recommendations.readValuesToList()) {
                 latest.put(list.getUser(), list.getItems().stream().limit(LIST).map(RecommendedItem::getItem).toList());
             }
             return latest;
@@ -206,28 +174,18 @@ class ReplayMatchesTopologyTest {
 
         /** The user side sends what the round owes items; the item side sums and publishes it to the index. */
         void publishDeltas() {
-            userSide.advanceWallClockTime(Duration.ofMillis(PUBLISH_MS));
-            deltasIn.pipeKeyValueList(deltasOut.readKeyValuesToList());
+            drivers.userSide.advanceWallClockTime(Duration.ofMillis(PUBLISH_MS));
+            drivers.deltasIn.pipeKeyValueList(drivers.deltasOut.readKeyValuesToList());
             publishItems();
         }
 
         void publishItems() {
-            itemSide.advanceWallClockTime(Duration.ofMillis(PUBLISH_MS));
-            vectorsIn.pipeKeyValueList(vectorsOut.readKeyValuesToList());
+            drivers.carryItemVectors(Duration.ofMillis(PUBLISH_MS));
         }
 
         @Override
         public void close() {
-            userSide.close();
-            itemSide.close();
+            drivers.close();
         }
-    }
-
-    private static Properties properties(String applicationId) throws Exception {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streamrec-ttd").toString());
-        return props;
     }
 }

@@ -8,9 +8,7 @@ import io.streamrec.avro.Item;
 import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.ItemVector;
 import io.streamrec.avro.OwedDeltas;
-import io.streamrec.avro.Recommendations;
 import io.streamrec.avro.RecommendedItem;
-import io.streamrec.avro.RejectedEvent;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.online.SharedModel;
@@ -21,20 +19,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,42 +46,16 @@ class TwoClientsTopologyTest {
     private final SharedModel model = SharedModel.of(settings.model(), index);
     private final Topology userTopology = TopologyFactory.userSide(settings, model, TopologyMetrics.NONE);
     private final Topology itemTopology = TopologyFactory.itemSide(settings, model, TopologyMetrics.NONE);
-    private TopologyTestDriver userSide;
-    private TopologyTestDriver itemSide;
-    private TestInputTopic<byte[], byte[]> interactions;
-    private TestInputTopic<byte[], byte[]> items;
-    private TestOutputTopic<String, OwedDeltas> deltasOut;
-    private TestInputTopic<String, OwedDeltas> deltasIn;
-    private TestOutputTopic<String, ItemVector> vectorsOut;
-    private TestInputTopic<String, ItemVector> vectorsIn;
-    private TestOutputTopic<String, Recommendations> recommendations;
-    private TestOutputTopic<byte[], RejectedEvent> itemSideRejected;
+    private ClientDrivers clients;
 
     @BeforeEach
-    void start() throws Exception {
-        userSide = new TopologyTestDriver(userTopology, properties("two-clients"), NOW);
-        itemSide = new TopologyTestDriver(itemTopology, properties("two-clients-items"), NOW);
-        interactions = userSide.createInputTopic(topics.interactions(), new ByteArraySerializer(),
-                new ByteArraySerializer());
-        deltasOut = userSide.createOutputTopic(topics.itemDeltas(), new StringDeserializer(),
-                AvroSerdes.OWED_DELTAS.deserializer());
-        vectorsIn = userSide.createInputTopic(topics.itemVectors(), new StringSerializer(),
-                AvroSerdes.ITEM_VECTOR.serializer());
-        recommendations = userSide.createOutputTopic(topics.recommendations(), new StringDeserializer(),
-                AvroSerdes.RECOMMENDATIONS.deserializer());
-        items = itemSide.createInputTopic(topics.items(), new ByteArraySerializer(), new ByteArraySerializer());
-        deltasIn = itemSide.createInputTopic(topics.itemDeltas(), new StringSerializer(),
-                AvroSerdes.OWED_DELTAS.serializer());
-        vectorsOut = itemSide.createOutputTopic(topics.itemVectors(), new StringDeserializer(),
-                AvroSerdes.ITEM_VECTOR.deserializer());
-        itemSideRejected = itemSide.createOutputTopic(topics.rejected(), new ByteArrayDeserializer(),
-                AvroSerdes.REJECTED.deserializer());
+    void start() {
+        clients = new ClientDrivers(userTopology, itemTopology, topics, "two-clients", NOW);
     }
 
     @AfterEach
     void stop() {
-        userSide.close();
-        itemSide.close();
+        clients.close();
     }
 
     @Test
@@ -104,7 +70,7 @@ class TwoClientsTopologyTest {
 
     @Test
     void anEventTravelsFromTheUserSideThroughTheItemSideIntoEveryIndexAndTheNextList() {
-        // Each item in a category of its own: nothing but what the item side learns ties two items.
+        // Each item in a category of its own: nothing but what the item side learns ties two clients.items.
         List<String> catalogue = List.of("shoe-1", "shoe-2", "hat-1", "bag-1", "bag-2", "belt-1", "sock-1", "cap-1");
         catalogue.forEach(id -> catalogue(id, "category-of-" + id));
         carryItemVectors();
@@ -113,20 +79,20 @@ class TwoClientsTopologyTest {
         send("bob", "shoe-1", EventType.CLICK);
         send("bob", "shoe-2", EventType.PURCHASE);
         send("alice", "shoe-1", EventType.CLICK);
-        userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
-        List<KeyValue<String, OwedDeltas>> deltas = deltasOut.readKeyValuesToList();
+        clients.userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
+        List<KeyValue<String, OwedDeltas>> deltas = clients.deltasOut.readKeyValuesToList();
         assertThat(deltas).flatExtracting(batch -> batch.value.getItems()).contains("shoe-1", "shoe-2");
 
-        deltasIn.pipeKeyValueList(deltas);
+        clients.deltasIn.pipeKeyValueList(deltas);
         List<KeyValue<String, ItemVector>> vectors = carryItemVectors();
         ItemVector shoe = vectors.stream().filter(vector -> vector.key.equals("shoe-1"))
                 .reduce((first, last) -> last).orElseThrow().value;
         assertThat(shoe.getDistinctUsers()).as("both users' deltas summed by the item side").isEqualTo(2);
 
-        recommendations.readRecordsToList();
+        clients.recommendations.readRecordsToList();
         send("alice", "hat-1", EventType.VIEW);
-        userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
-        RecommendedItem top = recommendations.readValue().getItems().get(0);
+        clients.userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
+        RecommendedItem top = clients.recommendations.readValue().getItems().get(0);
         assertThat(top.getItem()).as("bob's pair, learned through both clients, leads alice's list")
                 .isEqualTo("shoe-2");
         assertThat(top.getSource()).isEqualTo("covisitation");
@@ -138,19 +104,19 @@ class TwoClientsTopologyTest {
         catalogue.forEach(id -> catalogue(id, "category-of-" + id));
         carryItemVectors();
         send("bob", "shoe-1", EventType.CLICK);
-        userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
-        deltasIn.pipeKeyValueList(deltasOut.readKeyValuesToList());
+        clients.userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
+        clients.deltasIn.pipeKeyValueList(clients.deltasOut.readKeyValuesToList());
 
         send("bob", "shoe-2", EventType.CLICK);
         send("alice", "hat-1", EventType.CLICK);
         send("carol", "bag-1", EventType.VIEW);
-        userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
-        List<KeyValue<String, OwedDeltas>> deltas = deltasOut.readKeyValuesToList();
+        clients.userSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
+        List<KeyValue<String, OwedDeltas>> deltas = clients.deltasOut.readKeyValuesToList();
 
         // The driver's topics have one partition: one record carries every item the interval owes.
         assertThat(deltas).hasSize(1);
         assertThat(deltas.get(0).value.getItems()).contains("shoe-2", "hat-1", "bag-1").doesNotHaveDuplicates();
-        deltasIn.pipeKeyValueList(deltas);
+        clients.deltasIn.pipeKeyValueList(deltas);
         Map<String, ItemVector> vectors = latest(carryItemVectors());
         assertThat(vectors.get("hat-1").getDistinctUsers()).as("alice's delta applied once").isEqualTo(1);
         assertThat(vectors.get("shoe-1").getDistinctUsers()).as("bob's first delta applied once").isEqualTo(1);
@@ -160,7 +126,7 @@ class TwoClientsTopologyTest {
     void theItemSideStillAppliesADeltaSentAloneKeyedByItsItemAsEarlierReleasesSentThem() {
         catalogue("shoe-1", "shoes");
         carryItemVectors();
-        TestInputTopic<String, ItemDelta> single = itemSide.createInputTopic(topics.itemDeltas(),
+        TestInputTopic<String, ItemDelta> single = clients.itemSide.createInputTopic(topics.itemDeltas(),
                 new StringSerializer(), AvroSerdes.ITEM_DELTA.serializer());
 
         single.pipeInput("shoe-1", ItemDelta.newBuilder().setGradient(ByteBuffer.allocate(0)).setNewUsers(1)
@@ -177,29 +143,26 @@ class TwoClientsTopologyTest {
 
     @Test
     void theItemSideDeadLettersAMalformedCatalogueRecordAndKeepsGoing() {
-        items.pipeInput("broken".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
+        clients.items.pipeInput("broken".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
         catalogue("shoe-1", "shoes");
-        assertThat(itemSideRejected.readValue().getReason()).startsWith("malformed Avro Item");
+        assertThat(clients.itemSideRejected.readValue().getReason()).startsWith("malformed Avro Item");
         assertThat(carryItemVectors()).extracting(vector -> vector.key).containsExactly("shoe-1");
     }
 
     private void catalogue(String id, String category) {
         Item item = Item.newBuilder().setId(id).setTitle(id).setCategories(List.of(category)).build();
-        items.pipeInput(id.getBytes(StandardCharsets.UTF_8), AvroSerdes.ITEM.encode(item));
+        clients.items.pipeInput(id.getBytes(StandardCharsets.UTF_8), AvroSerdes.ITEM.encode(item));
     }
 
     private void send(String user, String item, EventType type) {
         Interaction event = Interaction.newBuilder().setUser(user).setItem(item).setType(type).setTimestamp(NOW)
                 .build();
-        interactions.pipeInput(user.getBytes(StandardCharsets.UTF_8), AvroSerdes.INTERACTION.encode(event));
+        clients.interactions.pipeInput(user.getBytes(StandardCharsets.UTF_8), AvroSerdes.INTERACTION.encode(event));
     }
 
     /** What the broker does between the clients: the item side's published vectors reach the index. */
     private List<KeyValue<String, ItemVector>> carryItemVectors() {
-        itemSide.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
-        List<KeyValue<String, ItemVector>> vectors = vectorsOut.readKeyValuesToList();
-        vectorsIn.pipeKeyValueList(vectors);
-        return vectors;
+        return clients.carryItemVectors(PAST_PUBLISH_AND_DEBOUNCE);
     }
 
     /** The topics a topology reads, its global stores' included. */
@@ -211,10 +174,5 @@ class TwoClientsTopologyTest {
         return nodes.filter(node -> node instanceof TopologyDescription.Source)
                 .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
                 .collect(Collectors.toSet());
-    }
-
-    private static Properties properties(String applicationId) throws Exception {
-        Properties props = DriverSettings.properties(applicationId);
-        return props;
     }
 }
