@@ -18,9 +18,9 @@ import java.util.concurrent.Future;
  *
  * <p>Steps run one after another on a thread of their own, and a step trains while the next
  * step's examples arrive: neither the replay nor a live trainer's stream thread waits for it, unless
- * a step takes longer than {@code stepEvery} examples do to arrive. Before, weights were due one
- * publication after their step began, a second of event time that a replay of ratings crosses in a
- * few events, so the replay waited on nearly every step. Which examples a step uses and when its
+ * a step takes longer than {@code stepEvery} examples do to arrive. Were weights due one
+ * publication after their step began, a replay of ratings, which crosses a second of event time in
+ * a few events, would wait on nearly every step. Which examples a step uses and when its
  * weights apply depend on the order of events alone, so runs are deterministic for a seed. Not
  * thread-safe otherwise: one caller.
  */
