@@ -2,6 +2,7 @@ package io.streamrec.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamrec.metrics.FixedMetric;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -107,16 +108,6 @@ class InputLagWatchTest {
     }
 
     private static void put(Map<MetricName, Metric> metrics, MetricName name, double value) {
-        metrics.put(name, new Metric() {
-            @Override
-            public MetricName metricName() {
-                return name;
-            }
-
-            @Override
-            public Object metricValue() {
-                return value;
-            }
-        });
+        metrics.put(name, new FixedMetric(name, value));
     }
 }

@@ -55,7 +55,7 @@ class ReplayMatchesTopologyTest {
     private final Topics topics = settings.topics();
 
     @Test
-    void everyUsersListIsTheSameFromTheTopologyAndFromTheReplay() throws Exception {
+    void everyUsersListIsTheSameFromTheTopologyAndFromTheReplay() {
         List<CatalogueItem> catalogue = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
             catalogue.add(new CatalogueItem(item(i), "Item " + i + (i % 2 == 0 ? " red" : " blue"),

@@ -2,6 +2,7 @@ package io.streamrec.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamrec.metrics.FixedMetric;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,16 +64,6 @@ class BrokerContactTest {
 
     private void metric(String name, String group, String clientId, double value) {
         MetricName metricName = new MetricName(name, group, "", Map.of("client-id", clientId));
-        metrics.put(metricName, new Metric() {
-            @Override
-            public MetricName metricName() {
-                return metricName;
-            }
-
-            @Override
-            public Object metricValue() {
-                return value;
-            }
-        });
+        metrics.put(metricName, new FixedMetric(metricName, value));
     }
 }
