@@ -43,7 +43,7 @@ public final class StreamrecApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamrecApp.class);
 
     /** Appended to the application id (and to a configured client.id) for the item side's client. */
-    public static final String ITEM_SIDE_SUFFIX = "-items";
+    public static final String ITEM_SIDE_SUFFIX = Topics.ITEM_SIDE_SUFFIX;
 
     private final KafkaStreams streams;
     private final KafkaStreams itemStreams;
@@ -158,7 +158,7 @@ public final class StreamrecApp implements AutoCloseable {
 
     /** The item side's application id (its consumer group) for a deployment's {@code applicationId}. */
     public static String itemSideApplicationId(String applicationId) {
-        return applicationId + ITEM_SIDE_SUFFIX;
+        return new Topics("", applicationId).itemSideApplicationId();
     }
 
     public String httpUrl() {

@@ -42,15 +42,20 @@ final class TopicSetup {
                 topic(topics.items(), partitions, replication, COMPACTED),
                 topic(topics.recommendations(), partitions, replication, COMPACTED),
                 topic(topics.rejected(), partitions, replication, Map.of()),
-                topic(topics.itemVectors(), partitions, replication, COMPACTED),
                 // One trainer reads every example, in order; a day of them is plenty to resume from.
                 topic(topics.rankerExamples(), 1, replication, ONE_DAY),
                 topic(topics.rankerWeights(), 1, replication, COMPACTED)));
         // Both carry every event again, on their way to the side that applies them within seconds: a
         // broker's default week of them would be the largest topics of a deployment, kept for nothing.
+        int itemPartitions = partitionsOf(admin, topics.items());
         create(admin, List.of(
                 topic(topics.rekeyed(), partitionsOf(admin, topics.interactions()), replication, ONE_DAY),
-                topic(topics.itemDeltas(), partitionsOf(admin, topics.items()), replication, ONE_DAY)));
+                topic(topics.itemDeltas(), itemPartitions, replication, ONE_DAY),
+                // Kafka Streams would create this changelog when the item side first joins its group,
+                // but every instance's item index reads it from the start: it must exist before.
+                topic(topics.itemState(), itemPartitions, replication, COMPACTED)));
+        // Kafka Streams fails a global store whose topic has no partitions yet, without retrying.
+        partitionsOf(admin, topics.itemState());
     }
 
     private static NewTopic topic(String name, int partitions, Optional<Short> replication, Map<String, String> configs) {

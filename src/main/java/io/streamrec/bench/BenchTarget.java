@@ -47,7 +47,8 @@ final class BenchTarget implements AutoCloseable {
         if (!options.embedded()) {
             Map<String, String> settings = new HashMap<>(options.settings);
             settings.put(StreamrecConfig.TOPIC_PREFIX.name(), options.topicPrefix);
-            return new BenchTarget(options.bootstrapServers, options.applicationId(), new Topics(options.topicPrefix),
+            return new BenchTarget(options.bootstrapServers, options.applicationId(),
+                    new Topics(options.topicPrefix, options.applicationId()),
                     List.of(), StreamrecConfig.of(settings), null, List.of());
         }
         out.println("starting an in-process Kafka broker (KRaft) and " + instances + " streamrec instance"

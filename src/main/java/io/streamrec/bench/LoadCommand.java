@@ -238,7 +238,7 @@ final class LoadCommand implements Callable<Integer> {
     /** Every topic the app writes but the internal ones named after its application ids. */
     private static Set<String> appTopics(BenchTarget system) {
         Set<String> written = new HashSet<>(BROKER_TOPICS);
-        written.addAll(List.of(system.topics.itemDeltas(), system.topics.itemVectors(),
+        written.addAll(List.of(system.topics.itemDeltas(),
                 system.topics.recommendations(), system.topics.rejected(), system.topics.rekeyed(),
                 system.topics.rankerExamples(), system.topics.rankerWeights()));
         return written;

@@ -45,7 +45,7 @@ public final class StreamrecConfig {
 
     public static final Key BOOTSTRAP_SERVERS = key("bootstrap.servers", "localhost:9092",
             "Kafka brokers to connect to (the demo starts its own and sets this).");
-    public static final Key APPLICATION_ID = key("application.id", "streamrec",
+    public static final Key APPLICATION_ID = key("application.id", Topics.DEFAULT_APPLICATION_ID,
             "Kafka Streams application id: instances with the same id share the work. [A-Za-z0-9._-] only.");
     public static final Key STATE_DIR = key("state.dir", "streamrec-state",
             "Where RocksDB state stores live.");
@@ -294,7 +294,7 @@ public final class StreamrecConfig {
     }
 
     public Topics topics() {
-        return new Topics(get(TOPIC_PREFIX));
+        return new Topics(get(TOPIC_PREFIX), get(APPLICATION_ID));
     }
 
     public TopologySettings topologySettings() {

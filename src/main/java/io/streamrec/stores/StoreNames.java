@@ -24,14 +24,12 @@ public final class StoreNames {
     public static final String RECOMMENDATIONS = "recommendations";
     /** item id -> ItemVector, owned by the item side. */
     public static final String ITEM_STATE = "item-state";
-    /** item id -> when it changed: items awaiting publication to item-vectors. */
-    public static final String ITEM_DIRTY = "item-dirty";
     /**
      * a number per batch received -> the deltas it carries, until they are applied, summed per
      * item: the item's big record is read and rewritten once per publish interval, not once per delta.
      */
     public static final String ITEM_PENDING = "item-pending-log";
-    /** The global in-memory item index, fed from item-vectors on every instance. */
+    /** The global in-memory item index, fed from the item-state changelog on every instance. */
     public static final String ITEM_INDEX = "item-index";
     /** The ranker trainer's newest weights, which it resumes from. */
     public static final String RANKER_STATE = "ranker-state";

@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * An item's state as `item-state` and `item-vectors` both hold it: the Avro single-object bytes of
+ * An item's state as `item-state` and its changelog hold it: the Avro single-object bytes of
  * an {@link ItemVector} (a vector and up to 200 neighbours, several KB), encoded once per change
  * for the store, its changelog and the topic alike. The bytes are never mutated (RocksDB and the
  * producer copy them).

@@ -1,7 +1,5 @@
 package io.streamrec.topology;
 
-import static io.streamrec.topology.NodeNames.ITEM_VECTORS_SINK;
-
 import io.streamrec.avro.Item;
 import io.streamrec.avro.ItemDelta;
 import io.streamrec.avro.ItemVector;
@@ -28,18 +26,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The item side, on the partition that owns the item: sums the deltas from every user
- * partition and the catalogue metadata into the authoritative item state, and publishes
- * changed items to `item-vectors` once per publish interval (a tombstone at once on deletion).
+ * partition and the catalogue metadata into the authoritative item state, `item-state`. That
+ * store's changelog is what every instance's item index reads ({@link Topics#itemState()}): a
+ * changed item is published by being written, once per publish interval (a catalogue change, a
+ * deletion and an expiry at once), with no second record to a topic of its own.
  *
  * <p>Deltas arrive in batches, one per user partition, item partition and interval. They are
  * first kept in {@code item-pending-log} (a {@link DeltaLog}, a record per batch), summed per item and
  * applied to the item's big record (vector, counters, up to 200 neighbours) once per publish
- * interval, just before it is published: one read-modify-write of that record per interval
+ * interval, which publishes it: one read-modify-write of that record per interval
  * instead of one per delta (an event sends about 16). Every index reader only ever saw the item
  * once per interval anyway. Because the pending sums are state of this task, they commit with
  * the input offsets in the same transaction: exactly-once holds through a crash.
  */
-final class ItemLearner implements Processor<String, Object, String, EncodedItem> {
+final class ItemLearner implements Processor<String, Object, Void, Void> {
     /**
      * Reads `item-deltas`: a batch of items' deltas ({@link ItemDeltaBatches}), or one item's
      * delta keyed by the item, as a release that sent one record per item wrote it (its records
@@ -57,9 +57,7 @@ final class ItemLearner implements Processor<String, Object, String, EncodedItem
     private final TopologySettings settings;
     private final ItemIndex index;
     private final ItemSide itemSide;
-    private ProcessorContext<String, EncodedItem> context;
     private KeyValueStore<String, EncodedItem> items;
-    private KeyValueStore<String, Long> dirty;
     /** The newest event time in the deltas this task received: the clock items' idleness is measured by. */
     private long newestEventTime = Long.MIN_VALUE;
     private DeltaLog pending;
@@ -71,14 +69,12 @@ final class ItemLearner implements Processor<String, Object, String, EncodedItem
     }
 
     @Override
-    public void init(ProcessorContext<String, EncodedItem> context) {
-        this.context = context;
+    public void init(ProcessorContext<Void, Void> context) {
         items = context.getStateStore(StoreNames.ITEM_STATE);
-        dirty = context.getStateStore(StoreNames.ITEM_DIRTY);
         pending = new DeltaLog(context.getStateStore(StoreNames.ITEM_PENDING),
                 settings.model().popularityHalfLifeMs());
         context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()),
-                PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
+                PunctuationType.WALL_CLOCK_TIME, now -> applyOwed());
         if (settings.lifecycle().itemTtlMs() > 0) {
             context.schedule(Duration.ofMillis(settings.lifecycle().checkIntervalMs()),
                     PunctuationType.WALL_CLOCK_TIME, now -> expireIdleItems());
@@ -89,7 +85,7 @@ final class ItemLearner implements Processor<String, Object, String, EncodedItem
     public void process(Record<String, Object> record) {
         String id = record.key();
         if (record.value() == null) {
-            remove(id, record.timestamp());
+            remove(id);
             return;
         }
         if (record.value() instanceof OwedDeltas batch) {
@@ -108,53 +104,22 @@ final class ItemLearner implements Processor<String, Object, String, EncodedItem
         ItemRecord current = ModelCodec.record(id, EncodedItem.decode(items.get(id)), settings.model().neighbours());
         ItemRecord described = itemSide.describe(current, id, ModelCodec.metadata(item), index);
         items.put(id, EncodedItem.of(ModelCodec.itemVector(described)));
-        if (dirty.get(id) == null) {
-            dirty.put(id, context.currentSystemTimeMs());
-        }
     }
 
-    /** Applies each item's pending deltas, then publishes every item changed since the last time. */
-    private void publishChanged() {
-        long now = context.currentSystemTimeMs();
+    /** Applies each item's pending deltas to its state, which publishes it. */
+    private void applyOwed() {
         for (ItemUpdate owed : pending.drain()) {
             String id = owed.item();
             ItemRecord current = ModelCodec.record(id, EncodedItem.decode(items.get(id)),
                     settings.model().neighbours());
-            ItemVector updated = ModelCodec.itemVector(itemSide.apply(current, owed));
-            EncodedItem encoded = EncodedItem.of(updated);
-            items.put(id, encoded);
-            // A delete is a changelog record even for an absent key: only a catalogue change marks an item.
-            if (dirty.get(id) != null) {
-                dirty.delete(id);
-            }
-            publish(id, updated, encoded, now);
-        }
-        List<String> changed = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = dirty.all()) {
-            it.forEachRemaining(entry -> changed.add(entry.key));
-        }
-        for (String id : changed) {
-            EncodedItem stored = items.get(id);
-            if (stored != null) {
-                publish(id, stored.decode(), stored, now);
-            }
-            dirty.delete(id);
+            items.put(id, EncodedItem.of(ModelCodec.itemVector(itemSide.apply(current, owed))));
         }
     }
 
-    /** An item too few users have touched stays out of every index until enough have. */
-    private void publish(String id, ItemVector state, EncodedItem encoded, long now) {
-        if (settings.lifecycle().admitsItem(state.getDistinctUsers(), state.getKnown())) {
-            context.forward(new Record<>(id, encoded, now), ITEM_VECTORS_SINK);
-        }
-    }
-
-    /** Removes the item here and, through a tombstone on item-vectors, from every instance's index. */
-    private void remove(String id, long timestamp) {
+    /** Removes the item here and, through the tombstone its state's changelog gets, from every instance's index. */
+    private void remove(String id) {
         items.delete(id);
-        dirty.delete(id);
         pending.discard(id);
-        context.forward(new Record<>(id, null, timestamp), ITEM_VECTORS_SINK);
     }
 
     /**
@@ -173,6 +138,6 @@ final class ItemLearner implements Processor<String, Object, String, EncodedItem
                 }
             }
         }
-        idle.forEach(id -> remove(id, now));
+        idle.forEach(this::remove);
     }
 }

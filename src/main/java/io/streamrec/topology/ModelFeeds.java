@@ -2,6 +2,7 @@ package io.streamrec.topology;
 
 import io.streamrec.avro.ItemVector;
 import io.streamrec.events.AvroSerdes;
+import io.streamrec.model.Lifecycle;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.ranker.CurrentRanker;
 import io.streamrec.model.ranker.RankerWeights;
@@ -18,8 +19,12 @@ final class ModelFeeds {
 
     private ModelFeeds() {}
 
-    /** An item-vectors record: the item upserted into the index, or removed by a tombstone. */
-    static BiConsumer<byte[], byte[]> itemIndex(ItemIndex index, int neighbourCapacity) {
+    /**
+     * An item-state changelog record: the item upserted into the index, or removed by a tombstone.
+     * An item too few users have touched stays out of the index until enough have ({@link
+     * Lifecycle#admitsItem}).
+     */
+    static BiConsumer<byte[], byte[]> itemIndex(ItemIndex index, int neighbourCapacity, Lifecycle lifecycle) {
         return (key, value) -> {
             String item = new String(key, StandardCharsets.UTF_8);
             if (value == null) {
@@ -28,6 +33,13 @@ final class ModelFeeds {
             }
             try {
                 ItemVector vector = AvroSerdes.ITEM_VECTOR.decode(value);
+                if (!lifecycle.admitsItem(vector.getDistinctUsers(), vector.getKnown())) {
+                    // Admission only grows (users are counted, never uncounted); this is for safety.
+                    if (index.contains(item)) {
+                        index.remove(item);
+                    }
+                    return;
+                }
                 index.upsert(ModelCodec.record(item, vector, neighbourCapacity));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

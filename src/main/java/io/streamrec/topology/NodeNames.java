@@ -20,10 +20,9 @@ final class NodeNames {
     static final String CATALOG = "catalog";
     static final String ITEM_DELTAS_SOURCE = "item-deltas-source";
     static final String LEARN_ITEM = "learn-item";
-    static final String ITEM_VECTORS_SINK = "item-vectors-sink";
     static final String ITEM_REJECTED_SINK = "item-rejected-sink";
 
-    static final String ITEM_VECTORS_SOURCE = "item-vectors-source";
+    static final String ITEM_STATE_SOURCE = "item-state-source";
     static final String ITEM_INDEX_FEED = "item-index-feed";
 
     static final String RANKER_EXAMPLES_SINK = "ranker-examples-sink";

@@ -7,8 +7,7 @@ import static io.streamrec.topology.NodeNames.ITEM_DELTAS_SINK;
 import static io.streamrec.topology.NodeNames.ITEM_DELTAS_SOURCE;
 import static io.streamrec.topology.NodeNames.ITEM_INDEX_FEED;
 import static io.streamrec.topology.NodeNames.ITEM_REJECTED_SINK;
-import static io.streamrec.topology.NodeNames.ITEM_VECTORS_SINK;
-import static io.streamrec.topology.NodeNames.ITEM_VECTORS_SOURCE;
+import static io.streamrec.topology.NodeNames.ITEM_STATE_SOURCE;
 import static io.streamrec.topology.NodeNames.RANKER_EXAMPLES_SINK;
 import static io.streamrec.topology.NodeNames.RANKER_EXAMPLES_SOURCE;
 import static io.streamrec.topology.NodeNames.RANKER_WEIGHTS_FEED;
@@ -47,7 +46,7 @@ import org.apache.kafka.streams.state.Stores;
  * interactions ─► validate ─┬─► learn-user ──► item-deltas ─► learn-item ◄─ catalog ◄─ items
  *                           │   (user-state,    recommendations   (item-state)
  *   interactions-by-user ◄──┘    user-seen, ...)                       │
- *   (re-keyed by user) ─────────►  ▲                              item-vectors ─► item-index (global)
+ *   (re-keyed by user) ─────────►  ▲                    item-state changelog ─► item-index (global)
  * </pre>
  */
 public final class TopologyFactory {
@@ -61,7 +60,9 @@ public final class TopologyFactory {
     /**
      * The whole topology in one, reporting to {@code metrics} (events learned, dead letters,
      * refreshes, live hits): what {@code TopologyTestDriver} runs. A deployment runs the same two
-     * halves as {@link #userSide} and {@link #itemSide}.
+     * halves as {@link #userSide} and {@link #itemSide}. Run it under the item side's application
+     * id ({@link Topics#itemSideApplicationId()}): its item index reads the item-state changelog
+     * by the name that id gives it.
      */
     public static Topology build(TopologySettings settings, SharedModel model, TopologyMetrics metrics) {
         return build(settings, model, metrics, InputLoad.KEEPING_UP);
@@ -147,11 +148,8 @@ public final class TopologyFactory {
         topology.addProcessor(LEARN_ITEM, () -> new ItemLearner(settings, index), CATALOG,
                 ITEM_DELTAS_SOURCE);
         topology.addStateStore(store(StoreNames.ITEM_STATE, EncodedItem.SERDE), LEARN_ITEM);
-        topology.addStateStore(inMemoryStore(StoreNames.ITEM_DIRTY, Serdes.String(), Serdes.Long()), LEARN_ITEM);
         topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, Serdes.Long(), OwedRecord.SERDE),
                 LEARN_ITEM);
-        topology.addSink(ITEM_VECTORS_SINK, topics.itemVectors(), new StringSerializer(),
-                EncodedItem.SERDE.serializer(), LEARN_ITEM);
         deadLetters(topology, ITEM_REJECTED_SINK, topics, metrics, CATALOG);
         if (settings.ranker().learned()) {
             addRankerTrainer(topology, settings);
@@ -170,12 +168,15 @@ public final class TopologyFactory {
                 new ByteArraySerializer(), TRAIN_RANKER);
     }
 
-    /** Every instance: the item index and the learned ranker, each fed from its compacted topic. */
+    /**
+     * Every instance: the item index, fed from the item side's item-state changelog, and the
+     * learned ranker, fed from its compacted topic.
+     */
     private static void addItemIndex(Topology topology, TopologySettings settings, SharedModel model) {
         topology.addGlobalStore(MemoryFedStore.builder(StoreNames.ITEM_INDEX,
-                        ModelFeeds.itemIndex(model.index(), settings.model().neighbours())),
-                ITEM_VECTORS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
-                settings.topics().itemVectors(), ITEM_INDEX_FEED, () -> new MemoryFedStore.Feed(StoreNames.ITEM_INDEX));
+                        ModelFeeds.itemIndex(model.index(), settings.model().neighbours(), settings.lifecycle())),
+                ITEM_STATE_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                settings.topics().itemState(), ITEM_INDEX_FEED, () -> new MemoryFedStore.Feed(StoreNames.ITEM_INDEX));
         if (settings.ranker().learned()) {
             topology.addGlobalStore(MemoryFedStore.builder(StoreNames.RANKER, ModelFeeds.ranker(model.ranker())),
                     RANKER_WEIGHTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
@@ -193,9 +194,8 @@ public final class TopologyFactory {
     }
 
     /**
-     * A small store whose keys are rewritten a publish interval later: the item dirty marks (item
-     * -> since when, deleted when published) and the {@link DeltaLog}s' numbered records (a key
-     * is reused by the next drain). Held in memory (restored from its changelog) and not cached:
+     * A small store whose keys are rewritten a publish interval later: the {@link DeltaLog}s'
+     * numbered records (a key is reused by the next drain). Held in memory (restored from its changelog) and not cached:
      * the writes of a key mostly fall in different commits, so a cache would merge nothing and
      * only add its sorted-map updates and per-commit flushes.
      */

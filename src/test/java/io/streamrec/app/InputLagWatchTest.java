@@ -25,7 +25,7 @@ class InputLagWatchTest {
         read(metrics, MAIN, "interactions_by_user", 1000);
         lag(metrics, "app-1f2e-StreamThread-1-restore-consumer", "interactions", 0, 1_000_000);
         read(metrics, "app-1f2e-StreamThread-1-restore-consumer", "interactions", 1_000_000);
-        lag(metrics, MAIN, "item-vectors", 0, 1_000_000);
+        lag(metrics, MAIN, "streamrec-items-item-state-changelog", 0, 1_000_000);
         watch.sample(metrics, SECOND);
         assertThat(watch.behind()).as("1,500 waiting, 2,000 read a second: 750 ms").isFalse();
 

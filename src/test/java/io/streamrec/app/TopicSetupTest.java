@@ -34,7 +34,7 @@ class TopicSetupTest {
                     assertThat(config(admin, topic).get(TopicConfig.RETENTION_MS_CONFIG).value()).as(topic)
                             .isEqualTo(ONE_DAY);
                 }
-                for (String topic : List.of(topics.items(), topics.recommendations(), topics.itemVectors(),
+                for (String topic : List.of(topics.items(), topics.recommendations(), topics.itemState(),
                         topics.rankerWeights())) {
                     assertThat(config(admin, topic).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(topic)
                             .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);

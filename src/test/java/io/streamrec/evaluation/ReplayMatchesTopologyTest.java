@@ -145,7 +145,7 @@ class ReplayMatchesTopologyTest {
         private final ClientDrivers drivers;
 
         Clients(Topology userTopology, Topology itemTopology) {
-            drivers = new ClientDrivers(userTopology, itemTopology, topics, "replay-matches", START);
+            drivers = new ClientDrivers(userTopology, itemTopology, topics, START);
         }
 
         void describe(CatalogueItem item) {

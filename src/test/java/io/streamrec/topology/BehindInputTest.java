@@ -42,7 +42,7 @@ class BehindInputTest {
 
     @BeforeEach
     void start() throws Exception {
-        Properties props = DriverSettings.properties("behind-input-test");
+        Properties props = DriverSettings.wholeTopology();
         SharedModel model = SharedModel.of(settings.model(), new ItemIndex(settings.model().dimensions()));
         driver = new TopologyTestDriver(TopologyFactory.build(settings, model, TopologyMetrics.NONE, () -> behind),
                 props, NOW);

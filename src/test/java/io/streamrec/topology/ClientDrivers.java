@@ -21,7 +21,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /**
  * The two Kafka Streams clients an instance runs, each under a TopologyTestDriver of its own, with
  * the topics tests write and read. The test carries what the broker carries in production: item
- * deltas from the user side to the item side, item vectors back. Fields, not getters: a fixture.
+ * deltas from the user side to the item side, the item-state changelog back. Fields, not getters: a fixture.
  */
 public final class ClientDrivers implements AutoCloseable {
     public final TopologyTestDriver userSide;
@@ -35,23 +35,23 @@ public final class ClientDrivers implements AutoCloseable {
     public final TestOutputTopic<String, Recommendations> recommendations;
     public final TestOutputTopic<byte[], RejectedEvent> itemSideRejected;
 
-    /** @param applicationId the user side's; the item side's is this with "-items" */
-    public ClientDrivers(Topology userTopology, Topology itemTopology, Topics topics, String applicationId,
-                         Instant start) {
-        userSide = new TopologyTestDriver(userTopology, DriverSettings.properties(applicationId), start);
-        itemSide = new TopologyTestDriver(itemTopology, DriverSettings.properties(applicationId + "-items"), start);
+    /** Each side under the application id {@code topics} names for it. */
+    public ClientDrivers(Topology userTopology, Topology itemTopology, Topics topics, Instant start) {
+        userSide = new TopologyTestDriver(userTopology, DriverSettings.properties(topics.applicationId()), start);
+        itemSide = new TopologyTestDriver(itemTopology, DriverSettings.properties(topics.itemSideApplicationId()),
+                start);
         interactions = userSide.createInputTopic(topics.interactions(), new ByteArraySerializer(),
                 new ByteArraySerializer());
         deltasOut = userSide.createOutputTopic(topics.itemDeltas(), new StringDeserializer(),
                 AvroSerdes.OWED_DELTAS.deserializer());
-        vectorsIn = userSide.createInputTopic(topics.itemVectors(), new StringSerializer(),
+        vectorsIn = userSide.createInputTopic(topics.itemState(), new StringSerializer(),
                 AvroSerdes.ITEM_VECTOR.serializer());
         recommendations = userSide.createOutputTopic(topics.recommendations(), new StringDeserializer(),
                 AvroSerdes.RECOMMENDATIONS.deserializer());
         items = itemSide.createInputTopic(topics.items(), new ByteArraySerializer(), new ByteArraySerializer());
         deltasIn = itemSide.createInputTopic(topics.itemDeltas(), new StringSerializer(),
                 AvroSerdes.OWED_DELTAS.serializer());
-        vectorsOut = itemSide.createOutputTopic(topics.itemVectors(), new StringDeserializer(),
+        vectorsOut = itemSide.createOutputTopic(topics.itemState(), new StringDeserializer(),
                 AvroSerdes.ITEM_VECTOR.deserializer());
         itemSideRejected = itemSide.createOutputTopic(topics.rejected(), new ByteArrayDeserializer(),
                 AvroSerdes.REJECTED.deserializer());

@@ -18,6 +18,15 @@ final class DriverSettings {
         return TopologySettings.defaults().withRefresh(RefreshPolicy.defaults().withItemPublishIntervalMs(100));
     }
 
+    /**
+     * What a TopologyTestDriver of the whole topology in one ({@link TopologyFactory#build}) under
+     * {@link #defaults()} needs: it runs under the item side's application id, by which its item
+     * index finds the item-state changelog.
+     */
+    static Properties wholeTopology() {
+        return properties(defaults().topics().itemSideApplicationId());
+    }
+
     /** What a TopologyTestDriver needs: an application id, a broker it never contacts, a state folder of its own. */
     static Properties properties(String applicationId) {
         Properties props = new Properties();

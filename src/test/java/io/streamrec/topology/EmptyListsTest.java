@@ -40,7 +40,7 @@ class EmptyListsTest {
 
     @BeforeEach
     void startWithAnEmptyItemIndex() throws Exception {
-        Properties props = DriverSettings.properties("empty-lists-test");
+        Properties props = DriverSettings.wholeTopology();
         driver = new TopologyTestDriver(TopologyFactory.build(settings, new ItemIndex(settings.model().dimensions())),
                 props, NOW);
         interactions = driver.createInputTopic(settings.topics().interactions(), new ByteArraySerializer(),

@@ -88,7 +88,7 @@ class LearnedRankerTopologyTest {
     }
 
     private static Properties properties() throws Exception {
-        Properties props = DriverSettings.properties("learned-ranker");
+        Properties props = DriverSettings.wholeTopology();
         return props;
     }
 }

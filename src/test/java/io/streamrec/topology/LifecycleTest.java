@@ -36,7 +36,7 @@ class LifecycleTest {
 
     private void start(Lifecycle lifecycle) throws Exception {
         TopologySettings settings = DriverSettings.defaults().withLifecycle(lifecycle);
-        Properties props = DriverSettings.properties("lifecycle-test");
+        Properties props = DriverSettings.wholeTopology();
         index = new ItemIndex(settings.model().dimensions());
         driver = new TopologyTestDriver(TopologyFactory.build(settings, index), props, NOW);
         interactions = driver.createInputTopic(settings.topics().interactions(), new ByteArraySerializer(),

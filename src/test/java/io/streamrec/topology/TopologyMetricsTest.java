@@ -72,7 +72,7 @@ class TopologyMetricsTest {
 
     @BeforeEach
     void start() throws Exception {
-        Properties props = DriverSettings.properties("topology-metrics-test");
+        Properties props = DriverSettings.wholeTopology();
         driver = new TopologyTestDriver(TopologyFactory.build(settings, SharedModel.empty(settings.model(), true),
                 metrics), props, NOW);
         interactions = driver.createInputTopic(settings.topics().interactions(), new ByteArraySerializer(),

@@ -44,7 +44,7 @@ class TopologyTest {
 
     @BeforeEach
     void start() throws Exception {
-        Properties props = DriverSettings.properties("topology-test");
+        Properties props = DriverSettings.wholeTopology();
         driver = new TopologyTestDriver(TopologyFactory.build(settings, new ItemIndex(settings.model().dimensions())),
                 props, NOW);
         interactions = driver.createInputTopic(topics.interactions(), new ByteArraySerializer(), new ByteArraySerializer());

@@ -50,7 +50,7 @@ class TwoClientsTopologyTest {
 
     @BeforeEach
     void start() {
-        clients = new ClientDrivers(userTopology, itemTopology, topics, "two-clients", NOW);
+        clients = new ClientDrivers(userTopology, itemTopology, topics, NOW);
     }
 
     @AfterEach
@@ -61,11 +61,13 @@ class TwoClientsTopologyTest {
     @Test
     void eachClientReadsOnlyTheTopicsOfItsSide() {
         assertThat(sourceTopics(userTopology)).containsExactlyInAnyOrder(topics.interactions(), topics.rekeyed(),
-                topics.itemVectors(), topics.rankerWeights());
+                topics.itemState(), topics.rankerWeights());
         assertThat(sourceTopics(itemTopology))
                 .containsExactlyInAnyOrder(topics.items(), topics.itemDeltas(), topics.rankerExamples());
         assertThat(userTopology.describe().globalStores()).as("the item index and the ranker").hasSize(2);
         assertThat(itemTopology.describe().globalStores()).isEmpty();
+        assertThat(sinkTopics(itemTopology)).as("items are published by their state's changelog alone")
+                .containsExactlyInAnyOrder(topics.rejected(), topics.rankerWeights());
     }
 
     @Test
@@ -74,7 +76,8 @@ class TwoClientsTopologyTest {
         List<String> catalogue = List.of("shoe-1", "shoe-2", "hat-1", "bag-1", "bag-2", "belt-1", "sock-1", "cap-1");
         catalogue.forEach(id -> catalogue(id, "category-of-" + id));
         carryItemVectors();
-        assertThat(index.size()).as("catalogue items indexed through item-vectors").isEqualTo(catalogue.size());
+        assertThat(index.size()).as("catalogue items indexed through the item-state changelog")
+                .isEqualTo(catalogue.size());
 
         send("bob", "shoe-1", EventType.CLICK);
         send("bob", "shoe-2", EventType.PURCHASE);
@@ -173,6 +176,13 @@ class TwoClientsTopologyTest {
                 description.globalStores().stream().map(TopologyDescription.GlobalStore::source));
         return nodes.filter(node -> node instanceof TopologyDescription.Source)
                 .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<String> sinkTopics(Topology topology) {
+        return topology.describe().subtopologies().stream().flatMap(subtopology -> subtopology.nodes().stream())
+                .filter(node -> node instanceof TopologyDescription.Sink)
+                .map(node -> ((TopologyDescription.Sink) node).topic())
                 .collect(Collectors.toSet());
     }
 }
