@@ -9,7 +9,9 @@ import java.util.Random;
 /**
  * The admitted candidates of one personal list and their ranker features, kept per thread so the
  * user's pick right after the list (the replay tests a list, then learns the event it answered)
- * becomes an example without ranking the same candidates again. An example is the pick, then
+ * becomes an example without ranking the same candidates again. Only the pick right after it: a
+ * later pick is taught from the user as they are by then, as live, where the user side draws each
+ * example from the user's stored state. An example is the pick, then
  * others drawn at random. Not the best-ranked others: users pick many of those later, so as
  * negatives they taught the ranker to push down what it should list (it lost on both shared logs).
  */
@@ -17,8 +19,9 @@ final class ExampleRows {
     private int[] slots = new int[64];
     private float[] rows = new float[64 * RankerFeatures.COUNT];
     private int count;
-    /** Whose list, when, on which index: an example may be cut from it only for the same. */
+    /** Whose list, after how many of their events, when, on which index: an example is cut from it only for the same. */
     private UserProfile user;
+    private long userEvents;
     private long now;
     private long indexVersion;
 
@@ -40,17 +43,20 @@ final class ExampleRows {
             count++;
         }
         this.user = user;
+        this.userEvents = user.events;
         this.now = now;
         this.indexVersion = indexVersion;
     }
 
     /**
      * Whether the kept list is the one {@code user}'s pick at {@code now} answers: theirs, made at this
-     * moment on the same index. Events since, at the same moment (the other lines of a basket), answer
-     * it too: the user chose them from that list, not from one that already knew the basket.
+     * moment on the same index, and nothing learned from them since. The other lines of a basket, at
+     * the same moment, are taught from the user after the lines before them: live, a basket's lines
+     * arrive one by one and the user side knows the user only as their stored state is then.
      */
     boolean isListOf(UserProfile user, long now, long indexVersion) {
-        return this.user == user && this.now == now && this.indexVersion == indexVersion;
+        return this.user == user && this.userEvents == user.events && this.now == now
+                && this.indexVersion == indexVersion;
     }
 
     /**
