@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 /**
  * A global state store that keeps nothing itself: every record of its topic, whether Kafka
  * Streams restores it on start or it arrives later, is applied to a model held in memory (the
- * item index from `item-vectors`, the ranker from `ranker-weights`). So what every instance
+ * item index from the item-state changelog, the ranker from `ranker-weights`). So what every instance
  * reads is held once, in the form it is used in, never also in RocksDB.
  */
 final class MemoryFedStore implements StateStore {
