@@ -35,15 +35,12 @@ import org.slf4j.LoggerFactory;
  * The same class runs on the embedded broker and against any Kafka cluster.
  *
  * <p>The topology runs as two Kafka Streams clients: the user side (application id as
- * configured; it serves the lookups) and the item side (that id plus {@link #ITEM_SIDE_SUFFIX}).
+ * configured; it serves the lookups) and the item side (that id plus {@link Topics#ITEM_SIDE_SUFFIX}).
  * Each has its own consumer and stream threads, so a backlog of events cannot keep the item
  * side from learning.
  */
 public final class StreamrecApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamrecApp.class);
-
-    /** Appended to the application id (and to a configured client.id) for the item side's client. */
-    public static final String ITEM_SIDE_SUFFIX = Topics.ITEM_SIDE_SUFFIX;
 
     private final KafkaStreams streams;
     private final KafkaStreams itemStreams;
@@ -147,18 +144,13 @@ public final class StreamrecApp implements AutoCloseable {
     static Properties itemSideProperties(Properties userSide) {
         Properties items = new Properties();
         items.putAll(userSide);
-        items.put(StreamsConfig.APPLICATION_ID_CONFIG, itemSideApplicationId(
+        items.put(StreamsConfig.APPLICATION_ID_CONFIG, Topics.itemSideApplicationId(
                 userSide.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
         String clientId = userSide.getProperty(StreamsConfig.CLIENT_ID_CONFIG);
         if (clientId != null && !clientId.isEmpty()) {
-            items.put(StreamsConfig.CLIENT_ID_CONFIG, clientId + ITEM_SIDE_SUFFIX);
+            items.put(StreamsConfig.CLIENT_ID_CONFIG, clientId + Topics.ITEM_SIDE_SUFFIX);
         }
         return items;
-    }
-
-    /** The item side's application id (its consumer group) for a deployment's {@code applicationId}. */
-    public static String itemSideApplicationId(String applicationId) {
-        return new Topics("", applicationId).itemSideApplicationId();
     }
 
     public String httpUrl() {

@@ -1,6 +1,5 @@
 package io.streamrec.bench;
 
-import io.streamrec.app.StreamrecApp;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashSet;
@@ -95,7 +94,7 @@ final class LoadCommand implements Callable<Integer> {
         try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers, system.applicationId,
                      system.topics.interactions());
              ConsumerLag deltaLag = new ConsumerLag(system.bootstrapServers,
-                     StreamrecApp.itemSideApplicationId(system.applicationId), system.topics.itemDeltas());
+                     system.topics.itemSideApplicationId(), system.topics.itemDeltas());
              RefreshLatency latency = new RefreshLatency(system.bootstrapServers, system.topics.recommendations());
              BrokerRecords broker = new BrokerRecords(system.bootstrapServers,
                      topic -> written.contains(topic) || topic.startsWith(system.applicationId + "-"))) {

@@ -49,6 +49,11 @@ public record Topics(String prefix, String applicationId) {
 
     /** The item side's application id: its consumer group, transactional ids and state folder. */
     public String itemSideApplicationId() {
+        return itemSideApplicationId(applicationId);
+    }
+
+    /** The item side's application id in a deployment whose (user side's) application id is {@code applicationId}. */
+    public static String itemSideApplicationId(String applicationId) {
         return applicationId + ITEM_SIDE_SUFFIX;
     }
 

@@ -3,6 +3,7 @@ package io.streamrec.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamrec.config.StreamrecConfig;
+import io.streamrec.topology.Topics;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,7 +19,7 @@ class ItemSidePropertiesTest {
         Properties itemSide = StreamrecApp.itemSideProperties(userSide);
 
         assertThat(itemSide.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("shop-items")
-                .isEqualTo(StreamrecApp.itemSideApplicationId("shop"));
+                .isEqualTo(Topics.itemSideApplicationId("shop"));
         assertThat(itemSide.getProperty(StreamsConfig.CLIENT_ID_CONFIG)).as("no clash of client ids in JMX")
                 .isEqualTo("shop-eu-items");
         assertThat(userSide.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("localhost:8080");

@@ -1,11 +1,11 @@
 package io.streamrec.deploy;
 
-import io.streamrec.app.StreamrecApp;
 import io.streamrec.config.StreamrecConfig;
 import io.streamrec.embedded.EmbeddedKafka;
 import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.online.SharedModel;
 import io.streamrec.serving.HttpApi;
+import io.streamrec.topology.Topics;
 import io.streamrec.topology.TopologyFactory;
 import io.streamrec.topology.TopologyMetrics;
 import io.streamrec.topology.TopologySettings;
@@ -55,7 +55,7 @@ final class UnstartedInstance implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(TopologyFactory.userSide(settings, model, TopologyMetrics.NONE), props);
         Properties itemProps = new Properties();
         itemProps.putAll(props);
-        itemProps.put(StreamsConfig.APPLICATION_ID_CONFIG, StreamrecApp.itemSideApplicationId("deploy-test"));
+        itemProps.put(StreamsConfig.APPLICATION_ID_CONFIG, Topics.itemSideApplicationId("deploy-test"));
         KafkaStreams itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, model, TopologyMetrics.NONE),
                 itemProps);
         StreamrecMetrics metrics = new StreamrecMetrics(settings.refresh().listSize());
