@@ -52,7 +52,7 @@ final class ModelCodec {
         record.popularity = stored.getPopularity();
         record.popularityTimestamp = stored.getPopularityTimestamp();
         for (Neighbour n : stored.getNeighbours()) {
-            record.neighbours.add(n.getItem(), n.getWeight());
+            record.neighbours.append(n.getItem(), n.getWeight());
         }
         record.known = stored.getKnown();
         record.metadata = new ItemMetadata(stored.getTitle(), stored.getCategories(), stored.getTags(),

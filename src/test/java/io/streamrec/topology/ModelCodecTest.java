@@ -47,4 +47,18 @@ class ModelCodecTest {
         assertThat(read.metadata).isEqualTo(ItemMetadata.NONE);
         assertThat(read.known).isFalse();
     }
+
+    @Test
+    void neighboursReadBackInTheirOrderAndKeepLearning() {
+        ItemRecord record = new ItemRecord("i3", new float[] {1, 2}, 3);
+        record.neighbours.add("x", 4);
+        record.neighbours.add("y", 1);
+        record.neighbours.add("z", 2);
+        ItemRecord read = ModelCodec.record("i3", ModelCodec.itemVector(record), 3);
+        assertThat(read.neighbours.idsCopy()).containsExactly("x", "y", "z");
+        assertThat(read.neighbours.weightsCopy()).containsExactly(4f, 1f, 2f);
+        read.neighbours.add("y", 1);
+        assertThat(read.neighbours.size()).isEqualTo(3);
+        assertThat(read.neighbours.weight(1)).isEqualTo(2f);
+    }
 }

@@ -58,6 +58,25 @@ public final class Neighbours {
         logChange(weakest);
     }
 
+    /**
+     * Appends a neighbour without looking for it in the list, for rebuilding a list from a stored
+     * copy: a full list's ids are distinct because they were written from a list like this one, and
+     * looking each up would make reading a record quadratic in its neighbours. Appending an id the
+     * list already holds would keep it twice. Past the capacity (a copy stored under a larger one)
+     * the neighbour is {@link #add}ed, as it would have been then.
+     */
+    public void append(String id, float weight) {
+        if (size == ids.length) {
+            add(id, weight);
+            return;
+        }
+        version++;
+        logChange(size);
+        ids[size] = id;
+        hashes[size] = id.hashCode();
+        weights[size++] = weight;
+    }
+
     public void remove(String id) {
         for (int i = 0; i < size; i++) {
             if (ids[i].equals(id)) {
