@@ -96,8 +96,8 @@ public final class StreamrecApp implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(
                 TopologyFactory.userSide(settings, model, metrics.topology(), inputLag), streamsProps);
         inputLag.watch(streams);
-        KafkaStreams itemStreams = new KafkaStreams(TopologyFactory.itemSide(settings, model, metrics.topology()),
-                itemSideProperties(streamsProps));
+        KafkaStreams itemStreams = new KafkaStreams(
+                TopologyFactory.itemSide(settings, model, metrics.topology(), inputLag), itemSideProperties(streamsProps));
         for (KafkaStreams client : List.of(streams, itemStreams)) {
             metrics.watch(client);
             client.setUncaughtExceptionHandler(e -> {

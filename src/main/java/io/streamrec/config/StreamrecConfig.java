@@ -169,6 +169,10 @@ public final class StreamrecConfig {
     public static final Key ITEM_PUBLISH_INTERVAL_MS = key("streamrec.item.publish.interval.ms",
             String.valueOf(RefreshPolicy.defaults().itemPublishIntervalMs()),
             "How often changed item vectors are published to every instance.");
+    public static final Key ITEM_PUBLISH_INTERVAL_BEHIND_MS = key("streamrec.item.publish.interval.behind.ms",
+            String.valueOf(RefreshPolicy.defaults().itemPublishIntervalBehindMs()),
+            "How often changed items are published while the input is behind (streamrec.refresh.behind.ms): "
+                    + "a publication costs the same however many events it carries, so fewer leave the cores to learning.");
     public static final Key MAX_ID_LENGTH = key("streamrec.validation.max.id.length",
             String.valueOf(Validation.defaults().maxIdLength()), "Longest accepted user or item id.");
     public static final Key MIN_TIMESTAMP_MS = key("streamrec.validation.min.timestamp.ms",
@@ -301,7 +305,8 @@ public final class StreamrecConfig {
         return new TopologySettings(topics(), modelParams(), eventWeights(),
                 new Validation(getInt(MAX_ID_LENGTH), getLong(MIN_TIMESTAMP_MS), getLong(MAX_FUTURE_MS)),
                 new RefreshPolicy(getLong(REFRESH_DEBOUNCE_MS), getLong(REFRESH_CHECK_INTERVAL_MS),
-                        getInt(RECOMMENDATIONS_SIZE), itemPublishIntervalMs(), getDouble(REFRESH_BEHIND_SHARE)),
+                        getInt(RECOMMENDATIONS_SIZE), itemPublishIntervalMs(),
+                        getLong(ITEM_PUBLISH_INTERVAL_BEHIND_MS), getDouble(REFRESH_BEHIND_SHARE)),
                 businessRules(), lifecycle(),
                 rankerSettings());
     }
@@ -471,6 +476,7 @@ public final class StreamrecConfig {
         double share = getDouble(REFRESH_BEHIND_SHARE);
         require(share > 0 && share <= 1, REFRESH_BEHIND_SHARE.name() + " must be in (0, 1], was " + share);
         atLeast(REFRESH_BEHIND_MS, 1);
+        atLeast(ITEM_PUBLISH_INTERVAL_BEHIND_MS, 1);
         atLeast(RECOMMENDATIONS_SIZE, 1);
         atLeast(ITEM_PUBLISH_INTERVAL_MS, 1);
         atLeast(MAX_ID_LENGTH, 1);

@@ -35,7 +35,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * first kept in {@code item-pending-log} (a {@link DeltaLog}, a record per batch), summed per item and
  * applied to the item's big record (vector, counters, up to 200 neighbours) once per publish
  * interval, which publishes it: one read-modify-write of that record per interval
- * instead of one per delta (an event sends about 16). Every index reader only ever saw the item
+ * instead of one per delta (an event sends about 16), and per {@link PublicationPace} fewer
+ * intervals while the user side's input is behind. Every index reader only ever saw the item
  * once per interval anyway. Because the pending sums are state of this task, they commit with
  * the input offsets in the same transaction: exactly-once holds through a crash.
  */
@@ -61,10 +62,13 @@ final class ItemLearner implements Processor<String, Object, Void, Void> {
     /** The newest event time in the deltas this task received: the clock items' idleness is measured by. */
     private long newestEventTime = Long.MIN_VALUE;
     private DeltaLog pending;
+    /** Publications: fewer while the user side's input is behind, the cores being shared with it. */
+    private final PublicationPace publications;
 
-    ItemLearner(TopologySettings settings, ItemIndex index) {
+    ItemLearner(TopologySettings settings, ItemIndex index, InputLoad load) {
         this.settings = settings;
         this.index = index;
+        this.publications = new PublicationPace(load, settings.refresh());
         this.itemSide = new ItemSide(settings.model());
     }
 
@@ -74,7 +78,11 @@ final class ItemLearner implements Processor<String, Object, Void, Void> {
         pending = new DeltaLog(context.getStateStore(StoreNames.ITEM_PENDING),
                 settings.model().popularityHalfLifeMs());
         context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()),
-                PunctuationType.WALL_CLOCK_TIME, now -> applyOwed());
+                PunctuationType.WALL_CLOCK_TIME, now -> {
+                    if (publications.due()) {
+                        applyOwed();
+                    }
+                });
         if (settings.lifecycle().itemTtlMs() > 0) {
             context.schedule(Duration.ofMillis(settings.lifecycle().checkIntervalMs()),
                     PunctuationType.WALL_CLOCK_TIME, now -> expireIdleItems());

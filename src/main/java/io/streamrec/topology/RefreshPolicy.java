@@ -14,14 +14,18 @@ package io.streamrec.topology;
  *                      within about twice this. Longer intervals cost staleness and save work: each
  *                      changed item is summed, rewritten and published once per interval, however
  *                      many deltas it received (BENCHMARKS.md has the measured trade-off).
+ * @param itemPublishIntervalBehindMs the same while the input is behind ({@link InputLoad}; rounded to a
+ *                      whole number of intervals): a publication's work is fixed by the items changed,
+ *                      so publishing less often leaves more of the cores to learning ({@link PublicationPace})
  * @param behindShare   the most of the user side's time refreshes (and drawing ranker examples) may
  *                      take while its input is behind ({@link InputLoad}): learning keeps the rest, and a
  *                      user whose refresh waits gets one list for all the events that came meanwhile
  */
 public record RefreshPolicy(long debounceMs, long checkIntervalMs, int listSize, long itemPublishIntervalMs,
-                            double behindShare) {
+                            long itemPublishIntervalBehindMs, double behindShare) {
     public RefreshPolicy {
-        if (debounceMs < 0 || checkIntervalMs <= 0 || listSize <= 0 || itemPublishIntervalMs <= 0) {
+        if (debounceMs < 0 || checkIntervalMs <= 0 || listSize <= 0 || itemPublishIntervalMs <= 0
+                || itemPublishIntervalBehindMs <= 0) {
             throw new IllegalArgumentException("refresh settings must be positive");
         }
         if (!(behindShare > 0 && behindShare <= 1)) {
@@ -30,14 +34,20 @@ public record RefreshPolicy(long debounceMs, long checkIntervalMs, int listSize,
     }
 
     public static RefreshPolicy defaults() {
-        return new RefreshPolicy(50, 20, 50, 1000, 0.1);
+        return new RefreshPolicy(50, 20, 50, 1000, 4000, 0.1);
     }
 
     public RefreshPolicy withItemPublishIntervalMs(long intervalMs) {
-        return new RefreshPolicy(debounceMs, checkIntervalMs, listSize, intervalMs, behindShare);
+        return new RefreshPolicy(debounceMs, checkIntervalMs, listSize, intervalMs, itemPublishIntervalBehindMs,
+                behindShare);
+    }
+
+    public RefreshPolicy withItemPublishIntervalBehindMs(long intervalMs) {
+        return new RefreshPolicy(debounceMs, checkIntervalMs, listSize, itemPublishIntervalMs, intervalMs, behindShare);
     }
 
     public RefreshPolicy withBehindShare(double share) {
-        return new RefreshPolicy(debounceMs, checkIntervalMs, listSize, itemPublishIntervalMs, share);
+        return new RefreshPolicy(debounceMs, checkIntervalMs, listSize, itemPublishIntervalMs, itemPublishIntervalBehindMs,
+                share);
     }
 }

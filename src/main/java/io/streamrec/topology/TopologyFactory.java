@@ -73,7 +73,7 @@ public final class TopologyFactory {
                                  InputLoad load) {
         Topology topology = new Topology();
         addUserSide(topology, settings, model, metrics, load);
-        addItemSide(topology, settings, model.index(), metrics);
+        addItemSide(topology, settings, model.index(), metrics, load);
         addItemIndex(topology, settings, model);
         return topology;
     }
@@ -102,8 +102,14 @@ public final class TopologyFactory {
      * global store keeps: both clients run in every instance.
      */
     public static Topology itemSide(TopologySettings settings, SharedModel model, TopologyMetrics metrics) {
+        return itemSide(settings, model, metrics, InputLoad.KEEPING_UP);
+    }
+
+    /** The item side alone, publishing less often whenever {@code load} says the user side's input is behind. */
+    public static Topology itemSide(TopologySettings settings, SharedModel model, TopologyMetrics metrics,
+                                    InputLoad load) {
         Topology topology = new Topology();
-        addItemSide(topology, settings, model.index(), metrics);
+        addItemSide(topology, settings, model.index(), metrics, load);
         return topology;
     }
 
@@ -140,12 +146,12 @@ public final class TopologyFactory {
 
     /** One sub-topology on the partitions of `items` and `item-deltas`. */
     private static void addItemSide(Topology topology, TopologySettings settings, ItemIndex index,
-                                    TopologyMetrics metrics) {
+                                    TopologyMetrics metrics, InputLoad load) {
         Topics topics = settings.topics();
         topology.addSource(ITEMS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.items());
         topology.addProcessor(CATALOG, ItemCatalogProcessor::new, ITEMS_SOURCE);
         topology.addSource(ITEM_DELTAS_SOURCE, new StringDeserializer(), ItemLearner.DELTAS, topics.itemDeltas());
-        topology.addProcessor(LEARN_ITEM, () -> new ItemLearner(settings, index), CATALOG,
+        topology.addProcessor(LEARN_ITEM, () -> new ItemLearner(settings, index, load), CATALOG,
                 ITEM_DELTAS_SOURCE);
         topology.addStateStore(store(StoreNames.ITEM_STATE, EncodedItem.SERDE), LEARN_ITEM);
         topology.addStateStore(inMemoryStore(StoreNames.ITEM_PENDING, Serdes.Long(), OwedRecord.SERDE),

@@ -65,6 +65,8 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private final ItemPartitions itemPartitions;
     /** Refreshes and ranker examples: a share of the time while the input is behind. */
     private final RefreshBudget listWork;
+    /** Sends of what items are owed: fewer while the input is behind. */
+    private final PublicationPace sends;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, UserState> users;
     private KeyValueStore<String, Long> seen;
@@ -81,6 +83,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         this.settings = settings;
         this.itemPartitions = itemPartitions;
         this.listWork = new RefreshBudget(settings.refresh().behindShare(), load, System::nanoTime);
+        this.sends = new PublicationPace(load, settings.refresh());
         this.model = model;
         this.index = model.index();
         this.metrics = metrics;
@@ -106,7 +109,11 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
                     now -> expireIdleUsers());
         }
         context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
-                now -> sendDeltas());
+                now -> {
+                    if (sends.due()) {
+                        sendDeltas();
+                    }
+                });
     }
 
     /**

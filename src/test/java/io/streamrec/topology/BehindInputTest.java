@@ -31,9 +31,13 @@ import org.junit.jupiter.api.Test;
 /** While the input is behind, learning goes on and refreshes wait, then list each user once for all they did. */
 class BehindInputTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    /** So small a share that no refresh fits while behind: the test sees only what waits. */
+    /**
+     * So small a share that no refresh fits while behind: the test sees only what waits. Items are
+     * published one interval in four while behind.
+     */
     private final TopologySettings settings = DriverSettings.defaults()
-            .withRefresh(DriverSettings.defaults().refresh().withBehindShare(1e-12));
+            .withRefresh(DriverSettings.defaults().refresh().withBehindShare(1e-12)
+                    .withItemPublishIntervalBehindMs(4 * DriverSettings.defaults().refresh().itemPublishIntervalMs()));
     private final Topics topics = settings.topics();
     private volatile boolean behind;
     private TopologyTestDriver driver;
@@ -94,6 +98,37 @@ class BehindInputTest {
         send("dee", "item-4", EventType.VIEW);
         driver.advanceWallClockTime(Duration.ofMillis(100));
         assertThat(recommendations.readValue().getEventsSeen()).isEqualTo(2);
+    }
+
+    @Test
+    void behindTheInputItemsArePublishedOneIntervalInFourWithAllTheyWereOwed() {
+        behind = true;
+        send("ann", "item-1", EventType.CLICK);
+        send("ben", "item-1", EventType.CLICK);
+        passIntervals(3);
+        assertThat(distinctUsers("item-1")).as("three intervals: neither sent nor published yet").isZero();
+        passIntervals(5);
+        assertThat(distinctUsers("item-1")).as("nothing owed is lost by waiting").isEqualTo(2);
+    }
+
+    @Test
+    void keepingUpItemsArePublishedEveryInterval() {
+        send("ann", "item-1", EventType.CLICK);
+        send("ben", "item-1", EventType.CLICK);
+        passIntervals(2);
+        assertThat(distinctUsers("item-1")).isEqualTo(2);
+    }
+
+    /** Wall-clock punctuations fire once per advance, however far it goes: one interval at a time. */
+    private void passIntervals(int intervals) {
+        for (int i = 0; i < intervals; i++) {
+            driver.advanceWallClockTime(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()));
+        }
+    }
+
+    private long distinctUsers(String item) {
+        KeyValueStore<String, EncodedItem> items = driver.getKeyValueStore(StoreNames.ITEM_STATE);
+        return EncodedItem.decode(items.get(item)).getDistinctUsers();
     }
 
     private void send(String user, String item, EventType type) {
