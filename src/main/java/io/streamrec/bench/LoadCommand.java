@@ -32,12 +32,13 @@ final class LoadCommand implements Callable<Integer> {
     String duration;
 
     /**
-     * Until the JIT has compiled the model and the Streams stack, the app falls behind and the
-     * backlog it builds delays the events after it too, so the figures must leave that start out:
-     * on two cores with the broker in process, the compiler is still busy tens of seconds in
-     * (BENCHMARKS.md, section 4).
+     * The figures must leave out two starts. Until the JIT has compiled the model and the Streams
+     * stack (on two cores with the broker in process, tens of seconds), the app falls behind and
+     * its backlog delays the events after it too. And until the items' neighbour lists have filled
+     * (about two minutes of the bench's traffic), each item record is a fraction of its steady size,
+     * so publishing items costs a fraction of what a running deployment pays (BENCHMARKS.md, section 4).
      */
-    @Option(names = "--warmup", defaultValue = "40s", description = "Publishing before the measured duration, "
+    @Option(names = "--warmup", defaultValue = "180s", description = "Publishing before the measured duration, "
             + "left out of the figures (default ${DEFAULT-VALUE}).")
     String warmup;
 
