@@ -97,7 +97,8 @@ public final class StreamrecApp implements AutoCloseable {
                 TopologyFactory.userSide(settings, model, metrics.topology(), inputLag), streamsProps);
         inputLag.watch(streams);
         KafkaStreams itemStreams = new KafkaStreams(
-                TopologyFactory.itemSide(settings, model, metrics.topology(), inputLag), itemSideProperties(streamsProps));
+                TopologyFactory.itemSide(settings, model, metrics.topology(), inputLag),
+                itemSideProperties(streamsProps));
         for (KafkaStreams client : List.of(streams, itemStreams)) {
             metrics.watch(client);
             client.setUncaughtExceptionHandler(e -> {

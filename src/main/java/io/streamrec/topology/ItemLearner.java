@@ -58,12 +58,12 @@ final class ItemLearner implements Processor<String, Object, Void, Void> {
     private final TopologySettings settings;
     private final ItemIndex index;
     private final ItemSide itemSide;
+    /** Publications: fewer while the user side's input is behind, the cores being shared with it. */
+    private final PublicationPace publications;
     private KeyValueStore<String, EncodedItem> items;
     /** The newest event time in the deltas this task received: the clock items' idleness is measured by. */
     private long newestEventTime = Long.MIN_VALUE;
     private DeltaLog pending;
-    /** Publications: fewer while the user side's input is behind, the cores being shared with it. */
-    private final PublicationPace publications;
 
     ItemLearner(TopologySettings settings, ItemIndex index, InputLoad load) {
         this.settings = settings;
@@ -78,11 +78,7 @@ final class ItemLearner implements Processor<String, Object, Void, Void> {
         pending = new DeltaLog(context.getStateStore(StoreNames.ITEM_PENDING),
                 settings.model().popularityHalfLifeMs());
         context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()),
-                PunctuationType.WALL_CLOCK_TIME, now -> {
-                    if (publications.due()) {
-                        applyOwed();
-                    }
-                });
+                PunctuationType.WALL_CLOCK_TIME, publications.paced(this::applyOwed));
         if (settings.lifecycle().itemTtlMs() > 0) {
             context.schedule(Duration.ofMillis(settings.lifecycle().checkIntervalMs()),
                     PunctuationType.WALL_CLOCK_TIME, now -> expireIdleItems());

@@ -1,5 +1,7 @@
 package io.streamrec.topology;
 
+import org.apache.kafka.streams.processor.Punctuator;
+
 /**
  * Which item publish intervals publish: every one while the input keeps up, and while it is
  * behind one in every {@code behindIntervalMs / intervalMs}. A publication's work is fixed by the
@@ -19,6 +21,15 @@ final class PublicationPace {
         this.load = load;
         this.stretch = Math.max(1, Math.round((double) policy.itemPublishIntervalBehindMs()
                 / policy.itemPublishIntervalMs()));
+    }
+
+    /** A punctuator for every publish interval that runs {@code publication} on the intervals that publish. */
+    Punctuator paced(Runnable publication) {
+        return now -> {
+            if (due()) {
+                publication.run();
+            }
+        };
     }
 
     /** Asked once per publish interval: whether this one publishes. */

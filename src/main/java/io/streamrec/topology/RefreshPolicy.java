@@ -47,7 +47,7 @@ public record RefreshPolicy(long debounceMs, long checkIntervalMs, int listSize,
     }
 
     public RefreshPolicy withBehindShare(double share) {
-        return new RefreshPolicy(debounceMs, checkIntervalMs, listSize, itemPublishIntervalMs, itemPublishIntervalBehindMs,
-                share);
+        return new RefreshPolicy(debounceMs, checkIntervalMs, listSize, itemPublishIntervalMs,
+                itemPublishIntervalBehindMs, share);
     }
 }

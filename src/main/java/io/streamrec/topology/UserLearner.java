@@ -109,11 +109,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
                     now -> expireIdleUsers());
         }
         context.schedule(Duration.ofMillis(settings.refresh().itemPublishIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
-                now -> {
-                    if (sends.due()) {
-                        sendDeltas();
-                    }
-                });
+                sends.paced(this::sendDeltas));
     }
 
     /**
