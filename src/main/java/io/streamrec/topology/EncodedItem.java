@@ -11,11 +11,11 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * An item's state as `item-state` and its changelog hold it: the Avro single-object bytes of
  * an {@link ItemVector} (a vector and up to 200 neighbours, several KB), encoded once per change
- * for the store, its changelog and the topic alike. The bytes are never mutated (RocksDB and the
- * producer copy them).
+ * for the store and its changelog alike. The bytes are never mutated (RocksDB and the producer
+ * copy them).
  */
 final class EncodedItem {
-    /** The store's and the topic's value serde; a null value is a tombstone both ways. */
+    /** The store's value serde; a null value is a tombstone both ways. */
     static final Serde<EncodedItem> SERDE = new Serde<>() {
         @Override
         public Serializer<EncodedItem> serializer() {

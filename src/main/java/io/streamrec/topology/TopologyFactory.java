@@ -201,9 +201,9 @@ public final class TopologyFactory {
 
     /**
      * A small store whose keys are rewritten a publish interval later: the {@link DeltaLog}s'
-     * numbered records (a key is reused by the next drain). Held in memory (restored from its changelog) and not cached:
-     * the writes of a key mostly fall in different commits, so a cache would merge nothing and
-     * only add its sorted-map updates and per-commit flushes.
+     * numbered records (a key is reused by the next drain). Held in memory (restored from its
+     * changelog) and not cached: the writes of a key mostly fall in different commits, so a cache
+     * would merge nothing and only add its sorted-map updates and per-commit flushes.
      */
     private static <K, V> StoreBuilder<KeyValueStore<K, V>> inMemoryStore(String name, Serde<K> keys,
                                                                           Serde<V> values) {
