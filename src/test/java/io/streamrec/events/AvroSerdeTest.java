@@ -1,6 +1,7 @@
 package io.streamrec.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Interaction;
@@ -17,12 +18,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.data.TimeConversions;
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
-/** Our encoder must write exactly what Avro's single-object encoder writes, for every shape of record. */
+/**
+ * Our encoder must write exactly what Avro's single-object encoder writes, for every shape of
+ * record, and our decoder read what Avro's message decoder reads.
+ */
 class AvroSerdeTest {
     /** Loading the serdes first tells Avro to trust the generated classes, which the builders need. */
     private static final AvroSerde<Interaction> EVENTS = AvroSerdes.INTERACTION;
@@ -106,6 +111,18 @@ class AvroSerdeTest {
     }
 
     @Test
+    void aRecordCutShortIsRefusedAsByAvrosDecoder() {
+        Interaction event = Interaction.newBuilder().setUser("user-1").setItem("item-1").setType(EventType.VIEW)
+                .setTimestamp(Instant.ofEpochMilli(1_700_000_000_000L)).build();
+        byte[] bytes = EVENTS.encode(event);
+        byte[] cut = Arrays.copyOf(bytes, bytes.length - 3);
+
+        assertThatThrownBy(() -> EVENTS.decode(cut)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> new BinaryMessageDecoder<Interaction>(SpecificData.getForClass(Interaction.class),
+                Interaction.getClassSchema()).decode(cut)).hasCauseInstanceOf(IOException.class);
+    }
+
+    @Test
     void aNullIsATombstoneBothWays() throws IOException {
         assertThat(AvroSerdes.USER_STATE.encode(null)).isNull();
         assertThat(AvroSerdes.USER_STATE.decode(null)).isNull();
@@ -121,6 +138,7 @@ class AvroSerdeTest {
         theirs.get(expected);
 
         assertThat(ours).isEqualTo(expected);
-        assertThat(serde.decode(ours)).isEqualTo(record);
+        assertThat(serde.decode(ours)).isEqualTo(record)
+                .isEqualTo(new BinaryMessageDecoder<T>(generic, record.getSchema()).decode(expected));
     }
 }
