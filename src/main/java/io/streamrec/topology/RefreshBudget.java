@@ -1,6 +1,7 @@
 package io.streamrec.topology;
 
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The time refreshes (and other work on lists) may take while the input is behind: a share of the
@@ -25,6 +26,15 @@ final class RefreshBudget {
         this.load = load;
         this.nanoClock = nanoClock;
         this.accruedUpTo = nanoClock.getAsLong();
+    }
+
+    /**
+     * One budget per thread that asks, shared by the tasks it runs: a stream thread's tasks take
+     * turns on it, so the share bounds the thread's time whatever the number of its partitions.
+     */
+    static Supplier<RefreshBudget> perThread(double share, InputLoad load) {
+        ThreadLocal<RefreshBudget> budgets = ThreadLocal.withInitial(() -> new RefreshBudget(share, load, System::nanoTime));
+        return budgets::get;
     }
 
     /**

@@ -27,6 +27,7 @@ import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.online.SharedModel;
 import io.streamrec.stores.StoreNames;
 import io.streamrec.stores.StoredList;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -126,7 +127,8 @@ public final class TopologyFactory {
         topology.addSource(REKEYED_SOURCE, new StringDeserializer(), AvroSerdes.INTERACTION.deserializer(),
                 topics.rekeyed());
         ItemPartitions itemPartitions = new ItemPartitions();
-        topology.addProcessor(LEARN_USER, () -> new UserLearner(settings, model, metrics, itemPartitions, load),
+        Supplier<RefreshBudget> listWork = RefreshBudget.perThread(settings.refresh().behindShare(), load);
+        topology.addProcessor(LEARN_USER, () -> new UserLearner(settings, model, metrics, itemPartitions, load, listWork),
                 VALIDATE, REKEYED_SOURCE);
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), LEARN_USER);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), LEARN_USER);

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
@@ -63,8 +64,12 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private final TopologyMetrics metrics;
     private final LiveTest live;
     private final ItemPartitions itemPartitions;
-    /** Refreshes and ranker examples: a share of the time while the input is behind. */
-    private final RefreshBudget listWork;
+    /**
+     * Refreshes and ranker examples: a share of the time while the input is behind. The budget is
+     * the running thread's, shared with the other tasks it runs: the share is of the thread's time,
+     * not of each partition's, or a thread of four partitions would spend four shares.
+     */
+    private final Supplier<RefreshBudget> listWork;
     /** Sends of what items are owed: fewer while the input is behind. */
     private final PublicationPace sends;
     private ProcessorContext<Object, Object> context;
@@ -79,10 +84,10 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
     private long newestEventTime = Long.MIN_VALUE;
 
     UserLearner(TopologySettings settings, SharedModel model, TopologyMetrics metrics, ItemPartitions itemPartitions,
-                InputLoad load) {
+                InputLoad load, Supplier<RefreshBudget> listWork) {
         this.settings = settings;
         this.itemPartitions = itemPartitions;
-        this.listWork = new RefreshBudget(settings.refresh().behindShare(), load, System::nanoTime);
+        this.listWork = listWork;
         this.sends = new PublicationPace(load, settings.refresh());
         this.model = model;
         this.index = model.index();
@@ -167,7 +172,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         }
         UserProfile profile = UserStateCodec.profile(users.get(user));
         if (settings.ranker().learned() && step.teachesRanker(event.getType().name(), newForUser)) {
-            listWork.run(() -> sendRankingExample(user, profile, item, time));
+            listWork.get().run(() -> sendRankingExample(user, profile, item, time));
         }
         ShownList shown = credit ? ModelCodec.shown(StoredList.decode(last)) : null;
         List<ItemUpdate> owed = step.learn(profile, item, event.getType().name(), time, newForUser, shown);
@@ -180,7 +185,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
                 settings.topics().rekeyed());
         UserState state = UserStateCodec.userState(profile, origin.partition(), origin.offset());
         users.put(user, state);
-        boolean refreshed = event.getType() == EventType.PURCHASE && listWork.run(() -> refreshNow(user, state));
+        boolean refreshed = event.getType() == EventType.PURCHASE && listWork.get().run(() -> refreshNow(user, state));
         if (!refreshed) {
             dirty.mark(user, context.currentSystemTimeMs());
         }
@@ -240,7 +245,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
             due = dirty.due(now, settings.refresh().debounceMs(), Math.min(DUE_PER_ROUND, left));
             left -= due.size();
             for (String user : due) {
-                if (!listWork.run(() -> refreshOrForget(user))) {
+                if (!listWork.get().run(() -> refreshOrForget(user))) {
                     return;
                 }
             }

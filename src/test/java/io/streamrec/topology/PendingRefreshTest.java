@@ -54,7 +54,8 @@ class PendingRefreshTest {
         context.setCurrentStreamTimeMs(NOW);
 
         new UserLearner(settings, SharedModel.of(settings.model(), index), TopologyMetrics.NONE, new ItemPartitions(),
-                InputLoad.KEEPING_UP).init(context);
+                InputLoad.KEEPING_UP, RefreshBudget.perThread(settings.refresh().behindShare(), InputLoad.KEEPING_UP))
+                .init(context);
         context.scheduledPunctuators().get(0).getPunctuator().punctuate(NOW);
 
         assertThat(context.forwarded()).extracting(record -> String.valueOf(record.record().key()))

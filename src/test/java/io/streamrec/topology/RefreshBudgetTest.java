@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class RefreshBudgetTest {
@@ -49,6 +51,19 @@ class RefreshBudgetTest {
         behind[0] = true;
         assertThat(work.run(tenMs)).as("behind: a quarter of the 20 ms that passed is 5 ms of credit").isTrue();
         assertThat(work.run(tenMs)).as("5 - 10 ms: spent").isFalse();
+    }
+
+    @Test
+    void theTasksOfOneThreadShareItsBudgetAndEveryThreadHasItsOwn() throws Exception {
+        Supplier<RefreshBudget> budgets = RefreshBudget.perThread(0.1, () -> true);
+        RefreshBudget mine = budgets.get();
+        AtomicReference<RefreshBudget> another = new AtomicReference<>();
+        Thread other = new Thread(() -> another.set(budgets.get()));
+        other.start();
+        other.join();
+
+        assertThat(budgets.get()).as("a second task on this thread").isSameAs(mine);
+        assertThat(another.get()).isNotNull().isNotSameAs(mine);
     }
 
     @Test
