@@ -48,8 +48,9 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "10000", description = "Distinct items (default ${DEFAULT-VALUE}).")
     int items;
 
-    @Option(names = "--model-warmup", defaultValue = "10s", description = "In-memory model run: events through "
-            + "the online step left out before measuring (default ${DEFAULT-VALUE}).")
+    @Option(names = "--model-warmup", defaultValue = "10s", description = "In-memory model run: after learning, "
+            + "without lists, as many events as the live run learned, events through the online step left out "
+            + "before measuring (default ${DEFAULT-VALUE}).")
     String modelWarmup;
 
     @Option(names = "--model-duration", defaultValue = "5s", description = "In-memory model run: measured with "
@@ -111,20 +112,25 @@ final class LoadCommand implements Callable<Integer> {
             double bare = bareRate(out, system);
             ModelThroughput.Result model;
             try (ModelThroughput inMemory = new ModelThroughput(system.config.topologySettings(), users, items)) {
-                model = inMemory.run(modelWarm, modelRun);
+                model = inMemory.run(live.learned(), modelWarm, modelRun);
             }
-            out.printf(Locale.ROOT, "model in memory (same events, one thread, after a %s warm-up): %.0f events/s "
-                            + "learned and listed (one refresh per event, %.1f us), %.0f learned only (%.1f us)%n",
-                    modelWarmup, model.eventsPerSecond(), 1e6 / model.eventsPerSecond(),
+            out.printf(Locale.ROOT, "model in memory (same events, one thread, after learning the live run's %d "
+                            + "events and a %s warm-up): %.0f events/s learned and listed (one refresh per event, "
+                            + "%.1f us), %.0f learned only (%.1f us)%n",
+                    live.learned(), modelWarmup, model.eventsPerSecond(), 1e6 / model.eventsPerSecond(),
                     model.learnOnlyEventsPerSecond(), 1e6 / model.learnOnlyEventsPerSecond());
             return new LoadSummary(live.sustained, model.eventsPerSecond(), model.learnOnlyEventsPerSecond(), bare,
                     records.recordsPerEvent(), records.markersPerEvent(), live.fresh, live.learn, live.lagEnd);
         }
     }
 
-    /** What the live run measured; {@code before} and {@code after} bound the measured window. */
-    private record LiveRun(double sustained, long events, BrokerRecords.Snapshot before, BrokerRecords.Snapshot after,
-                           LoadSummary.Latency fresh, LoadSummary.Latency learn, long lagEnd) {}
+    /**
+     * What the live run measured; {@code before} and {@code after} bound the measured window of
+     * {@code events}; {@code learned} counts the warm-up's events too.
+     */
+    private record LiveRun(double sustained, long events, long learned, BrokerRecords.Snapshot before,
+                           BrokerRecords.Snapshot after, LoadSummary.Latency fresh, LoadSummary.Latency learn,
+                           long lagEnd) {}
 
     private LiveRun runLive(PrintWriter out, BenchTarget system, Rate eventRate, Duration runFor, Duration warm,
                             ConsumerLag lag, ConsumerLag deltaLag, RefreshLatency latency, LearningLag learning,
@@ -216,8 +222,8 @@ final class LoadCommand implements Callable<Integer> {
                         + "before (not in the percentiles)%n", learning.unlearned(), learning.oldestUnlearnedAgeMs());
             }
         }
-        return new LiveRun(sustained, measured, offsetsBefore, offsetsAfter, LoadSummary.Latency.of(samples), learn,
-                last.lag());
+        return new LiveRun(sustained, measured, last.committed() - before.committed(), offsetsBefore, offsetsAfter,
+                LoadSummary.Latency.of(samples), learn, last.lag());
     }
 
     /** The bare yardstick on the in-process broker, or NaN when the target is someone else's cluster. */

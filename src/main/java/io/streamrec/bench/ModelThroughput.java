@@ -53,8 +53,16 @@ final class ModelThroughput implements AutoCloseable {
                 ? new InMemoryRanker(model, settings.ranker(), settings.refresh().itemPublishIntervalMs(), 0) : null;
     }
 
-    /** Runs {@code warmup} unmeasured, then {@code measure} learning and listing, then {@code measure} learning only. */
-    Result run(Duration warmup, Duration measure) {
+    /**
+     * Learns the first {@code learned} events without lists, so the model is as large as the live
+     * run's (its items' neighbour lists as full: they fill over the first minutes and make each list
+     * dearer); then runs {@code warmup} unmeasured, then {@code measure} learning and listing, then
+     * {@code measure} learning only.
+     */
+    Result run(long learned, Duration warmup, Duration measure) {
+        for (long i = 0; i < learned; i++) {
+            handle(events.next(), false);
+        }
         runFor(warmup, true);
         double withLists = runFor(measure, true);
         double learnOnly = runFor(measure, false);
