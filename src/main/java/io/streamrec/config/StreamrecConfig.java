@@ -157,9 +157,9 @@ public final class StreamrecConfig {
             String.valueOf(RefreshPolicy.defaults().checkIntervalMs()), "How often due refreshes are run.");
     public static final Key REFRESH_BEHIND_SHARE = key("streamrec.refresh.behind.share",
             String.valueOf(RefreshPolicy.defaults().behindShare()),
-            "While the input waits longer than streamrec.refresh.behind.ms, the most of the user side's time "
-                    + "refreshes may take, in (0, 1]; learning keeps the rest and waiting users get one list for "
-                    + "all their new events.");
+            "While the input waits longer than streamrec.refresh.behind.ms, the most of each user-side stream "
+                    + "thread's time refreshes may take, whatever its number of partitions, in (0, 1]; learning "
+                    + "keeps the rest and waiting users get one list for all their new events.");
     public static final Key REFRESH_BEHIND_MS = key("streamrec.refresh.behind.ms", "1000",
             "How long events may wait in the input (its lag over the rate it is read at) before refreshes "
                     + "yield to learning.");

@@ -13,16 +13,20 @@ final class RefreshBudget {
     private static final long CAP_WINDOW_NANOS = 1_000_000_000L;
 
     private final double share;
+    /** While behind, per-event work is offered this many times for each time it may run: 1 / share. */
+    private final long stride;
     private final InputLoad load;
     private final LongSupplier nanoClock;
     private double credit;
     private long accruedUpTo;
+    private long offers;
 
     RefreshBudget(double share, InputLoad load, LongSupplier nanoClock) {
         if (!(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("share must be in (0, 1], was " + share);
         }
         this.share = share;
+        this.stride = Math.max(1, Math.round(1 / share));
         this.load = load;
         this.nanoClock = nanoClock;
         this.accruedUpTo = nanoClock.getAsLong();
@@ -53,6 +57,19 @@ final class RefreshBudget {
         work.run();
         spentSince(started);
         return true;
+    }
+
+    /**
+     * {@link #run} for work offered once per event rather than per due user (a ranker example):
+     * while behind, only one offer in {@code 1 / share} is taken, then charged as a refresh is.
+     * Taking every offer would spend the share on events before any due user is refreshed: an
+     * example costs a user's candidates, and every pick new to its user offers one.
+     */
+    boolean runSampled(Runnable work) {
+        if (load.behind() && offers++ % stride != 0) {
+            return false;
+        }
+        return run(work);
     }
 
     /** Whether another refresh may start now: some of the share is left. */

@@ -172,7 +172,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         }
         UserProfile profile = UserStateCodec.profile(users.get(user));
         if (settings.ranker().learned() && step.teachesRanker(event.getType().name(), newForUser)) {
-            listWork.get().run(() -> sendRankingExample(user, profile, item, time));
+            listWork.get().runSampled(() -> sendRankingExample(user, profile, item, time));
         }
         ShownList shown = credit ? ModelCodec.shown(StoredList.decode(last)) : null;
         List<ItemUpdate> owed = step.learn(profile, item, event.getType().name(), time, newForUser, shown);

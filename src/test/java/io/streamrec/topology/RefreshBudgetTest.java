@@ -54,6 +54,24 @@ class RefreshBudgetTest {
     }
 
     @Test
+    void workOfferedPerEventIsThinnedToTheShareWhileBehind() {
+        boolean[] behind = {false};
+        RefreshBudget work = new RefreshBudget(0.25, () -> behind[0], clock::get);
+        clock.addAndGet(10_000_000_000L);
+        int[] ran = {0};
+        for (int i = 0; i < 20; i++) {
+            work.runSampled(() -> ran[0]++);
+        }
+        assertThat(ran[0]).as("keeping up: every offer").isEqualTo(20);
+        behind[0] = true;
+        ran[0] = 0;
+        for (int i = 0; i < 20; i++) {
+            work.runSampled(() -> ran[0]++);
+        }
+        assertThat(ran[0]).as("behind, with credit to spare: one offer in four").isEqualTo(5);
+    }
+
+    @Test
     void theTasksOfOneThreadShareItsBudgetAndEveryThreadHasItsOwn() throws Exception {
         Supplier<RefreshBudget> budgets = RefreshBudget.perThread(0.1, () -> true);
         RefreshBudget mine = budgets.get();
