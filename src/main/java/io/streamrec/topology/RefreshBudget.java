@@ -37,7 +37,8 @@ final class RefreshBudget {
      * turns on it, so the share bounds the thread's time whatever the number of its partitions.
      */
     static Supplier<RefreshBudget> perThread(double share, InputLoad load) {
-        ThreadLocal<RefreshBudget> budgets = ThreadLocal.withInitial(() -> new RefreshBudget(share, load, System::nanoTime));
+        ThreadLocal<RefreshBudget> budgets =
+                ThreadLocal.withInitial(() -> new RefreshBudget(share, load, System::nanoTime));
         return budgets::get;
     }
 

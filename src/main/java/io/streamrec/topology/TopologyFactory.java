@@ -128,7 +128,8 @@ public final class TopologyFactory {
                 topics.rekeyed());
         ItemPartitions itemPartitions = new ItemPartitions();
         Supplier<RefreshBudget> listWork = RefreshBudget.perThread(settings.refresh().behindShare(), load);
-        topology.addProcessor(LEARN_USER, () -> new UserLearner(settings, model, metrics, itemPartitions, load, listWork),
+        topology.addProcessor(LEARN_USER,
+                () -> new UserLearner(settings, model, metrics, itemPartitions, load, listWork),
                 VALIDATE, REKEYED_SOURCE);
         topology.addStateStore(store(StoreNames.USER_STATE, AvroSerdes.USER_STATE), LEARN_USER);
         topology.addStateStore(store(StoreNames.USER_SEEN, Serdes.Long()), LEARN_USER);

@@ -51,7 +51,8 @@ public class ItemStateDecodeBenchmark {
                 .setDistinctUsers(1_000).setPopularity(12.5).setPopularityTimestamp(1_700_000_000_000L)
                 .setNeighbours(list).build();
         bytes = AvroSerdes.ITEM_VECTOR.encode(state);
-        avroDecoder = new BinaryMessageDecoder<>(SpecificData.getForClass(ItemVector.class), ItemVector.getClassSchema());
+        avroDecoder = new BinaryMessageDecoder<>(SpecificData.getForClass(ItemVector.class),
+                ItemVector.getClassSchema());
     }
 
     @Benchmark
