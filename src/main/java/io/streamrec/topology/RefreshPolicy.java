@@ -17,9 +17,10 @@ package io.streamrec.topology;
  * @param itemPublishIntervalBehindMs the same while the input is behind ({@link InputLoad}; rounded to a
  *                      whole number of intervals): a publication's work is fixed by the items changed,
  *                      so publishing less often leaves more of the cores to learning ({@link PublicationPace})
- * @param behindShare   the most of the user side's time refreshes (and drawing ranker examples) may
- *                      take while its input is behind ({@link InputLoad}): learning keeps the rest, and a
- *                      user whose refresh waits gets one list for all the events that came meanwhile
+ * @param behindShare   the most of each user-side stream thread's time refreshes (and drawing ranker
+ *                      examples, offered for one pick in 1 / share) may take while its input is behind
+ *                      ({@link InputLoad}): learning keeps the rest, and a user whose refresh waits gets
+ *                      one list for all the events that came meanwhile
  */
 public record RefreshPolicy(long debounceMs, long checkIntervalMs, int listSize, long itemPublishIntervalMs,
                             long itemPublishIntervalBehindMs, double behindShare) {
