@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -128,6 +129,9 @@ public final class Recommender {
             ExampleRows rows = lastList.get();
             if (!rows.isListOf(user, now, snapshot.version())) {
                 int[] window = windowSlots(snapshot, user.recentItems);
+                if (!mayBeCandidate(snapshot, user, window, pickedSlot, seen, n, now)) {
+                    return null;
+                }
                 Candidates c = candidates(snapshot, true, user, window, seen, Set.of(), entry -> true, n, now);
                 int at = c.position(pickedSlot);
                 if (at < 0 || !c.admitted[at]) {
@@ -159,13 +163,14 @@ public final class Recommender {
         if (personal) {
             sums.addWindow(snapshot, window, params.recencyDecay());
             sums.appendBest(params.coVisitCandidates(), c);
-            if (weights()[ScoredItem.Source.CONTENT.ordinal()] > 0) {
-                addContentNeighbours(snapshot, user.recentItems, c);
-            }
+            forEachContentNeighbour(snapshot, user.recentItems, neighbour -> {
+                if (!c.excluded(neighbour)) {
+                    c.add(neighbour);
+                }
+            });
         }
-        int trendingWanted = TRENDING_PER_LISTED * n;
-        int[] trending = this.trending.slots(snapshot, now, trendingWanted);
-        for (int t = 0; t < Math.min(trending.length, trendingWanted); t++) {
+        int[] trending = trendingSlots(snapshot, n, now);
+        for (int t = 0; t < trendingCount(trending, n); t++) {
             if (!c.excluded(trending[t])) {
                 c.add(trending[t]);
             }
@@ -207,15 +212,65 @@ public final class Recommender {
         return admitted;
     }
 
-    /** Items close in content to the user's newest ones: the only way an item nobody used yet becomes a candidate. */
-    private void addContentNeighbours(ItemIndex.Snapshot snapshot, List<String> recent, Candidates c) {
+    /**
+     * Whether {@code pickedSlot} can be among this user's {@link #candidates}: a co-visit neighbour of
+     * the window, a content neighbour of the newest items, one of the trending slots lists consider,
+     * or any item when those may leave a list short of {@code n} (the pool then falls back to every
+     * item). False means it is surely not one. Most picks are not, and this costs a pass over the
+     * window's neighbour slots where the candidates cost their sums, best and admission.
+     */
+    private boolean mayBeCandidate(ItemIndex.Snapshot snapshot, UserProfile user, int[] window, int pickedSlot,
+                                   SeenItems seen, int n, long now) {
+        int[] trending = trendingSlots(snapshot, n, now);
+        int available = 0;
+        for (int t = 0; t < trendingCount(trending, n); t++) {
+            if (trending[t] == pickedSlot) {
+                return true;
+            }
+            available += snapshot.available(trending[t]) ? 1 : 0;
+        }
+        // At most every seen item is among them: fewer than n left may mean the fallback.
+        if (available - (seen == null ? 0 : seen.size()) < n) {
+            return true;
+        }
+        for (int slot : window) {
+            int count = slot < 0 ? 0 : snapshot.neighbourCount(slot);
+            int[] neighbours = slot < 0 ? NO_SLOTS : snapshot.neighbourSlots(slot);
+            for (int k = 0; k < count; k++) {
+                if (neighbours[k] == pickedSlot) {
+                    return true;
+                }
+            }
+        }
+        boolean[] found = {false};
+        forEachContentNeighbour(snapshot, user.recentItems, neighbour -> found[0] |= neighbour == pickedSlot);
+        return found[0];
+    }
+
+    /** The trending pool for lists of {@code n}: its first {@link #trendingCount} slots are considered. */
+    private int[] trendingSlots(ItemIndex.Snapshot snapshot, int n, long now) {
+        return trending.slots(snapshot, now, TRENDING_PER_LISTED * n);
+    }
+
+    private static int trendingCount(int[] trending, int n) {
+        return Math.min(trending.length, TRENDING_PER_LISTED * n);
+    }
+
+    /**
+     * Items close in content to the user's newest ones, when content counts: the only way an item
+     * nobody used yet becomes a candidate.
+     */
+    private void forEachContentNeighbour(ItemIndex.Snapshot snapshot, List<String> recent, IntConsumer action) {
+        if (weights()[ScoredItem.Source.CONTENT.ordinal()] <= 0) {
+            return;
+        }
         ContentVectors content = index.content();
         for (int r = 0; r < Math.min(CONTENT_SOURCES, recent.size()); r++) {
             int slot = snapshot.slot(recent.get(r));
             if (slot >= 0) {
                 for (int neighbour : content.neighbours(slot, CONTENT_NEIGHBOURS)) {
-                    if (neighbour < snapshot.slotCount() && !c.excluded(neighbour)) {
-                        c.add(neighbour);
+                    if (neighbour < snapshot.slotCount()) {
+                        action.accept(neighbour);
                     }
                 }
             }

@@ -9,6 +9,7 @@ import io.streamrec.model.VectorMath;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.index.ItemMetadata;
 import io.streamrec.model.index.ItemRecord;
+import io.streamrec.model.index.SeenItems;
 import io.streamrec.model.learning.ItemSide;
 import io.streamrec.model.learning.ItemUpdate;
 import io.streamrec.model.learning.Learner;
@@ -16,6 +17,7 @@ import io.streamrec.model.ranker.CurrentRanker;
 import io.streamrec.model.ranker.RankerFeatures;
 import io.streamrec.model.ranker.RankerWeights;
 import io.streamrec.model.ranker.RankingExample;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -108,6 +110,55 @@ class LearnerAndRecommenderTest {
         }
         assertThat(recommender.example(user, null, "no-such-item", 5, 4, new Random(1), 100)).isNull();
         assertThat(recommender.example(UserProfile.empty(), null, "i11", 5, 4, new Random(1), 100)).isNull();
+    }
+
+    /**
+     * An example drawn apart from a list first asks cheaply whether the pick can be a candidate at
+     * all; it must agree, pick by pick, with the candidates of the list the user had at that moment.
+     */
+    @Test
+    void aPickTeachesFromItsOwnCandidatesExactlyWhenItTeachesFromTheListsCandidates() {
+        catalogue(300);
+        Random random = new Random(7);
+        List<UserProfile> users = new ArrayList<>();
+        List<Set<String>> histories = new ArrayList<>();
+        for (int u = 0; u < 60; u++) {
+            UserProfile user = UserProfile.empty();
+            Set<String> seen = new HashSet<>();
+            // One user in ten has had the 150 most popular items, which others never take: their lists
+            // run short of candidates and fall back to every item.
+            int events = u % 10 == 0 ? 150 : 8;
+            for (int e = 0; e < events; e++) {
+                learn(user, seen, "i" + (u % 10 == 0 ? e : 150 + random.nextInt(150)), 10L * u + e);
+            }
+            users.add(user);
+            histories.add(seen);
+        }
+        CurrentRanker ranker = new CurrentRanker();
+        ranker.install(RankerWeights.blend(params.embeddingWeight(), params.coVisitationWeight(),
+                params.popularityWeight(), params.contentWeight(), 8, 1));
+        Recommender learned = new Recommender(params, index, null, false, ranker);
+        long now = 1000;
+        int asked = 0;
+        int taught = 0;
+        for (int u = 0; u < users.size(); u += 3) {
+            UserProfile user = users.get(u);
+            SeenItems seen = SeenItems.of(histories.get(u));
+            for (int i = 0; i < 300; i++) {
+                String pick = "i" + i;
+                if (seen.contains(pick)) {
+                    continue;
+                }
+                learned.recommend(user, seen, Set.of(), e -> true, 50, now);
+                RankingExample fromList = learned.example(user, seen, pick, 50, 4, new Random(1), now);
+                learned.recommend(users.get(u + 1), SeenItems.of(histories.get(u + 1)), Set.of(), e -> true, 50, now);
+                RankingExample alone = learned.example(user, seen, pick, 50, 4, new Random(1), now);
+                assertThat(alone == null).as("user %d picking %s", u, pick).isEqualTo(fromList == null);
+                asked++;
+                taught += fromList == null ? 0 : 1;
+            }
+        }
+        assertThat(taught).as("some picks teach, others do not").isPositive().isLessThan(asked);
     }
 
     @Test
