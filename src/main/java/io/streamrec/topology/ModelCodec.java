@@ -24,14 +24,14 @@ import java.util.Map;
 final class ModelCodec {
     private ModelCodec() {}
 
+    /**
+     * Made by the record's constructor, not its builder: an event owes about 16 of these, and the
+     * builder's set-up and checks showed in the user side's profile. Each argument has its own
+     * type, so the compiler holds them to the schema's order.
+     */
     static ItemDelta delta(ItemUpdate update) {
-        return ItemDelta.newBuilder()
-                .setGradient(VectorBytes.pack(update.gradient()))
-                .setNewUsers(update.newUsers())
-                .setPopularity(update.popularity())
-                .setEventTimestamp(update.eventTimestamp())
-                .setCoVisits(neighbours(update.coVisits()))
-                .build();
+        return new ItemDelta(VectorBytes.pack(update.gradient()), update.newUsers(), update.popularity(),
+                update.eventTimestamp(), neighbours(update.coVisits()));
     }
 
     static ItemUpdate update(String item, ItemDelta delta) {
