@@ -48,6 +48,7 @@ public class RankingExampleBenchmark {
     ModelParams params = ModelParams.defaults();
     ItemIndex index;
     Recommender recommender;
+    Recommender explaining;
     UserProfile[] users;
     SeenItems[] seen;
     String[] itemIds;
@@ -93,6 +94,7 @@ public class RankingExampleBenchmark {
         ranker.install(RankerWeights.blend(params.embeddingWeight(), params.coVisitationWeight(),
                 params.popularityWeight(), params.contentWeight(), 16, 1));
         recommender = new Recommender(params, index, null, false, ranker);
+        explaining = new Recommender(params, index, null, true, ranker);
         picks = new Random(13);
     }
 
@@ -106,5 +108,11 @@ public class RankingExampleBenchmark {
     public Object listOfARandomUser() {
         int u = picks.nextInt(USERS);
         return recommender.recommend(users[u], seen[u], Set.of(), entry -> true, 50, NOW);
+    }
+
+    @Benchmark
+    public Object explainedListOfARandomUser() {
+        int u = picks.nextInt(USERS);
+        return explaining.recommend(users[u], seen[u], Set.of(), entry -> true, 50, NOW);
     }
 }
