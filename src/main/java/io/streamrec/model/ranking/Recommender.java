@@ -234,8 +234,11 @@ public final class Recommender {
             return true;
         }
         for (int slot : window) {
-            int count = slot < 0 ? 0 : snapshot.neighbourCount(slot);
-            int[] neighbours = slot < 0 ? NO_SLOTS : snapshot.neighbourSlots(slot);
+            if (slot < 0) {
+                continue;
+            }
+            int count = snapshot.neighbourCount(slot);
+            int[] neighbours = snapshot.neighbourSlots(slot);
             for (int k = 0; k < count; k++) {
                 if (neighbours[k] == pickedSlot) {
                     return true;
