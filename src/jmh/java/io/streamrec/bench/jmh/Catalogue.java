@@ -1,5 +1,9 @@
 package io.streamrec.bench.jmh;
 
+import io.streamrec.model.ModelParams;
+import io.streamrec.model.index.ItemIndex;
+import io.streamrec.model.index.ItemRecord;
+import java.util.Map;
 import java.util.Random;
 
 /** Random item vectors and users, seeded so every fork scores the same data. */
@@ -46,5 +50,21 @@ final class Catalogue {
             excluded[random.nextInt(rows)] = true;
         }
         return excluded;
+    }
+
+    /**
+     * {@code count} items "item-0", "item-1", ... each starting from its seeded noise vector, as the
+     * item side starts them, put in {@code records} and in {@code index}; returns their ids.
+     */
+    static String[] noiseItems(int count, ModelParams params, ItemIndex index, Map<String, ItemRecord> records) {
+        String[] ids = new String[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = "item-" + i;
+            ItemRecord record = new ItemRecord(ids[i], ItemIndex.noise(ids[i], params.dimensions(), params.initStd()),
+                    params.neighbours());
+            records.put(ids[i], record);
+            index.upsert(record);
+        }
+        return ids;
     }
 }

@@ -61,14 +61,7 @@ public class LearningBenchmark {
                 d.contentWeight(), d.contentStart(), d.fusionAdaptive(), d.fusionLearningRate());
         index = new ItemIndex(dimensions);
         items = new HashMap<>();
-        itemIds = new String[ITEMS];
-        for (int i = 0; i < ITEMS; i++) {
-            itemIds[i] = "item-" + i;
-            ItemRecord record = new ItemRecord(itemIds[i], ItemIndex.noise(itemIds[i], dimensions, d.initStd()),
-                    d.neighbours());
-            items.put(itemIds[i], record);
-            index.upsert(record);
-        }
+        itemIds = Catalogue.noiseItems(ITEMS, params, index, items);
         learner = new Learner(params, new Random(7));
         itemSide = new ItemSide(params);
         users = new UserProfile[USERS];

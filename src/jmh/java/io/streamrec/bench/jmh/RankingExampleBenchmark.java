@@ -58,14 +58,7 @@ public class RankingExampleBenchmark {
     public void setUp() {
         index = new ItemIndex(params.dimensions());
         Map<String, ItemRecord> items = new HashMap<>();
-        itemIds = new String[ITEMS];
-        for (int i = 0; i < ITEMS; i++) {
-            itemIds[i] = "item-" + i;
-            ItemRecord record = new ItemRecord(itemIds[i], ItemIndex.noise(itemIds[i], params.dimensions(),
-                    params.initStd()), params.neighbours());
-            items.put(itemIds[i], record);
-            index.upsert(record);
-        }
+        itemIds = Catalogue.noiseItems(ITEMS, params, index, items);
         Learner learner = new Learner(params, new Random(7));
         ItemSide itemSide = new ItemSide(params);
         users = new UserProfile[USERS];
