@@ -8,7 +8,9 @@ import io.streamrec.model.index.ItemRecord;
 /**
  * The most popular slots, which every list considers besides the user's co-visited items.
  * Decay is the same for every item, so the order only changes through writes; the pool is
- * rebuilt after enough writes, and candidates are always scored on current values.
+ * rebuilt after enough writes, and candidates are always scored on current values. A pool that
+ * holds every available item stays so as items arrive, so instances that have applied the same
+ * writes consider the same items.
  */
 final class TrendingPool {
     /** Index writes after which the pool is rebuilt (at least; half the catalogue for large ones). */
@@ -29,7 +31,11 @@ final class TrendingPool {
     /** At least {@code size} of the most popular available slots, best first, when that many are available. */
     int[] slots(ItemIndex.Snapshot snapshot, long now, int size) {
         Pool pool = this.pool;
-        long staleAfter = Math.max(STALE_WRITES, snapshot.slotCount() / 2);
+        long staleAfter = pool != null && pool.slots().length < pool.capacity()
+                // Fewer than it could hold means every available item: a new one belongs in it
+                // at once. Rebuilding every (slots / capacity) writes scans ~capacity slots a write.
+                ? snapshot.slotCount() / pool.capacity()
+                : Math.max(STALE_WRITES, snapshot.slotCount() / 2);
         if (pool == null || snapshot.version() - pool.version() > staleAfter
                 || pool.slots().length < Math.min(size, pool.available())) {
             // One pool serves lists of every length: it holds the most any list asked for.

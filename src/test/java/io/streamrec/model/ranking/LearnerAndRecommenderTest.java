@@ -303,6 +303,16 @@ class LearnerAndRecommenderTest {
     }
 
     @Test
+    void anItemAddedAfterTheFirstListIsTrendingAtOnceWhileThePoolHoldsTheWholeCatalogue() {
+        catalogue(4);
+        assertThat(recommender.trending(Set.of(), e -> true, 3, 1_000)).hasSize(3);
+        catalogue(5);
+        learn(UserProfile.empty(), new HashSet<>(), "i4", 1_000);
+        assertThat(recommender.trending(Set.of(), e -> true, 3, 1_000)).extracting(ScoredItem::item)
+                .startsWith("i4");
+    }
+
+    @Test
     void popularityHalvesAfterOneHalfLife() {
         ItemRecord record = new ItemRecord("x", new float[1], 1);
         record.addPopularity(8, 0, 1000);
