@@ -139,9 +139,9 @@ public final class StreamrecConfig {
     public static final Key RANKER_LEARNING_RATE = key("streamrec.ranker.learning.rate",
             String.valueOf(RankerSettings.defaults().learningRate()), "Adam's step size for the learned ranker.");
     public static final Key RANKER_STEP_EVERY = key("streamrec.ranker.step.every",
-            String.valueOf(RankerSettings.defaults().stepEvery()), "New ranking examples between two training steps.");
+            String.valueOf(RankerSettings.defaults().stepEvery()), "New ranking examples between two training steps once the window is full; proportionally fewer while it fills.");
     public static final Key RANKER_BATCH = key("streamrec.ranker.batch",
-            String.valueOf(RankerSettings.defaults().batch()), "Ranking examples per training step.");
+            String.valueOf(RankerSettings.defaults().batch()), "Ranking examples per training step once the window is full; while it fills, the share the window holds (at least 32).");
     public static final Key RANKER_WINDOW = key("streamrec.ranker.window",
             String.valueOf(RankerSettings.defaults().window()), "How many of the newest ranking examples a step draws its batch from.");
     public static final Key RANKER_NEGATIVES = key("streamrec.ranker.negatives",

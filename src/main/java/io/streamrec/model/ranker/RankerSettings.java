@@ -7,8 +7,8 @@ package io.streamrec.model.ranker;
  * @param learned      whether personal lists are ranked by the learned ranker (off: the fixed blend alone)
  * @param hidden       hidden units of its one hidden layer
  * @param learningRate Adam's step size
- * @param stepEvery    new examples between two mini-batch steps
- * @param batch        examples per step, drawn from the most recent {@code window}
+ * @param stepEvery    new examples between two mini-batch steps once the window is full
+ * @param batch        examples per step once the window is full, drawn from the most recent {@code window}
  * @param window       how many of the newest examples steps draw from: the traffic the ranker follows
  * @param negatives    candidates not picked per example
  */

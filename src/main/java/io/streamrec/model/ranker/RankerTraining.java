@@ -12,7 +12,8 @@ import java.util.concurrent.Future;
 /**
  * The ranker's training cadence: examples arrive in event time, a mini-batch step is taken every
  * {@link RankerSettings#stepEvery()} of them on a batch drawn from the newest
- * {@link RankerSettings#window()}, and each step's weights become due once the next step has been
+ * {@link RankerSettings#window()} (smaller batches, as much more often, while the window fills:
+ * {@link #batchSize}), and each step's weights become due once the next step has been
  * started and {@code publishDelayMs} after the example that triggered it, the time publication
  * takes live. The replay calls it in event order; a live trainer calls it as examples arrive.
  *
@@ -25,6 +26,8 @@ import java.util.concurrent.Future;
  * thread-safe otherwise: one caller.
  */
 public final class RankerTraining implements AutoCloseable {
+    /** The smallest batch a step draws while the window fills. */
+    static final int MIN_BATCH = 32;
     private final RankerSettings settings;
     private final RankerTrainer trainer;
     private final long publishDelayMs;
@@ -57,16 +60,29 @@ public final class RankerTraining implements AutoCloseable {
         window[next] = example;
         next = (next + 1) % window.length;
         stored = Math.min(stored + 1, window.length);
-        if (++sinceStep < settings.stepEvery() || stored < Math.min(settings.batch(), window.length)) {
+        int size = batchSize();
+        if (++sinceStep < Math.max(1, (long) size * settings.stepEvery() / settings.batch()) || stored < size) {
             return;
         }
         sinceStep = 0;
-        List<RankingExample> batch = new ArrayList<>(settings.batch());
-        for (int i = 0; i < settings.batch(); i++) {
+        List<RankingExample> batch = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
             batch.add(window[random.nextInt(stored)]);
         }
         pending.add(new Due(stepper.submit(() -> trainer.step(batch)), time + publishDelayMs));
         steps++;
+    }
+
+    /**
+     * The examples the next step draws: the configured batch once the window is full, and while
+     * it fills, a share of the batch as large as the window's (at least {@link #MIN_BATCH}), taken
+     * as much more often. Each example is drawn about as often either way, but a log with few
+     * examples gets many small steps instead of a handful of large ones that leave the ranker
+     * where it started.
+     */
+    private int batchSize() {
+        int full = Math.min(settings.batch(), window.length);
+        return (int) Math.min(full, Math.max(Math.min(MIN_BATCH, full), (long) full * stored / window.length));
     }
 
     /** The newest weights due by {@code now}, or null when no new ones are; the newest step's never are. */

@@ -31,6 +31,32 @@ class RankerTrainingTest {
         }
     }
 
+    @Test
+    void whileTheWindowFillsStepsComeAsMuchMoreOftenAsTheirBatchesAreSmaller() {
+        // Batches of 64 every 16 examples once the window holds 1,024; no fewer than 32 in a batch.
+        RankerSettings settings = new RankerSettings(true, 4, 0.01, 16, 64, 1024, 3);
+        try (RankerTraining training = new RankerTraining(RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1), settings,
+                PUBLISH_MS, 7)) {
+            offer(training, RankerTraining.MIN_BATCH - 1);
+            assertThat(training.steps()).as("fewer examples than the smallest batch").isZero();
+            offer(training, 1);
+            assertThat(training.steps()).isEqualTo(1);
+            offer(training, 8);
+            assertThat(training.steps()).as("a batch of 32 is half of 64: a step every 8 examples").isEqualTo(2);
+            offer(training, 1024 - 40);
+            long filled = training.steps();
+            assertThat(filled).as("more steps than full batches would have taken").isGreaterThan((1024 - 64) / 16);
+            offer(training, 64);
+            assertThat(training.steps() - filled).as("full window: every 16").isEqualTo(4);
+        }
+    }
+
+    private static void offer(RankerTraining training, int examples) {
+        for (int i = 0; i < examples; i++) {
+            training.offer(example(), 0);
+        }
+    }
+
     private static RankingExample example() {
         float[] rows = new float[4 * RankerFeatures.COUNT];
         rows[RankerFeatures.COVISITATION] = 1f;
