@@ -126,7 +126,12 @@ final class ItSupport {
 
     /** Polls {@code probe} until {@code done} accepts its value; fails with the last value after {@link #DEADLINE}. */
     static <T> T await(String what, Supplier<T> probe, Predicate<? super T> done) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        return await(what, probe, done, DEADLINE);
+    }
+
+    /** {@link #await(String, Supplier, Predicate)} with a wait of its own. */
+    static <T> T await(String what, Supplier<T> probe, Predicate<? super T> done, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         T last = null;
         while (true) {
             last = probe.get();
@@ -134,7 +139,7 @@ final class ItSupport {
                 return last;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + DEADLINE + ": " + what + "; last seen: " + last);
+                throw new AssertionError("not within " + wait + ": " + what + "; last seen: " + last);
             }
             try {
                 Thread.sleep(10);
