@@ -29,6 +29,8 @@ public final class RankerTraining implements AutoCloseable {
     /** The smallest batch a step draws while the window fills. */
     static final int MIN_BATCH = 32;
     private final RankerSettings settings;
+    /** Whether training starts from the blend (version 0), not from weights a trainer stored. */
+    private final boolean fromBlend;
     private final RankerTrainer trainer;
     private final long publishDelayMs;
     private final Random random;
@@ -49,6 +51,7 @@ public final class RankerTraining implements AutoCloseable {
 
     public RankerTraining(RankerWeights start, RankerSettings settings, long publishDelayMs, long seed) {
         this.settings = settings;
+        this.fromBlend = start.version() == 0;
         this.trainer = new RankerTrainer(start, settings.negatives() + 1, settings.learningRate());
         this.publishDelayMs = publishDelayMs;
         this.random = new Random(seed);
@@ -78,10 +81,14 @@ public final class RankerTraining implements AutoCloseable {
      * it fills, a share of the batch as large as the window's (at least {@link #MIN_BATCH}), taken
      * as much more often. Each example is drawn about as often either way, but a log with few
      * examples gets many small steps instead of a handful of large ones that leave the ranker
-     * where it started.
+     * where it started. A trainer resuming from stored weights, past that point, draws full
+     * batches from the start: a restart should not change how a trained ranker moves.
      */
     private int batchSize() {
         int full = Math.min(settings.batch(), window.length);
+        if (!fromBlend) {
+            return full;
+        }
         return (int) Math.min(full, Math.max(Math.min(MIN_BATCH, full), (long) full * stored / window.length));
     }
 

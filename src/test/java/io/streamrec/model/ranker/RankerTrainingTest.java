@@ -2,6 +2,7 @@ package io.streamrec.model.ranker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** When a step's weights may be used: once the next step has started, and one publication after their own. */
@@ -48,6 +49,19 @@ class RankerTrainingTest {
             assertThat(filled).as("more steps than full batches would have taken").isGreaterThan((1024 - 64) / 16);
             offer(training, 64);
             assertThat(training.steps() - filled).as("full window: every 16").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aTrainerResumingFromStoredWeightsWaitsForAFullBatch() {
+        RankerSettings settings = new RankerSettings(true, 4, 0.01, 16, 64, 1024, 3);
+        RankerWeights stored = new RankerTrainer(RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1), 4, 0.01)
+                .step(List.of(example()));
+        try (RankerTraining training = new RankerTraining(stored, settings, PUBLISH_MS, 7)) {
+            offer(training, 63);
+            assertThat(training.steps()).isZero();
+            offer(training, 1);
+            assertThat(training.steps()).isEqualTo(1);
         }
     }
 
