@@ -9,8 +9,9 @@ import io.streamrec.model.index.ItemRecord;
  * The most popular slots, which every list considers besides the user's co-visited items.
  * Decay is the same for every item, so the order only changes through writes; the pool is
  * rebuilt after enough writes, and candidates are always scored on current values. A pool that
- * holds every available item stays so as items arrive, so instances that have applied the same
- * writes consider the same items.
+ * holds every available item takes a new one within (slots / capacity) writes, at the next list
+ * while the catalogue is smaller than the pool: a young deployment's trending is not frozen at
+ * the items its first list saw.
  */
 final class TrendingPool {
     /** Index writes after which the pool is rebuilt (at least; half the catalogue for large ones). */
