@@ -194,8 +194,7 @@ class TwoInstancesTest {
                     + "\", \"n\": 8}";
             // Each instance's item index takes the latest item vectors a few ms apart: once it
             // settles, both compute the same list from the same member states. Under the full
-            // suite it has taken longer than a lookup's wait, once right after the broker refused
-            // a transaction's appends (a retriable out-of-order sequence).
+            // suite's load settling can outlast a lookup's wait.
             List<Answer> answers = await(strategy + " group answer equal on both instances",
                     () -> List.of(http.post(a.httpUrl() + "/v1/groups/recommendations", body),
                             http.post(b.httpUrl() + "/v1/groups/recommendations", body)),
