@@ -8,6 +8,7 @@ import io.streamrec.avro.Item;
 import io.streamrec.events.AvroSerdes;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.online.SharedModel;
+import io.streamrec.model.ranker.PopularityOrder;
 import io.streamrec.model.ranker.RankerSettings;
 import io.streamrec.model.ranker.RankerWeights;
 import io.streamrec.model.ranker.RankingExample;
@@ -75,16 +76,20 @@ class LearnedRankerTopologyTest {
             driver.advanceWallClockTime(PAST_PUBLISH_AND_DEBOUNCE);
         }
 
-        List<byte[]> sent = examples.readValuesToList();
+        List<RankingExample> all = examples.readValuesToList().stream().map(RankingExample::fromBytes).toList();
+        List<RankingExample> sent = all.stream().filter(example -> !example.isNewUserPick()).toList();
         assertThat(sent).as("a returning user's pick among their candidates").isNotEmpty();
-        RankingExample first = RankingExample.fromBytes(sent.get(0));
-        assertThat(first.candidates()).isEqualTo(settings.ranker().negatives() + 1);
+        assertThat(sent.get(0).candidates()).isEqualTo(settings.ranker().negatives() + 1);
+        long newUserPicks = all.size() - sent.size();
+        assertThat(newUserPicks).as("the six users' first picks, from lists of all twelve items").isEqualTo(6);
         List<RankerWeights> published = weights.readValuesToList().stream().map(RankerWeights::fromBytes).toList();
         assertThat(published).as("a step every two examples once a batch is there")
                 .hasSizeGreaterThanOrEqualTo((sent.size() - settings.ranker().batch()) / settings.ranker().stepEvery());
         assertThat(published).extracting(RankerWeights::version).isSorted().doesNotHaveDuplicates();
         assertThat(model.ranker().get().version()).as("the newest weights installed through the global store")
                 .isEqualTo(published.get(published.size() - 1).version());
+        assertThat(model.ranker().get().newUsers().hits()[PopularityOrder.TRENDING.ordinal()])
+                .as("the new users' picks went out with the weights").isEqualTo(newUserPicks);
     }
 
     private static Properties properties() throws Exception {

@@ -39,6 +39,8 @@ public final class RankerTraining implements AutoCloseable {
     private int next;
     private int sinceStep;
     private long steps;
+    /** New users' picks counted so far: each step's weights carry them as they were when it began. */
+    private NewUserPicks newUsers;
     private final ArrayDeque<Due> pending = new ArrayDeque<>();
     private final ExecutorService stepper = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ranker-training");
@@ -56,10 +58,18 @@ public final class RankerTraining implements AutoCloseable {
         this.publishDelayMs = publishDelayMs;
         this.random = new Random(seed);
         this.window = new RankingExample[settings.window()];
+        this.newUsers = start.newUsers();
     }
 
-    /** One example, at event time {@code time}; takes a step when one is due. */
+    /**
+     * One example, at event time {@code time}; takes a step when one is due. A new user's pick is
+     * counted, not trained on, and goes out with the next step's weights.
+     */
     public void offer(RankingExample example, long time) {
+        if (example.isNewUserPick()) {
+            newUsers = newUsers.plus(example.newUserOrders());
+            return;
+        }
         window[next] = example;
         next = (next + 1) % window.length;
         stored = Math.min(stored + 1, window.length);
@@ -72,7 +82,8 @@ public final class RankerTraining implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             batch.add(window[random.nextInt(stored)]);
         }
-        pending.add(new Due(stepper.submit(() -> trainer.step(batch)), time + publishDelayMs));
+        NewUserPicks picks = newUsers;
+        pending.add(new Due(stepper.submit(() -> trainer.step(batch).withNewUsers(picks)), time + publishDelayMs));
         steps++;
     }
 

@@ -14,8 +14,12 @@ import java.util.Random;
  * the blend until training has moved it.
  */
 public final class RankerWeights {
-    /** Written first in the bytes; a reader refuses a format it does not know rather than misread it. */
-    static final int FORMAT = 1;
+    /**
+     * Written first in the bytes; a reader refuses a format it does not know rather than misread it.
+     * Format 1, without the new users' picks, is still read (as none counted yet).
+     */
+    static final int FORMAT = 2;
+    private static final int WITHOUT_NEW_USERS = 1;
 
     private final long version;
     private final int features;
@@ -25,8 +29,15 @@ public final class RankerWeights {
     private final float[] in;
     private final float[] bias;
     private final float[] out;
+    /** Which order new users' lists take: not trained by the steps, counted beside them. */
+    private final NewUserPicks newUsers;
 
     RankerWeights(long version, int features, int hidden, float[] linear, float[] in, float[] bias, float[] out) {
+        this(version, features, hidden, linear, in, bias, out, NewUserPicks.NONE);
+    }
+
+    RankerWeights(long version, int features, int hidden, float[] linear, float[] in, float[] bias, float[] out,
+                  NewUserPicks newUsers) {
         if (linear.length != features || in.length != features * hidden || bias.length != hidden
                 || out.length != hidden) {
             throw new IllegalArgumentException("ranker weights of inconsistent shapes");
@@ -38,6 +49,17 @@ public final class RankerWeights {
         this.in = in;
         this.bias = bias;
         this.out = out;
+        this.newUsers = newUsers;
+    }
+
+    /** These weights with the new users' picks counted so far. */
+    public RankerWeights withNewUsers(NewUserPicks picks) {
+        return new RankerWeights(version, features, hidden, linear, in, bias, out, picks);
+    }
+
+    /** What new users' first picks showed so far: the order their lists take is its {@link NewUserPicks#best()}. */
+    public NewUserPicks newUsers() {
+        return newUsers;
     }
 
     /**
@@ -155,11 +177,15 @@ public final class RankerWeights {
         return 1 - 2 / (Math.exp(2 * x) + 1);
     }
 
-    /** The format, version, shape and parameters, for a snapshot topic or a store. */
+    /** The format, version, shape, new users' picks and parameters, for a snapshot topic or a store. */
     public byte[] toBytes() {
         int floats = linear.length + in.length + bias.length + out.length;
-        ByteBuffer buffer = ByteBuffer.allocate(4 + 8 + 4 + 4 + 4 * floats);
-        buffer.putInt(FORMAT).putLong(version).putInt(features).putInt(hidden);
+        long[] picks = newUsers.hits();
+        ByteBuffer buffer = ByteBuffer.allocate(4 + 8 + 4 + 4 + 4 + 8 * picks.length + 4 * floats);
+        buffer.putInt(FORMAT).putLong(version).putInt(features).putInt(hidden).putInt(picks.length);
+        for (long count : picks) {
+            buffer.putLong(count);
+        }
         for (float[] part : new float[][] {linear, in, bias, out}) {
             for (float value : part) {
                 buffer.putFloat(value);
@@ -168,21 +194,23 @@ public final class RankerWeights {
         return buffer.array();
     }
 
-    /** Reads {@link #toBytes()}; refuses another format or a truncated or padded value. */
+    /** Reads {@link #toBytes()} of this format or format 1; refuses another, or a truncated or padded value. */
     public static RankerWeights fromBytes(byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         if (bytes.length < 20) {
             throw new IllegalArgumentException("ranker weights need at least 20 bytes, got " + bytes.length);
         }
         int format = buffer.getInt();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != WITHOUT_NEW_USERS) {
             throw new IllegalArgumentException("ranker weights of format " + format + ", this build reads " + FORMAT);
         }
         long version = buffer.getLong();
         int features = buffer.getInt();
         int hidden = buffer.getInt();
-        long expected = 20L + 4L * ((long) features + (long) features * hidden + 2L * hidden);
-        if (features <= 0 || hidden < 0 || bytes.length != expected) {
+        int orders = format == FORMAT && bytes.length >= 24 ? buffer.getInt() : 0;
+        long header = format == FORMAT ? 24L + 8L * orders : 20L;
+        long expected = header + 4L * ((long) features + (long) features * hidden + 2L * hidden);
+        if (features <= 0 || hidden < 0 || orders < 0 || bytes.length != expected) {
             throw new IllegalArgumentException("ranker weights of " + features + " features and " + hidden
                     + " hidden units need " + expected + " bytes, got " + bytes.length);
         }
@@ -191,11 +219,15 @@ public final class RankerWeights {
             throw new IllegalArgumentException("ranker weights over " + features + " features, this build ranks by "
                     + RankerFeatures.COUNT);
         }
+        long[] picks = new long[orders];
+        for (int o = 0; o < orders; o++) {
+            picks[o] = buffer.getLong();
+        }
         float[] linear = read(buffer, features);
         float[] in = read(buffer, features * hidden);
         float[] bias = read(buffer, hidden);
         float[] out = read(buffer, hidden);
-        return new RankerWeights(version, features, hidden, linear, in, bias, out);
+        return new RankerWeights(version, features, hidden, linear, in, bias, out, NewUserPicks.of(picks));
     }
 
     private static float[] read(ByteBuffer buffer, int n) {
@@ -213,6 +245,6 @@ public final class RankerWeights {
             String name = f < RankerFeatures.NAMES.size() ? RankerFeatures.NAMES.get(f) : "f" + f;
             s.append(f == 0 ? "" : ", ").append(name).append('=').append(String.format("%.3f", linear[f]));
         }
-        return s.append("}, hidden=").append(hidden).append(']').toString();
+        return s.append("}, hidden=").append(hidden).append(", newUsers=").append(newUsers).append(']').toString();
     }
 }

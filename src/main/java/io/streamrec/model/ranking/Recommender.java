@@ -9,6 +9,7 @@ import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.index.ItemRecord;
 import io.streamrec.model.index.SeenItems;
 import io.streamrec.model.ranker.CurrentRanker;
+import io.streamrec.model.ranker.PopularityOrder;
 import io.streamrec.model.ranker.RankerFeatures;
 import io.streamrec.model.ranker.RankerWeights;
 import io.streamrec.model.ranker.RankingExample;
@@ -25,7 +26,8 @@ import java.util.function.Predicate;
  * Ranks items for a user by blending three signals, each normalised to [0, 1] over the
  * candidates: the embedding score (user vector . item vector, min-max), co-visitation with the
  * user's most recent items (cosine on co-occurrence counts, max), and decayed popularity (max).
- * A user with no history gets popularity alone (trending).
+ * A user with no history gets popular items: trending and all-time popular ones, in the
+ * {@link PopularityOrder} new users' first picks favour.
  */
 public final class Recommender {
     /**
@@ -56,7 +58,9 @@ public final class Recommender {
     private final ThreadLocal<CoVisitSums> coVisitScratch = ThreadLocal.withInitial(CoVisitSums::new);
     /** The thread's last personal list ranked by the learned ranker, which the user's next pick may answer. */
     private final ThreadLocal<ExampleRows> lastList = ThreadLocal.withInitial(ExampleRows::new);
-    private final TrendingPool trending;
+    private final PopularityPool trending;
+    /** The items with the most distinct users ever: a new user's candidates beside the trending ones. */
+    private final PopularityPool allTime;
     private final SimilarItems similar;
 
     public Recommender(ModelParams params, ItemIndex index) {
@@ -84,7 +88,8 @@ public final class Recommender {
         this.fusion = fusion;
         this.explains = explains;
         this.ranker = ranker;
-        this.trending = new TrendingPool(params);
+        this.trending = PopularityPool.decayed(params);
+        this.allTime = PopularityPool.allTime();
         this.similar = new SimilarItems(params, index, coVisitScratch);
     }
 
@@ -112,19 +117,24 @@ public final class Recommender {
     /**
      * What {@code user} picked ({@code picked}) among the candidates a list of {@code n} had for them
      * just before: the pick's features first, then those of {@code negatives} other candidates drawn
-     * at random. Null when the pick was not a candidate (nothing to learn about ranking it) or the
-     * user has no history. When this thread's last list was the user's, at this moment and index,
-     * its candidates are those: the replay tests a list, then learns the pick it answered.
+     * at random. Null when the pick was not a candidate (nothing to learn about ranking it). For a
+     * user with no history, the {@link PopularityOrder}s that had the pick among their first
+     * {@code n} ({@link RankingExample#newUserPick}), null for none. When this thread's last list
+     * was the user's, at this moment and index, its candidates are those: the replay tests a list,
+     * then learns the pick it answered.
      */
     public RankingExample example(UserProfile user, SeenItems seen, String picked, int n, int negatives,
                                   Random random, long now) {
-        if (user == null || user.isCold()) {
+        if (user == null) {
             return null;
         }
         return index.read(snapshot -> {
             int pickedSlot = snapshot.slot(picked);
             if (pickedSlot < 0) {
                 return null;
+            }
+            if (user.isCold()) {
+                return newUserPick(snapshot, user, seen, pickedSlot, n, now);
             }
             ExampleRows rows = lastList.get();
             if (!rows.isListOf(user, now, snapshot.version())) {
@@ -145,7 +155,26 @@ public final class Recommender {
         });
     }
 
-    /** The candidates of one list: co-visited, content neighbours and trending, with admission decided. */
+    /** The orders whose lists of {@code n} for this new user had {@code pickedSlot} among the first n; null for none. */
+    private RankingExample newUserPick(ItemIndex.Snapshot snapshot, UserProfile user, SeenItems seen,
+                                       int pickedSlot, int n, long now) {
+        Candidates c = candidates(snapshot, false, user, NO_SLOTS, seen, Set.of(), entry -> true, n, now);
+        int at = c.position(pickedSlot);
+        if (at < 0 || !c.admitted[at]) {
+            return null;
+        }
+        signals(snapshot, user, false, NO_SLOTS, c, now);
+        int orders = PopularityOrders.hits(snapshot, c, at, n);
+        return orders == 0 ? null : RankingExample.newUserPick(orders);
+    }
+
+    /** The order a new user's list takes: as new users' picks favour, once the ranker has counted any. */
+    private PopularityOrder newUserOrder() {
+        RankerWeights weights = ranker != null ? ranker.get() : null;
+        return weights == null ? PopularityOrder.TRENDING : weights.newUsers().best();
+    }
+
+    /** The candidates of one list: co-visited, content neighbours and popular items, with admission decided. */
     private Candidates candidates(ItemIndex.Snapshot snapshot, boolean personal, UserProfile user, int[] window,
                                   SeenItems seen, Set<String> exclude, Predicate<ItemIndex.Entry> filter, int n,
                                   long now) {
@@ -169,11 +198,9 @@ public final class Recommender {
                 }
             });
         }
-        int[] trending = trendingSlots(snapshot, n, now);
-        for (int t = 0; t < trendingCount(trending, n); t++) {
-            if (!c.excluded(trending[t])) {
-                c.add(trending[t]);
-            }
+        addPool(trendingSlots(snapshot, n, now), n, c);
+        if (!personal) {
+            addPool(allTime.slots(snapshot, now, TRENDING_PER_LISTED * n), n, c);
         }
         int admitted = admit(snapshot, c, 0, exclude, filter);
         if (admitted < n && c.size < snapshot.slotCount()) {
@@ -187,6 +214,15 @@ public final class Recommender {
             admit(snapshot, c, before, exclude, filter);
         }
         return c;
+    }
+
+    /** The first {@link #trendingCount} slots of a popularity pool, as candidates unless excluded. */
+    private static void addPool(int[] pool, int n, Candidates c) {
+        for (int t = 0; t < trendingCount(pool, n); t++) {
+            if (!c.excluded(pool[t])) {
+                c.add(pool[t]);
+            }
+        }
     }
 
     private static void exclude(int slot, Candidates c, CoVisitSums sums) {
@@ -445,7 +481,11 @@ public final class Recommender {
             features(snapshot, user, window, c, s);
             lastList.get().keep(c, user, now, snapshot.version());
         }
-        score(c, s, learned);
+        if (personal) {
+            score(c, s, learned);
+        } else {
+            PopularityOrders.score(snapshot, c, newUserOrder(), n);
+        }
         TopN top = new TopN(n);
         for (int k = 0; k < c.size; k++) {
             if (c.admitted[k]) {
@@ -507,7 +547,7 @@ public final class Recommender {
         });
     }
 
-    /** Most popular items now: the fallback for users without history. */
+    /** A list for a user without history: popular items, in the order new users' picks favour. */
     public List<ScoredItem> trending(Set<String> exclude, Predicate<ItemIndex.Entry> filter, int n, long now) {
         return recommend(null, null, exclude, filter, n, now);
     }

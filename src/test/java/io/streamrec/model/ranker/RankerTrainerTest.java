@@ -73,6 +73,22 @@ class RankerTrainerTest {
                 .hasMessageContaining("over " + features + " features");
     }
 
+    @Test
+    void newUsersPicksSurviveTheBytesAndTheFormatBeforeThemReadsAsNoneCounted() {
+        RankerWeights weights = RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1)
+                .withNewUsers(NewUserPicks.of(new long[] {4, 7, 5}));
+        byte[] bytes = weights.toBytes();
+        assertThat(RankerWeights.fromBytes(bytes).newUsers()).isEqualTo(weights.newUsers());
+        // Format 1: format, version, features, hidden, then the parameters; no count of orders or picks.
+        int counts = 4 + 8 * PopularityOrder.values().length;
+        java.nio.ByteBuffer formatOne = java.nio.ByteBuffer.allocate(bytes.length - counts);
+        formatOne.putInt(1).put(bytes, 4, 16).put(bytes, 20 + counts, bytes.length - 20 - counts);
+        RankerWeights old = RankerWeights.fromBytes(formatOne.array());
+        assertThat(old.newUsers()).isEqualTo(NewUserPicks.NONE);
+        float[] row = examples(new Random(2), 1).get(0).rows();
+        assertThat(old.score(row, 0)).isEqualTo(weights.score(row, 0));
+    }
+
     /** Candidates with random signals; the pick (first) is the one with the most users. */
     private static List<RankingExample> examples(Random random, int n) {
         List<RankingExample> out = new ArrayList<>();

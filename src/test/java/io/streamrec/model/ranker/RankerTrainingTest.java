@@ -65,6 +65,23 @@ class RankerTrainingTest {
         }
     }
 
+    @Test
+    void newUsersPicksAreCountedNotTrainedOnAndGoOutWithTheNextStepsWeights() {
+        RankerSettings settings = new RankerSettings(true, 4, 0.01, 2, 2, 8, 3);
+        RankerWeights restored = RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1)
+                .withNewUsers(NewUserPicks.NONE.plus(PopularityOrder.TRENDING.bit()));
+        try (RankerTraining training = new RankerTraining(restored, settings, PUBLISH_MS, 7)) {
+            training.offer(RankingExample.newUserPick(PopularityOrder.ALL_TIME.bit()), 0);
+            training.offer(RankingExample.newUserPick(
+                    PopularityOrder.ALL_TIME.bit() | PopularityOrder.BOTH.bit()), 0);
+            assertThat(training.steps()).as("a new user's pick is no ranking example").isZero();
+            offer(training, 4);
+            RankerWeights first = training.due(Long.MAX_VALUE);
+            assertThat(first.newUsers().hits()).as("the restored count and both picks").containsExactly(1, 2, 1);
+            assertThat(first.newUsers().best()).isEqualTo(PopularityOrder.ALL_TIME);
+        }
+    }
+
     private static void offer(RankerTraining training, int examples) {
         for (int i = 0; i < examples; i++) {
             training.offer(example(), 0);

@@ -14,6 +14,8 @@ import io.streamrec.model.learning.ItemSide;
 import io.streamrec.model.learning.ItemUpdate;
 import io.streamrec.model.learning.Learner;
 import io.streamrec.model.ranker.CurrentRanker;
+import io.streamrec.model.ranker.NewUserPicks;
+import io.streamrec.model.ranker.PopularityOrder;
 import io.streamrec.model.ranker.RankerFeatures;
 import io.streamrec.model.ranker.RankerWeights;
 import io.streamrec.model.ranker.RankingExample;
@@ -109,7 +111,8 @@ class LearnerAndRecommenderTest {
             assertThat(example.rows()[k * RankerFeatures.COUNT + RankerFeatures.COVISITATION]).isLessThan(1f);
         }
         assertThat(recommender.example(user, null, "no-such-item", 5, 4, new Random(1), 100)).isNull();
-        assertThat(recommender.example(UserProfile.empty(), null, "i11", 5, 4, new Random(1), 100)).isNull();
+        assertThat(recommender.example(UserProfile.empty(), null, "i11", 5, 4, new Random(1), 100).isNewUserPick())
+                .as("a new user's pick counts for the orders of new users' lists, it ranks nothing").isTrue();
     }
 
     /**
@@ -310,6 +313,35 @@ class LearnerAndRecommenderTest {
         learn(UserProfile.empty(), new HashSet<>(), "i4", 1_000);
         assertThat(recommender.trending(Set.of(), e -> true, 3, 1_000)).extracting(ScoredItem::item)
                 .startsWith("i4");
+    }
+
+    @Test
+    void aNewUsersListTakesTheOrderNewUsersFirstPicksFavour() {
+        catalogue(6);
+        long now = 10 * params.popularityHalfLifeMs();
+        // i0: five users ten half-lives ago; i1: two users now. Trending lists i1 first, all-time i0.
+        for (int u = 0; u < 5; u++) {
+            learn(UserProfile.empty(), new HashSet<>(), "i0", 0);
+        }
+        for (int u = 0; u < 2; u++) {
+            learn(UserProfile.empty(), new HashSet<>(), "i1", now);
+        }
+        CurrentRanker ranker = new CurrentRanker();
+        Recommender learned = new Recommender(params, index, null, false, ranker);
+        assertThat(learned.trending(Set.of(), e -> true, 1, now)).extracting(ScoredItem::item)
+                .as("trending until new users' picks are counted").containsExactly("i1");
+
+        RankingExample pick = learned.example(UserProfile.empty(), null, "i0", 1, 4, new Random(1), now);
+        assertThat(pick.newUserOrders()).as("all-time lists i0 first, the fused order ties it with i1")
+                .isEqualTo(PopularityOrder.ALL_TIME.bit() | PopularityOrder.BOTH.bit());
+        ranker.install(RankerWeights.blend(params.embeddingWeight(), params.coVisitationWeight(),
+                params.popularityWeight(), params.contentWeight(), 8, 1)
+                .withNewUsers(NewUserPicks.NONE.plus(pick.newUserOrders())));
+        assertThat(learned.trending(Set.of(), e -> true, 1, now)).extracting(ScoredItem::item).containsExactly("i0");
+        assertThat(learned.recommend(UserProfile.empty(), null, Set.of(), e -> true, 1, now))
+                .extracting(ScoredItem::item).as("a new user's list").containsExactly("i0");
+        assertThat(learned.example(UserProfile.empty(), null, "i5", 1, 4, new Random(1), now))
+                .as("a pick no order lists first").isNull();
     }
 
     @Test

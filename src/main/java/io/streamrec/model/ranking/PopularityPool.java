@@ -6,18 +6,24 @@ import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.index.ItemRecord;
 
 /**
- * The most popular slots, which every list considers besides the user's co-visited items.
- * Decay is the same for every item, so the order only changes through writes; the pool is
+ * The most popular slots by one measure (decayed popularity, or distinct users ever), which lists
+ * consider besides the user's co-visited items. Decay is the same for every item, so either order
+ * only changes through writes; the pool is
  * rebuilt after enough writes, and candidates are always scored on current values. A pool that
  * holds every available item takes a new one within (slots / capacity) writes, at the next list
  * while the catalogue is smaller than the pool: a young deployment's trending is not frozen at
  * the items its first list saw.
  */
-final class TrendingPool {
+final class PopularityPool {
     /** Index writes after which the pool is rebuilt (at least; half the catalogue for large ones). */
     private static final long STALE_WRITES = 1000;
 
-    private final ModelParams params;
+    /** How popular the item in a slot is at a moment: the pool holds the highest. */
+    interface Popularity {
+        double of(ItemIndex.Snapshot snapshot, int slot, long now);
+    }
+
+    private final Popularity popularity;
     /** Rebuilt by whichever thread finds it stale; a reader may briefly use the one it read. */
     private volatile Pool pool;
 
@@ -25,8 +31,19 @@ final class TrendingPool {
     private record Pool(int[] slots, int capacity, int available, long version) {
     }
 
-    TrendingPool(ModelParams params) {
-        this.params = params;
+    PopularityPool(Popularity popularity) {
+        this.popularity = popularity;
+    }
+
+    /** Popularity decayed with {@code params}' half-life: what is popular now. */
+    static PopularityPool decayed(ModelParams params) {
+        return new PopularityPool((snapshot, slot, now) -> ItemRecord.decayed(snapshot.popularity(slot),
+                snapshot.popularityTimestamp(slot), now, params.popularityHalfLifeMs()));
+    }
+
+    /** Distinct users ever: what has been popular all along. */
+    static PopularityPool allTime() {
+        return new PopularityPool((snapshot, slot, now) -> 1 / snapshot.inverseSqrtUsers(slot));
     }
 
     /** At least {@code size} of the most popular available slots, best first, when that many are available. */
@@ -46,8 +63,7 @@ final class TrendingPool {
             for (int s = 0; s < snapshot.slotCount(); s++) {
                 if (snapshot.available(s)) {
                     available++;
-                    top.offer(s, ItemRecord.decayed(snapshot.popularity(s), snapshot.popularityTimestamp(s), now,
-                            params.popularityHalfLifeMs()));
+                    top.offer(s, popularity.of(snapshot, s, now));
                 }
             }
             pool = new Pool(top.slotsBestFirst(), capacity, available, snapshot.version());

@@ -1,0 +1,80 @@
+package io.streamrec.model.ranker;
+
+import java.util.Arrays;
+
+/**
+ * How many new users' first picks each {@link PopularityOrder} had in the first n of its list:
+ * counted from every new user's pick, each order judged on the same picks, so the count says which
+ * order would have served them best. Immutable; published with the ranker's weights, so every
+ * instance lists the same order for new users and a restart keeps what was counted.
+ */
+public final class NewUserPicks {
+    public static final NewUserPicks NONE = new NewUserPicks(new long[PopularityOrder.values().length]);
+
+    private final long[] hits;
+
+    private NewUserPicks(long[] hits) {
+        this.hits = hits;
+    }
+
+    /** Counts read back from {@link #hits()}; fewer than there are orders count 0 for the rest. */
+    public static NewUserPicks of(long[] hits) {
+        long[] all = Arrays.copyOf(hits, PopularityOrder.values().length);
+        for (long count : all) {
+            if (count < 0) {
+                throw new IllegalArgumentException("new-user pick counts cannot be negative: " + Arrays.toString(hits));
+            }
+        }
+        return new NewUserPicks(all);
+    }
+
+    /** These counts and one pick more, a hit for every order in {@code orders} ({@link PopularityOrder#bit()}s). */
+    public NewUserPicks plus(int orders) {
+        long[] next = hits.clone();
+        for (PopularityOrder order : PopularityOrder.values()) {
+            if ((orders & order.bit()) != 0) {
+                next[order.ordinal()]++;
+            }
+        }
+        return new NewUserPicks(next);
+    }
+
+    /**
+     * The order with the most hits; trending on a tie, so a deployment lists what it always did
+     * until its new users have shown that another order serves them better.
+     */
+    public PopularityOrder best() {
+        PopularityOrder best = PopularityOrder.TRENDING;
+        for (PopularityOrder order : PopularityOrder.values()) {
+            if (hits[order.ordinal()] > hits[best.ordinal()]) {
+                best = order;
+            }
+        }
+        return best;
+    }
+
+    /** The counts, by {@link PopularityOrder} ordinal. */
+    public long[] hits() {
+        return hits.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NewUserPicks picks && Arrays.equals(hits, picks.hits);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(hits);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("{");
+        for (PopularityOrder order : PopularityOrder.values()) {
+            s.append(order.ordinal() == 0 ? "" : ", ").append(order.name().toLowerCase(java.util.Locale.ROOT))
+                    .append('=').append(hits[order.ordinal()]);
+        }
+        return s.append('}').toString();
+    }
+}

@@ -1,0 +1,40 @@
+package io.streamrec.model.ranker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Which order new users' lists take: the one that held the most of their first picks, trending on a tie. */
+class NewUserPicksTest {
+    @Test
+    void trendingServesUntilAnotherOrderHeldMorePicks() {
+        assertThat(NewUserPicks.NONE.best()).isEqualTo(PopularityOrder.TRENDING);
+        NewUserPicks tied = NewUserPicks.NONE.plus(PopularityOrder.TRENDING.bit() | PopularityOrder.ALL_TIME.bit());
+        assertThat(tied.best()).as("a tie keeps trending").isEqualTo(PopularityOrder.TRENDING);
+        NewUserPicks ahead = tied.plus(PopularityOrder.BOTH.bit() | PopularityOrder.ALL_TIME.bit());
+        assertThat(ahead.hits()).containsExactly(1, 2, 1);
+        assertThat(ahead.best()).isEqualTo(PopularityOrder.ALL_TIME);
+        assertThat(ahead).isEqualTo(NewUserPicks.of(new long[] {1, 2, 1})).hasToString(
+                "{trending=1, all_time=2, both=1}");
+        assertThat(tied.hits()).as("counting on leaves the counts it started from").containsExactly(1, 1, 0);
+    }
+
+    @Test
+    void countsReadBackPadMissingOrdersAndRefuseNegativeOnes() {
+        assertThat(NewUserPicks.of(new long[] {3}).hits()).containsExactly(3, 0, 0);
+        assertThatThrownBy(() -> NewUserPicks.of(new long[] {1, -1})).hasMessageContaining("negative");
+    }
+
+    @Test
+    void aNewUsersPickTravelsAsAnExampleWithoutFeatures() {
+        RankingExample pick = RankingExample.newUserPick(PopularityOrder.BOTH.bit());
+        RankingExample back = RankingExample.fromBytes(pick.toBytes());
+        assertThat(back.isNewUserPick()).isTrue();
+        assertThat(back.newUserOrders()).isEqualTo(PopularityOrder.BOTH.bit());
+        assertThatThrownBy(() -> RankingExample.newUserPick(0)).as("a pick no order held teaches nothing")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RankingExample(new float[2 * RankerFeatures.COUNT], 2, 1))
+                .as("a ranking example is no new user's pick").isInstanceOf(IllegalArgumentException.class);
+    }
+}
