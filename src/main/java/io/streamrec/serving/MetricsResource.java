@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.ranker.CurrentRanker;
+import io.streamrec.model.ranker.PopularityOrder;
 import io.streamrec.model.ranker.RankerWeights;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +38,8 @@ final class MetricsResource {
      * {@code GET /v1/stats}: this instance's totals (events learned by type, dead letters by
      * reason, live HR@N, refresh time) and one point a second for the last five minutes; and the
      * version of the ranker weights lists are ranked by, null while the fixed blend ranks them, so
-     * an operator sees that every instance serves the same weights.
+     * an operator sees that every instance serves the same weights, and the order new users' lists
+     * take with the counts of first picks that chose it.
      */
     void stats(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -45,6 +47,8 @@ final class MetricsResource {
         body.put("indexedItems", index.size());
         RankerWeights weights = ranker.get();
         body.put("rankerVersion", weights == null ? null : weights.version());
+        body.put("newUserOrder", (weights == null ? PopularityOrder.TRENDING : weights.newUsers().best()).label());
+        body.put("newUserPicks", weights == null ? null : weights.newUsers().byOrder());
         body.putAll(JSON.convertValue(metrics.stats(), new TypeReference<Map<String, Object>>() {}));
         ctx.json(body);
     }

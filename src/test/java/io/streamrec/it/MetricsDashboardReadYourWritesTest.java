@@ -186,6 +186,8 @@ class MetricsDashboardReadYourWritesTest {
         assertThat(stats.get("liveQuality").get("tests").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(stats.get("liveQuality").get("byType").get("ADD_TO_CART").get("hits").get("20").asLong()).isEqualTo(1);
         assertThat(stats.get("indexedItems").asInt()).isEqualTo(ITEMS);
+        assertThat(stats.get("newUserOrder").asText()).isIn("trending", "all_time", "both");
+        assertThat(stats.has("newUserPicks")).isTrue();
         assertThat(stats.get("history").isArray()).isTrue();
     }
 

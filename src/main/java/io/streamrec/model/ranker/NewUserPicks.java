@@ -1,6 +1,8 @@
 package io.streamrec.model.ranker;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How many new users' first picks each {@link PopularityOrder} had in the first n of its list:
@@ -68,13 +70,17 @@ public final class NewUserPicks {
         return Arrays.hashCode(hits);
     }
 
+    /** The counts by order name in lower case ({@code trending}, {@code all_time}, {@code both}), in order. */
+    public Map<String, Long> byOrder() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (PopularityOrder order : PopularityOrder.values()) {
+            counts.put(order.label(), hits[order.ordinal()]);
+        }
+        return counts;
+    }
+
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("{");
-        for (PopularityOrder order : PopularityOrder.values()) {
-            s.append(order.ordinal() == 0 ? "" : ", ").append(order.name().toLowerCase(java.util.Locale.ROOT))
-                    .append('=').append(hits[order.ordinal()]);
-        }
-        return s.append('}').toString();
+        return byOrder().toString();
     }
 }

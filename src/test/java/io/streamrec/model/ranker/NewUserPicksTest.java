@@ -18,6 +18,8 @@ class NewUserPicksTest {
         assertThat(ahead).isEqualTo(NewUserPicks.of(new long[] {1, 2, 1})).hasToString(
                 "{trending=1, all_time=2, both=1}");
         assertThat(tied.hits()).as("counting on leaves the counts it started from").containsExactly(1, 1, 0);
+        assertThat(ahead.byOrder()).containsExactly(java.util.Map.entry("trending", 1L),
+                java.util.Map.entry("all_time", 2L), java.util.Map.entry("both", 1L));
     }
 
     @Test
