@@ -11,7 +11,8 @@ import java.util.Random;
  *
  * <p>The first version is the fixed blend: the linear part holds the blend weights on the blend's
  * four signals and the hidden layer's output weights are zero, so a deployment ranks exactly as
- * the blend until training has moved it.
+ * the blend until training has moved it. Each version also carries the count of new users' first
+ * picks ({@link NewUserPicks}), which decides the order of lists for users without history.
  */
 public final class RankerWeights {
     /**

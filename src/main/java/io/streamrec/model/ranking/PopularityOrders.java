@@ -48,8 +48,8 @@ final class PopularityOrders {
 
     /**
      * Where the candidate at {@code pick} lands on average, ties broken at random (a list keeps tied
-     * items in no particular order): sparse logs tie many items on a few distinct users, and counting a tie as a hit would
-     * credit the all-time order with picks its list does not show.
+     * items in no particular order): sparse logs tie many items on a few distinct users, and
+     * counting a tie as a hit would credit the all-time order with picks its list does not show.
      */
     private static double expectedPosition(Candidates c, int pick) {
         int above = 0;

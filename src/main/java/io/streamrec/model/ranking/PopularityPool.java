@@ -8,11 +8,10 @@ import io.streamrec.model.index.ItemRecord;
 /**
  * The most popular slots by one measure (decayed popularity, or distinct users ever), which lists
  * consider besides the user's co-visited items. Decay is the same for every item, so either order
- * only changes through writes; the pool is
- * rebuilt after enough writes, and candidates are always scored on current values. A pool that
- * holds every available item takes a new one within (slots / capacity) writes, at the next list
- * while the catalogue is smaller than the pool: a young deployment's trending is not frozen at
- * the items its first list saw.
+ * only changes through writes; the pool is rebuilt after enough writes, and candidates are always
+ * scored on current values. A pool that holds every available item takes a new one within
+ * (slots / capacity) writes, at the next list while the catalogue is smaller than the pool: a
+ * young deployment's trending is not frozen at the items its first list saw.
  */
 final class PopularityPool {
     /** Index writes after which the pool is rebuilt (at least; half the catalogue for large ones). */
