@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.streamrec.metrics.StreamrecMetrics;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.ranker.CurrentRanker;
-import io.streamrec.model.ranker.PopularityOrder;
 import io.streamrec.model.ranker.RankerWeights;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +46,7 @@ final class MetricsResource {
         body.put("indexedItems", index.size());
         RankerWeights weights = ranker.get();
         body.put("rankerVersion", weights == null ? null : weights.version());
-        body.put("newUserOrder", (weights == null ? PopularityOrder.TRENDING : weights.newUsers().best()).label());
+        body.put("newUserOrder", ranker.newUserOrder().label());
         body.put("newUserPicks", weights == null ? null : weights.newUsers().byOrder());
         body.putAll(JSON.convertValue(metrics.stats(), new TypeReference<Map<String, Object>>() {}));
         ctx.json(body);

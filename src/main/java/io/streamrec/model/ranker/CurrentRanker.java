@@ -12,6 +12,15 @@ public final class CurrentRanker {
         return weights;
     }
 
+    /**
+     * The order lists for users without history take: the one new users' first picks favour in the
+     * weights in force, trending until the first weights arrive.
+     */
+    public PopularityOrder newUserOrder() {
+        RankerWeights now = weights;
+        return now == null ? PopularityOrder.TRENDING : now.newUsers().best();
+    }
+
     /** Installs {@code next} unless the weights in force are as new or newer; returns whether it did. */
     public synchronized boolean install(RankerWeights next) {
         RankerWeights now = weights;

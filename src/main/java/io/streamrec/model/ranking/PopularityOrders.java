@@ -17,11 +17,28 @@ final class PopularityOrders {
      * {@code n}; {@code c.popularity} must hold the admitted candidates' decayed popularity.
      */
     static void score(ItemIndex.Snapshot snapshot, Candidates c, PopularityOrder order, int n) {
+        score(c, order, n, order == PopularityOrder.TRENDING ? null : users(snapshot, c));
+    }
+
+    /** The {@link PopularityOrder#bit()}s of the orders that list the candidate at {@code pick} among the first n. */
+    static int hits(ItemIndex.Snapshot snapshot, Candidates c, int pick, int n) {
+        double[] users = users(snapshot, c);
+        int orders = 0;
+        for (PopularityOrder order : PopularityOrder.values()) {
+            score(c, order, n, users);
+            if (expectedPosition(c, pick) < n) {
+                orders |= order.bit();
+            }
+        }
+        return orders;
+    }
+
+    /** {@link #score(ItemIndex.Snapshot, Candidates, PopularityOrder, int)} with the candidates' distinct users read. */
+    private static void score(Candidates c, PopularityOrder order, int n, double[] users) {
         switch (order) {
             case TRENDING -> relative(c, c.popularity);
-            case ALL_TIME -> relative(c, users(snapshot, c));
+            case ALL_TIME -> relative(c, users);
             case BOTH -> {
-                double[] users = users(snapshot, c);
                 double[] byPopularity = admittedSorted(c, c.popularity);
                 double[] byUsers = admittedSorted(c, users);
                 for (int k = 0; k < c.size; k++) {
@@ -32,18 +49,6 @@ final class PopularityOrders {
                 }
             }
         }
-    }
-
-    /** The {@link PopularityOrder#bit()}s of the orders that list the candidate at {@code pick} among the first n. */
-    static int hits(ItemIndex.Snapshot snapshot, Candidates c, int pick, int n) {
-        int orders = 0;
-        for (PopularityOrder order : PopularityOrder.values()) {
-            score(snapshot, c, order, n);
-            if (expectedPosition(c, pick) < n) {
-                orders |= order.bit();
-            }
-        }
-        return orders;
     }
 
     /**

@@ -170,8 +170,7 @@ public final class Recommender {
 
     /** The order a new user's list takes: as new users' picks favour, once the ranker has counted any. */
     private PopularityOrder newUserOrder() {
-        RankerWeights weights = ranker != null ? ranker.get() : null;
-        return weights == null ? PopularityOrder.TRENDING : weights.newUsers().best();
+        return ranker != null ? ranker.newUserOrder() : PopularityOrder.TRENDING;
     }
 
     /** The candidates of one list: co-visited, content neighbours and popular items, with admission decided. */
