@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * How many new users' first picks each {@link PopularityOrder} had in the first n of its list:
  * counted from every new user's pick, each order judged on the same picks, so the count says which
- * order would have served them best. Immutable; published with the ranker's weights, so every
+ * order would have served them best, the newest picks weighing most ({@link #plus}). Immutable; published with the ranker's weights, so every
  * instance lists the same order for new users and a restart keeps what was counted.
  */
 public final class NewUserPicks {
@@ -30,12 +30,27 @@ public final class NewUserPicks {
         return new NewUserPicks(all);
     }
 
-    /** These counts and one pick more, a hit for every order in {@code orders} ({@link PopularityOrder#bit()}s). */
-    public NewUserPicks plus(int orders) {
+    /**
+     * These counts and one pick more, a hit for every order in {@code orders} ({@link PopularityOrder#bit()}s).
+     * Once the leading order's count reaches {@code memory}, every count is halved, so the counts
+     * weigh recent picks over old ones: a deployment whose new users come to pick differently
+     * follows them within about {@code memory} picks, instead of needing as many as it ever counted.
+     */
+    public NewUserPicks plus(int orders, long memory) {
+        if (memory < 1) {
+            throw new IllegalArgumentException("the picks remembered must be at least 1: " + memory);
+        }
         long[] next = hits.clone();
+        long most = 0;
         for (PopularityOrder order : PopularityOrder.values()) {
             if ((orders & order.bit()) != 0) {
                 next[order.ordinal()]++;
+            }
+            most = Math.max(most, next[order.ordinal()]);
+        }
+        if (most >= memory) {
+            for (int i = 0; i < next.length; i++) {
+                next[i] /= 2;
             }
         }
         return new NewUserPicks(next);

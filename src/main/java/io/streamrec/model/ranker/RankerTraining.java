@@ -63,11 +63,12 @@ public final class RankerTraining implements AutoCloseable {
 
     /**
      * One example, at event time {@code time}; takes a step when one is due. A new user's pick is
-     * counted, not trained on, and goes out with the next step's weights.
+     * counted, not trained on, and goes out with the next step's weights; the counts remember about
+     * as many picks as the window holds examples, as the ranker learns from its newest examples.
      */
     public void offer(RankingExample example, long time) {
         if (example.isNewUserPick()) {
-            newUsers = newUsers.plus(example.newUserOrders());
+            newUsers = newUsers.plus(example.newUserOrders(), window.length);
             return;
         }
         window[next] = example;
@@ -96,7 +97,7 @@ public final class RankerTraining implements AutoCloseable {
      * batches from the start: a restart should not change how a trained ranker moves.
      */
     private int batchSize() {
-        int full = Math.min(settings.batch(), window.length);
+        int full = settings.batch(); // never above the window: RankerSettings requires window >= batch
         if (!fromBlend) {
             return full;
         }

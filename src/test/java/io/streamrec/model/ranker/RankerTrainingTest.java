@@ -69,7 +69,7 @@ class RankerTrainingTest {
     void newUsersPicksAreCountedNotTrainedOnAndGoOutWithTheNextStepsWeights() {
         RankerSettings settings = new RankerSettings(true, 4, 0.01, 2, 2, 8, 3);
         RankerWeights restored = RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1)
-                .withNewUsers(NewUserPicks.NONE.plus(PopularityOrder.TRENDING.bit()));
+                .withNewUsers(NewUserPicks.NONE.plus(PopularityOrder.TRENDING.bit(), 4096));
         try (RankerTraining training = new RankerTraining(restored, settings, PUBLISH_MS, 7)) {
             training.offer(RankingExample.newUserPick(PopularityOrder.ALL_TIME.bit()), 0);
             training.offer(RankingExample.newUserPick(

@@ -336,7 +336,7 @@ class LearnerAndRecommenderTest {
                 .isEqualTo(PopularityOrder.ALL_TIME.bit() | PopularityOrder.BOTH.bit());
         ranker.install(RankerWeights.blend(params.embeddingWeight(), params.coVisitationWeight(),
                 params.popularityWeight(), params.contentWeight(), 8, 1)
-                .withNewUsers(NewUserPicks.NONE.plus(pick.newUserOrders())));
+                .withNewUsers(NewUserPicks.NONE.plus(pick.newUserOrders(), 4096)));
         assertThat(learned.trending(Set.of(), e -> true, 1, now)).extracting(ScoredItem::item).containsExactly("i0");
         assertThat(learned.recommend(UserProfile.empty(), null, Set.of(), e -> true, 1, now))
                 .extracting(ScoredItem::item).as("a new user's list").containsExactly("i0");
