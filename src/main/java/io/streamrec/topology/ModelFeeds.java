@@ -53,6 +53,7 @@ final class ModelFeeds {
      * ranking with what it has rather than stopping.
      */
     static BiConsumer<byte[], byte[]> ranker(CurrentRanker ranker) {
+        RepeatedWarning skipped = new RepeatedWarning("ranker weights skipped", LOG::warn, System::currentTimeMillis);
         return (key, value) -> {
             if (value == null) {
                 return;
@@ -60,7 +61,7 @@ final class ModelFeeds {
             try {
                 ranker.install(RankerWeights.fromBytes(value));
             } catch (IllegalArgumentException e) {
-                LOG.warn("ranker weights skipped: {}", e.getMessage());
+                skipped.occurred(e.getMessage());
             }
         };
     }

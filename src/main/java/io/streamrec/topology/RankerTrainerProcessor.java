@@ -33,6 +33,8 @@ final class RankerTrainerProcessor implements Processor<byte[], byte[], byte[], 
     private KeyValueStore<String, byte[]> stored;
     private RankerTraining training;
     private ProcessorContext<byte[], byte[]> context;
+    private final RepeatedWarning skipped = new RepeatedWarning("ranking example skipped", LOG::warn,
+            System::currentTimeMillis);
 
     RankerTrainerProcessor(ModelParams params, RankerSettings settings) {
         this.params = params;
@@ -73,7 +75,7 @@ final class RankerTrainerProcessor implements Processor<byte[], byte[], byte[], 
             example = RankingExample.fromBytes(record.value());
         } catch (IllegalArgumentException e) {
             // Written by another build during a rolling upgrade: not this trainer's to learn from.
-            LOG.warn("ranking example skipped: {}", e.getMessage());
+            skipped.occurred(e.getMessage());
             return;
         }
         training.offer(example, record.timestamp());
