@@ -93,7 +93,8 @@ public final class StreamrecConfig {
             String.valueOf(ModelParams.defaults().recentItems()), "Distinct recent items kept per user.");
     public static final Key MODEL_COVISIT_WINDOW = key("streamrec.model.covisit.window",
             String.valueOf(ModelParams.defaults().coVisitWindow()),
-            "How many recent items a new item is paired with for co-visitation and scoring.");
+            "How many recent items a new item is paired with for co-visitation and scoring; "
+                    + "users with fewer events are young (their band may get popular lists).");
     public static final Key MODEL_NEIGHBOURS = key("streamrec.model.neighbours",
             String.valueOf(ModelParams.defaults().neighbours()), "Co-visitation neighbours kept per item.");
     public static final Key MODEL_POPULARITY_HALF_LIFE_MS = key("streamrec.model.popularity.half.life.ms",

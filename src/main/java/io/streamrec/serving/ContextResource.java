@@ -65,7 +65,7 @@ final class ContextResource {
 
     private ListResponse answer(String user, List<String> items, Set<String> seen, int n, ListPolicy policy) {
         UserProfile profile = ContextProfile.of(items, index, params);
-        return ListResponse.ofScored(user, null, !profile.isCold(), policy.recommend(recommender, index, profile,
+        return ListResponse.ofScored(user, null, recommender.personalizes(profile), policy.recommend(recommender, index, profile,
                         SeenItems.of(seen), Set.copyOf(items), n, System.currentTimeMillis()),
                 ModelParams.VERSION);
     }

@@ -37,8 +37,9 @@ final class MetricsResource {
      * {@code GET /v1/stats}: this instance's totals (events learned by type, dead letters by
      * reason, live HR@N, refresh time) and one point a second for the last five minutes; and the
      * version of the ranker weights lists are ranked by, null while the fixed blend ranks them, so
-     * an operator sees that every instance serves the same weights, and the order new users' lists
-     * take with the counts of first picks that chose it.
+     * an operator sees that every instance serves the same weights, the order new users' lists
+     * take with the counts of first picks that chose it, and which bands of users with few events
+     * get that popular list instead of their personal one.
      */
     void stats(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -48,6 +49,7 @@ final class MetricsResource {
         body.put("rankerVersion", weights == null ? null : weights.version());
         body.put("newUserOrder", ranker.newUserOrder().label());
         body.put("newUserPicks", weights == null ? null : weights.newUsers().byOrder());
+        body.put("youngUserPicks", weights == null ? null : weights.youngUsers().byBand());
         body.putAll(JSON.convertValue(metrics.stats(), new TypeReference<Map<String, Object>>() {}));
         ctx.json(body);
     }

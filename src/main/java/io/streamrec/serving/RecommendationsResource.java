@@ -99,7 +99,7 @@ final class RecommendationsResource {
         }
         List<ScoredItem> live = policy.recommend(recommender, index, view.profile(), SeenItems.of(view.seen()),
                 Set.of(), n, now);
-        return ListResponse.ofLive(user, !view.profile().isCold(), live, view);
+        return ListResponse.ofLive(user, recommender.personalizes(view.profile()), live, view);
     }
 
     /** @throws InvalidStateStoreException when this instance has no readable copy of the partition */

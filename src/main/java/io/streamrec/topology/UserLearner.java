@@ -316,7 +316,7 @@ final class UserLearner implements Processor<String, Interaction, Object, Object
         Recommendations list = Recommendations.newBuilder()
                 .setUser(user)
                 .setItems(ranked.stream().map(ModelCodec::recommended).toList())
-                .setPersonalized(!profile.isCold())
+                .setPersonalized(step.personalizes(profile))
                 .setModelVersion(ModelParams.VERSION)
                 .setGeneratedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .setLastEventTimestamp(Instant.ofEpochMilli(state.getLastEventTimestamp()))

@@ -188,6 +188,7 @@ class MetricsDashboardReadYourWritesTest {
         assertThat(stats.get("indexedItems").asInt()).isEqualTo(ITEMS);
         assertThat(stats.get("newUserOrder").asText()).isIn("trending", "all_time", "both");
         assertThat(stats.has("newUserPicks")).isTrue();
+        assertThat(stats.has("youngUserPicks")).isTrue();
         assertThat(stats.get("history").isArray()).isTrue();
     }
 

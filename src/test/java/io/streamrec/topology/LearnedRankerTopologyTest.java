@@ -12,6 +12,7 @@ import io.streamrec.model.ranker.PopularityOrder;
 import io.streamrec.model.ranker.RankerSettings;
 import io.streamrec.model.ranker.RankerWeights;
 import io.streamrec.model.ranker.RankingExample;
+import io.streamrec.model.ranker.YoungUserPicks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,10 +78,12 @@ class LearnedRankerTopologyTest {
         }
 
         List<RankingExample> all = examples.readValuesToList().stream().map(RankingExample::fromBytes).toList();
-        List<RankingExample> sent = all.stream().filter(example -> !example.isNewUserPick()).toList();
+        List<RankingExample> sent = all.stream().filter(RankingExample::isRanking).toList();
         assertThat(sent).as("a returning user's pick among their candidates").isNotEmpty();
         assertThat(sent.get(0).candidates()).isEqualTo(settings.ranker().negatives() + 1);
-        long newUserPicks = all.size() - sent.size();
+        assertThat(all).extracting(RankingExample::young).as("lists of all twelve items held every pick: young"
+                + " users' picks that both their lists held say nothing and are not sent").containsOnlyNulls();
+        long newUserPicks = all.stream().filter(RankingExample::isNewUserPick).count();
         assertThat(newUserPicks).as("the six users' first picks, from lists of all twelve items").isEqualTo(6);
         List<RankerWeights> published = weights.readValuesToList().stream().map(RankerWeights::fromBytes).toList();
         assertThat(published).as("a step every two examples once a batch is there")
@@ -90,6 +93,7 @@ class LearnedRankerTopologyTest {
                 .isEqualTo(published.get(published.size() - 1).version());
         assertThat(model.ranker().get().newUsers().hits()[PopularityOrder.TRENDING.ordinal()])
                 .as("the new users' picks went out with the weights").isEqualTo(newUserPicks);
+        assertThat(model.ranker().get().youngUsers()).isEqualTo(YoungUserPicks.NONE);
     }
 
     private static Properties properties() throws Exception {

@@ -84,6 +84,11 @@ public final class OnlineStep {
         return model.recommender().example(profile, seen, item, n, negatives, exampleRandom, now);
     }
 
+    /** Whether {@link #list} is personal for this user: they have a history the lists use ({@link io.streamrec.model.ranking.Recommender#personalizes}). */
+    public boolean personalizes(UserProfile profile) {
+        return model.recommender().personalizes(profile);
+    }
+
     /**
      * The user's list now under the policy, best first; {@code profile} may be cold (trending).
      *

@@ -21,6 +21,15 @@ public final class CurrentRanker {
         return now == null ? PopularityOrder.TRENDING : now.newUsers().best();
     }
 
+    /**
+     * Whether users with {@code events} events (at least 1) get the popular list of new users rather
+     * than their personal one: when the weights in force say so for their band, never before them.
+     */
+    public boolean popularServes(long events) {
+        RankerWeights now = weights;
+        return now != null && now.youngUsers().popularServes(YoungUserPicks.band(events));
+    }
+
     /** Installs {@code next} unless the weights in force are as new or newer; returns whether it did. */
     public synchronized boolean install(RankerWeights next) {
         RankerWeights now = weights;

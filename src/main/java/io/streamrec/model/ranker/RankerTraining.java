@@ -41,6 +41,8 @@ public final class RankerTraining implements AutoCloseable {
     private long steps;
     /** New users' picks counted so far: each step's weights carry them as they were when it began. */
     private NewUserPicks newUsers;
+    /** Young users' picks counted so far, sent the same way. */
+    private YoungUserPicks youngUsers;
     private final ArrayDeque<Due> pending = new ArrayDeque<>();
     private final ExecutorService stepper = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ranker-training");
@@ -59,16 +61,24 @@ public final class RankerTraining implements AutoCloseable {
         this.random = new Random(seed);
         this.window = new RankingExample[settings.window()];
         this.newUsers = start.newUsers();
+        this.youngUsers = start.youngUsers();
     }
 
     /**
      * One example, at event time {@code time}; takes a step when one is due. A new user's pick is
-     * counted, not trained on, and goes out with the next step's weights; the counts remember about
-     * as many picks as the window holds examples, as the ranker learns from its newest examples.
+     * counted, not trained on, and goes out with the next step's weights, as is a young user's (which
+     * may be a ranking example too); the counts remember about as many picks as the window holds
+     * examples, as the ranker learns from its newest examples.
      */
     public void offer(RankingExample example, long time) {
         if (example.isNewUserPick()) {
             newUsers = newUsers.plus(example.newUserOrders(), window.length);
+            return;
+        }
+        if (example.young() != null) {
+            youngUsers = youngUsers.plus(example.young(), window.length);
+        }
+        if (!example.isRanking()) {
             return;
         }
         window[next] = example;
@@ -83,8 +93,10 @@ public final class RankerTraining implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             batch.add(window[random.nextInt(stored)]);
         }
-        NewUserPicks picks = newUsers;
-        pending.add(new Due(stepper.submit(() -> trainer.step(batch).withNewUsers(picks)), time + publishDelayMs));
+        NewUserPicks newUserPicks = newUsers;
+        YoungUserPicks youngUserPicks = youngUsers;
+        pending.add(new Due(stepper.submit(() -> trainer.step(batch).withPicks(newUserPicks, youngUserPicks)),
+                time + publishDelayMs));
         steps++;
     }
 

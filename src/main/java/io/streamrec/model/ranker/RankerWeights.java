@@ -2,6 +2,7 @@ package io.streamrec.model.ranker;
 
 import io.streamrec.model.ModelParams;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -12,12 +13,17 @@ import java.util.Random;
  * <p>The first version is the fixed blend: the linear part holds the blend weights on the blend's
  * four signals and the hidden layer's output weights are zero, so a deployment ranks exactly as
  * the blend until training has moved it. Each version also carries the count of new users' first
- * picks ({@link NewUserPicks}), which decides the order of lists for users without history.
+ * picks ({@link NewUserPicks}), which decides the order of lists for users without history, and of
+ * young users' picks ({@link YoungUserPicks}), which decides whether users with few events get
+ * their personal list or that popular one.
  */
 public final class RankerWeights {
     /**
      * Written first in the bytes; a reader refuses a format it does not know rather than misread it.
-     * Format 1, without the new users' picks, is still read (as none counted yet).
+     * Format 1, without the new users' picks, is still read (as none counted yet). The young users'
+     * counts follow the new users' in the same counted run of longs: a reader of the release before
+     * takes the first {@link PopularityOrder}s' counts and leaves the rest, and this one reads that
+     * release's weights as no young pick counted.
      */
     static final int FORMAT = 2;
     private static final int WITHOUT_NEW_USERS = 1;
@@ -32,13 +38,15 @@ public final class RankerWeights {
     private final float[] out;
     /** Which order new users' lists take: not trained by the steps, counted beside them. */
     private final NewUserPicks newUsers;
+    /** Which list users with few events get: counted beside the steps too. */
+    private final YoungUserPicks youngUsers;
 
     RankerWeights(long version, int features, int hidden, float[] linear, float[] in, float[] bias, float[] out) {
-        this(version, features, hidden, linear, in, bias, out, NewUserPicks.NONE);
+        this(version, features, hidden, linear, in, bias, out, NewUserPicks.NONE, YoungUserPicks.NONE);
     }
 
     RankerWeights(long version, int features, int hidden, float[] linear, float[] in, float[] bias, float[] out,
-                  NewUserPicks newUsers) {
+                  NewUserPicks newUsers, YoungUserPicks youngUsers) {
         if (linear.length != features || in.length != features * hidden || bias.length != hidden
                 || out.length != hidden) {
             throw new IllegalArgumentException("ranker weights of inconsistent shapes");
@@ -51,16 +59,22 @@ public final class RankerWeights {
         this.bias = bias;
         this.out = out;
         this.newUsers = newUsers;
+        this.youngUsers = youngUsers;
     }
 
-    /** These weights with the new users' picks counted so far. */
-    public RankerWeights withNewUsers(NewUserPicks picks) {
-        return new RankerWeights(version, features, hidden, linear, in, bias, out, picks);
+    /** These weights with the new and young users' picks counted so far. */
+    public RankerWeights withPicks(NewUserPicks newUserPicks, YoungUserPicks youngUserPicks) {
+        return new RankerWeights(version, features, hidden, linear, in, bias, out, newUserPicks, youngUserPicks);
     }
 
     /** What new users' first picks showed so far: the order their lists take is its {@link NewUserPicks#best()}. */
     public NewUserPicks newUsers() {
         return newUsers;
+    }
+
+    /** What young users' picks showed so far: which bands get the popular list ({@link YoungUserPicks#popularServes}). */
+    public YoungUserPicks youngUsers() {
+        return youngUsers;
     }
 
     /**
@@ -181,7 +195,10 @@ public final class RankerWeights {
     /** The format, version, shape, new users' picks and parameters, for a snapshot topic or a store. */
     public byte[] toBytes() {
         int floats = linear.length + in.length + bias.length + out.length;
-        long[] picks = newUsers.hits();
+        long[] newUserPicks = newUsers.hits();
+        long[] youngUserPicks = youngUsers.counts();
+        long[] picks = Arrays.copyOf(newUserPicks, newUserPicks.length + youngUserPicks.length);
+        System.arraycopy(youngUserPicks, 0, picks, newUserPicks.length, youngUserPicks.length);
         ByteBuffer buffer = ByteBuffer.allocate(4 + 8 + 4 + 4 + 4 + 8 * picks.length + 4 * floats);
         buffer.putInt(FORMAT).putLong(version).putInt(features).putInt(hidden).putInt(picks.length);
         for (long count : picks) {
@@ -228,7 +245,10 @@ public final class RankerWeights {
         float[] in = read(buffer, features * hidden);
         float[] bias = read(buffer, hidden);
         float[] out = read(buffer, hidden);
-        return new RankerWeights(version, features, hidden, linear, in, bias, out, NewUserPicks.of(picks));
+        int newUserCounts = Math.min(picks.length, PopularityOrder.values().length);
+        return new RankerWeights(version, features, hidden, linear, in, bias, out,
+                NewUserPicks.of(Arrays.copyOf(picks, newUserCounts)),
+                YoungUserPicks.of(Arrays.copyOfRange(picks, newUserCounts, picks.length)));
     }
 
     private static float[] read(ByteBuffer buffer, int n) {
@@ -246,6 +266,7 @@ public final class RankerWeights {
             String name = f < RankerFeatures.NAMES.size() ? RankerFeatures.NAMES.get(f) : "f" + f;
             s.append(f == 0 ? "" : ", ").append(name).append('=').append(String.format("%.3f", linear[f]));
         }
-        return s.append("}, hidden=").append(hidden).append(", newUsers=").append(newUsers).append(']').toString();
+        return s.append("}, hidden=").append(hidden).append(", newUsers=").append(newUsers).append(", youngUsers=")
+                .append(youngUsers).append(']').toString();
     }
 }

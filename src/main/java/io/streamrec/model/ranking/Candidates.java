@@ -103,6 +103,28 @@ final class Candidates {
         return newest;
     }
 
+    /**
+     * Where the admitted candidate at {@code pick} lands by {@link #score} on average, ties broken at
+     * random (a list keeps tied items in no particular order): sparse logs tie many items on a few
+     * distinct users, and counting a tie as a hit would credit a list with picks it does not show.
+     */
+    double expectedPosition(int pick) {
+        return expectedPosition(score, admitted, size, pick);
+    }
+
+    /** {@link #expectedPosition(int)} among the first {@code size} of {@code scores}, those {@code admitted} (null: all). */
+    static double expectedPosition(double[] scores, boolean[] admitted, int size, int pick) {
+        int above = 0;
+        int tied = 0;
+        for (int j = 0; j < size; j++) {
+            if ((admitted == null || admitted[j]) && j != pick) {
+                above += scores[j] > scores[pick] ? 1 : 0;
+                tied += scores[j] == scores[pick] ? 1 : 0;
+            }
+        }
+        return above + tied / 2.0;
+    }
+
     /** The slot's position among the candidates, or -1. */
     private int positionOf(long m) {
         return (m >>> 32) != stamp || (m & POSITION) == NO_POSITION ? -1 : (int) (m & POSITION);

@@ -18,6 +18,8 @@ import java.util.Random;
 final class ExampleRows {
     private int[] slots = new int[64];
     private float[] rows = new float[64 * RankerFeatures.COUNT];
+    private double[] scores = new double[64];
+    private boolean scored;
     private int count;
     /** Whose list, after how many of their events, when, on which index: an example is cut from it only for the same. */
     private UserProfile user;
@@ -25,8 +27,11 @@ final class ExampleRows {
     private long now;
     private long indexVersion;
 
-    /** Keeps the admitted candidates of {@code c}, whose features are computed, as {@code user}'s list now. */
-    void keep(Candidates c, UserProfile user, long now, long indexVersion) {
+    /**
+     * Keeps the admitted candidates of {@code c}, whose features are computed, as {@code user}'s list
+     * now; their scores too when {@code scored} (the list's personal ranking is computed).
+     */
+    void keep(Candidates c, UserProfile user, long now, long indexVersion, boolean scored) {
         float[] features = c.features();
         count = 0;
         for (int k = 0; k < c.size; k++) {
@@ -36,12 +41,15 @@ final class ExampleRows {
             if (count == slots.length) {
                 slots = Arrays.copyOf(slots, count * 2);
                 rows = Arrays.copyOf(rows, count * 2 * RankerFeatures.COUNT);
+                scores = Arrays.copyOf(scores, count * 2);
             }
             slots[count] = c.slots[k];
+            scores[count] = c.score[k];
             System.arraycopy(features, k * RankerFeatures.COUNT, rows, count * RankerFeatures.COUNT,
                     RankerFeatures.COUNT);
             count++;
         }
+        this.scored = scored;
         this.user = user;
         this.userEvents = user.events;
         this.now = now;
@@ -57,6 +65,21 @@ final class ExampleRows {
     boolean isListOf(UserProfile user, long now, long indexVersion) {
         return this.user == user && this.userEvents == user.events && this.now == now
                 && this.indexVersion == indexVersion;
+    }
+
+    /** Whether the kept candidates' scores are their personal ranking's. */
+    boolean scored() {
+        return scored;
+    }
+
+    /** Whether the personal list of {@code n} from the kept, scored candidates holds {@code pickedSlot}. */
+    boolean holds(int pickedSlot, int n) {
+        for (int k = 0; k < count; k++) {
+            if (slots[k] == pickedSlot) {
+                return Candidates.expectedPosition(scores, null, count, k) < n;
+            }
+        }
+        return false;
     }
 
     /**

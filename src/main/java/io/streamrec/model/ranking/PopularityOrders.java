@@ -26,7 +26,7 @@ final class PopularityOrders {
         int orders = 0;
         for (PopularityOrder order : PopularityOrder.values()) {
             score(c, order, n, users);
-            if (expectedPosition(c, pick) < n) {
+            if (c.expectedPosition(pick) < n) {
                 orders |= order.bit();
             }
         }
@@ -49,23 +49,6 @@ final class PopularityOrders {
                 }
             }
         }
-    }
-
-    /**
-     * Where the candidate at {@code pick} lands on average, ties broken at random (a list keeps tied
-     * items in no particular order): sparse logs tie many items on a few distinct users, and
-     * counting a tie as a hit would credit the all-time order with picks its list does not show.
-     */
-    private static double expectedPosition(Candidates c, int pick) {
-        int above = 0;
-        int tied = 0;
-        for (int j = 0; j < c.size; j++) {
-            if (c.admitted[j] && j != pick) {
-                above += c.score[j] > c.score[pick] ? 1 : 0;
-                tied += c.score[j] == c.score[pick] ? 1 : 0;
-            }
-        }
-        return above + tied / 2.0;
     }
 
     private static double[] users(ItemIndex.Snapshot snapshot, Candidates c) {

@@ -13,6 +13,8 @@ import io.streamrec.model.ranker.PopularityOrder;
 import io.streamrec.model.ranker.RankerFeatures;
 import io.streamrec.model.ranker.RankerWeights;
 import io.streamrec.model.ranker.RankingExample;
+import io.streamrec.model.ranker.YoungPick;
+import io.streamrec.model.ranker.YoungUserPicks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -106,7 +108,7 @@ public final class Recommender {
         if (n <= 0) {
             throw new IllegalArgumentException("n must be positive");
         }
-        boolean personal = user != null && !user.isCold();
+        boolean personal = personalizes(user);
         return index.read(snapshot -> {
             int[] window = personal ? windowSlots(snapshot, user.recentItems) : NO_SLOTS;
             Candidates c = candidates(snapshot, personal, user, window, seen, exclude, filter, n, now);
@@ -115,13 +117,33 @@ public final class Recommender {
     }
 
     /**
+     * Whether {@link #recommend} gives {@code user} a personal list: they have a history, and unless
+     * they are young ({@link #isYoung}), the popular list of new users has not served users of
+     * their band significantly better ({@link YoungUserPicks}).
+     */
+    public boolean personalizes(UserProfile user) {
+        return user != null && !user.isCold()
+                && !(isYoung(user) && ranker != null && ranker.popularServes(user.events));
+    }
+
+    /**
+     * A user with a history shorter than the co-visitation window: the window the personal list
+     * reads most is not full yet, and which list serves them is judged by their picks.
+     */
+    private boolean isYoung(UserProfile user) {
+        return !user.isCold() && user.events >= 1
+                && user.events < Math.min(params.coVisitWindow(), 1L << YoungUserPicks.BANDS);
+    }
+
+    /**
      * What {@code user} picked ({@code picked}) among the candidates a list of {@code n} had for them
      * just before: the pick's features first, then those of {@code negatives} other candidates drawn
      * at random. Null when the pick was not a candidate (nothing to learn about ranking it). For a
      * user with no history, the {@link PopularityOrder}s that had the pick among their first
-     * {@code n} ({@link RankingExample#newUserPick}), null for none. When this thread's last list
-     * was the user's, at this moment and index, its candidates are those: the replay tests a list,
-     * then learns the pick it answered.
+     * {@code n} ({@link RankingExample#newUserPick}), null for none. For a young user ({@link #isYoung})
+     * whose pick only one of their personal list and the popular one held, also which ({@link YoungPick}),
+     * alone when the pick was no candidate. When this thread's last list was the user's, at this moment and
+     * index, its candidates are those: the replay tests a list, then learns the pick it answered.
      */
     public RankingExample example(UserProfile user, SeenItems seen, String picked, int n, int negatives,
                                   Random random, long now) {
@@ -136,23 +158,71 @@ public final class Recommender {
             if (user.isCold()) {
                 return newUserPick(snapshot, user, seen, pickedSlot, n, now);
             }
+            boolean young = isYoung(user);
             ExampleRows rows = lastList.get();
-            if (!rows.isListOf(user, now, snapshot.version())) {
+            // A young user's pick needs the candidates' scores: kept with a personal list, not with a popular one.
+            if (!rows.isListOf(user, now, snapshot.version()) || (young && !rows.scored())) {
                 int[] window = windowSlots(snapshot, user.recentItems);
-                if (!mayBeCandidate(snapshot, user, window, pickedSlot, seen, n, now)) {
-                    return null;
-                }
-                Candidates c = candidates(snapshot, true, user, window, seen, Set.of(), entry -> true, n, now);
-                int at = c.position(pickedSlot);
+                Candidates c = mayBeCandidate(snapshot, user, window, pickedSlot, seen, n, now)
+                        ? candidates(snapshot, true, user, window, seen, Set.of(), entry -> true, n, now) : null;
+                int at = c == null ? -1 : c.position(pickedSlot);
                 if (at < 0 || !c.admitted[at]) {
                     // Not a candidate: there is no ranking to learn, so the candidates need no scores.
-                    return null;
+                    return young ? withYoungPick(null, youngPick(snapshot, user, seen, pickedSlot, false, n, now)) : null;
                 }
-                features(snapshot, user, window, c, signals(snapshot, user, true, window, c, now));
-                rows.keep(c, user, now, snapshot.version());
+                Signals s = signals(snapshot, user, true, window, c, now);
+                features(snapshot, user, window, c, s);
+                if (young) {
+                    score(c, s, ranker != null ? ranker.get() : null);
+                }
+                rows.keep(c, user, now, snapshot.version(), young);
             }
-            return rows.example(pickedSlot, negatives, random);
+            RankingExample example = rows.example(pickedSlot, negatives, random);
+            if (!young) {
+                return example;
+            }
+            return withYoungPick(example, youngPick(snapshot, user, seen, pickedSlot, rows.holds(pickedSlot, n), n, now));
         });
+    }
+
+    /**
+     * The example (null for none) carrying a young user's pick when one list held it and the other
+     * did not; a pick both or neither held says nothing about which serves them, and is not sent.
+     */
+    private static RankingExample withYoungPick(RankingExample example, YoungPick pick) {
+        if (pick.personal() == pick.popular()) {
+            return example;
+        }
+        return example == null ? RankingExample.youngPickOnly(pick) : example.withYoungPick(pick);
+    }
+
+    /**
+     * A young user's pick with whether the popular list of a new user, without the items they have
+     * seen, held it among the first n. Most picks are in neither popularity pool, which answers at once.
+     */
+    private YoungPick youngPick(ItemIndex.Snapshot snapshot, UserProfile user, SeenItems seen, int pickedSlot,
+                                boolean personalHit, int n, long now) {
+        boolean popularHit = false;
+        if (inPool(trendingSlots(snapshot, n, now), pickedSlot, n)
+                || inPool(allTime.slots(snapshot, now, TRENDING_PER_LISTED * n), pickedSlot, n)) {
+            Candidates c = candidates(snapshot, false, user, NO_SLOTS, seen, Set.of(), entry -> true, n, now);
+            int at = c.position(pickedSlot);
+            if (at >= 0 && c.admitted[at]) {
+                signals(snapshot, user, false, NO_SLOTS, c, now);
+                PopularityOrders.score(snapshot, c, newUserOrder(), n);
+                popularHit = c.expectedPosition(at) < n;
+            }
+        }
+        return new YoungPick(YoungUserPicks.band(user.events), personalHit, popularHit);
+    }
+
+    private static boolean inPool(int[] pool, int slot, int n) {
+        for (int t = 0; t < trendingCount(pool, n); t++) {
+            if (pool[t] == slot) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The orders whose lists of {@code n} for this new user had {@code pickedSlot} among the first n; null for none. */
@@ -478,12 +548,14 @@ public final class Recommender {
         RankerWeights learned = personal && ranker != null ? ranker.get() : null;
         if (learned != null) {
             features(snapshot, user, window, c, s);
-            lastList.get().keep(c, user, now, snapshot.version());
         }
         if (personal) {
             score(c, s, learned);
         } else {
             PopularityOrders.score(snapshot, c, newUserOrder(), n);
+        }
+        if (learned != null) {
+            lastList.get().keep(c, user, now, snapshot.version(), true);
         }
         TopN top = new TopN(n);
         for (int k = 0; k < c.size; k++) {

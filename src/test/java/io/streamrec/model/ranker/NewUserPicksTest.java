@@ -58,7 +58,7 @@ class NewUserPicksTest {
         assertThat(back.newUserOrders()).isEqualTo(PopularityOrder.BOTH.bit());
         assertThatThrownBy(() -> RankingExample.newUserPick(0)).as("a pick no order held teaches nothing")
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RankingExample(new float[2 * RankerFeatures.COUNT], 2, 1))
+        assertThatThrownBy(() -> new RankingExample(new float[2 * RankerFeatures.COUNT], 2, 1, YoungPick.NONE))
                 .as("a ranking example is no new user's pick").isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -76,17 +76,46 @@ class RankerTrainerTest {
     @Test
     void newUsersPicksSurviveTheBytesAndTheFormatBeforeThemReadsAsNoneCounted() {
         RankerWeights weights = RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1)
-                .withNewUsers(NewUserPicks.of(new long[] {4, 7, 5}));
+                .withPicks(NewUserPicks.of(new long[] {4, 7, 5}), YoungUserPicks.NONE);
         byte[] bytes = weights.toBytes();
         assertThat(RankerWeights.fromBytes(bytes).newUsers()).isEqualTo(weights.newUsers());
-        // Format 1: format, version, features, hidden, then the parameters; no count of orders or picks.
-        int counts = 4 + 8 * PopularityOrder.values().length;
+        // Format 1: format, version, features, hidden, then the parameters; no count of picks or the picks.
+        int counts = 4 + 8 * (PopularityOrder.values().length + 2 * YoungUserPicks.BANDS);
         java.nio.ByteBuffer formatOne = java.nio.ByteBuffer.allocate(bytes.length - counts);
         formatOne.putInt(1).put(bytes, 4, 16).put(bytes, 20 + counts, bytes.length - 20 - counts);
         RankerWeights old = RankerWeights.fromBytes(formatOne.array());
         assertThat(old.newUsers()).isEqualTo(NewUserPicks.NONE);
         float[] row = examples(new Random(2), 1).get(0).rows();
         assertThat(old.score(row, 0)).isEqualTo(weights.score(row, 0));
+    }
+
+    @Test
+    void youngUsersPicksFollowTheNewUsersInTheBytesWhereTheReleaseBeforeReadsOnlyThose() {
+        YoungUserPicks young = YoungUserPicks.NONE.plus(new YoungPick(1, false, true), 4096)
+                .plus(new YoungPick(3, true, false), 4096);
+        RankerWeights weights = RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1)
+                .withPicks(NewUserPicks.of(new long[] {4, 7, 5}), young);
+        byte[] bytes = weights.toBytes();
+        RankerWeights back = RankerWeights.fromBytes(bytes);
+        assertThat(back.youngUsers()).isEqualTo(young);
+        assertThat(back.newUsers()).isEqualTo(weights.newUsers());
+        // The release before reads a count of longs after the header and takes the first three as new users' picks.
+        java.nio.ByteBuffer read = java.nio.ByteBuffer.wrap(bytes, 20, bytes.length - 20);
+        assertThat(read.getInt()).isEqualTo(PopularityOrder.values().length + 2 * YoungUserPicks.BANDS);
+        assertThat(new long[] {read.getLong(), read.getLong(), read.getLong()}).containsExactly(4, 7, 5);
+
+        RankerWeights releaseBefore = RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1)
+                .withPicks(NewUserPicks.of(new long[] {4, 7, 5}), YoungUserPicks.NONE);
+        byte[] withoutYoung = releaseBefore.toBytes();
+        int youngBytes = 8 * 2 * YoungUserPicks.BANDS;
+        java.nio.ByteBuffer before = java.nio.ByteBuffer.allocate(withoutYoung.length - youngBytes);
+        before.put(withoutYoung, 0, 20).putInt(PopularityOrder.values().length)
+                .put(withoutYoung, 24, 8 * PopularityOrder.values().length)
+                .put(withoutYoung, 24 + 8 * PopularityOrder.values().length + youngBytes,
+                        withoutYoung.length - 24 - 8 * PopularityOrder.values().length - youngBytes);
+        RankerWeights old = RankerWeights.fromBytes(before.array());
+        assertThat(old.youngUsers()).isEqualTo(YoungUserPicks.NONE);
+        assertThat(old.newUsers()).isEqualTo(releaseBefore.newUsers());
     }
 
     /** Candidates with random signals; the pick (first) is the one with the most users. */

@@ -69,7 +69,7 @@ class RankerTrainingTest {
     void newUsersPicksAreCountedNotTrainedOnAndGoOutWithTheNextStepsWeights() {
         RankerSettings settings = new RankerSettings(true, 4, 0.01, 2, 2, 8, 3);
         RankerWeights restored = RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1)
-                .withNewUsers(NewUserPicks.NONE.plus(PopularityOrder.TRENDING.bit(), 4096));
+                .withPicks(NewUserPicks.NONE.plus(PopularityOrder.TRENDING.bit(), 4096), YoungUserPicks.NONE);
         try (RankerTraining training = new RankerTraining(restored, settings, PUBLISH_MS, 7)) {
             training.offer(RankingExample.newUserPick(PopularityOrder.ALL_TIME.bit()), 0);
             training.offer(RankingExample.newUserPick(
@@ -79,6 +79,25 @@ class RankerTrainingTest {
             RankerWeights first = training.due(Long.MAX_VALUE);
             assertThat(first.newUsers().hits()).as("the restored count and both picks").containsExactly(1, 2, 1);
             assertThat(first.newUsers().best()).isEqualTo(PopularityOrder.ALL_TIME);
+        }
+    }
+
+    @Test
+    void youngUsersPicksAreCountedAndTrainedOnWhenTheyAreRankingExamplesToo() {
+        RankerSettings settings = new RankerSettings(true, 4, 0.01, 2, 2, 8, 3);
+        try (RankerTraining training = new RankerTraining(RankerWeights.blend(0.5, 0.5, 0.05, 0.3, 4, 1), settings,
+                PUBLISH_MS, 7)) {
+            YoungPick popularOnly = new YoungPick(0, false, true);
+            training.offer(RankingExample.youngPickOnly(popularOnly), 0);
+            assertThat(training.steps()).as("no candidate, nothing to train on").isZero();
+            training.offer(example().withYoungPick(popularOnly), 0);
+            training.offer(example().withYoungPick(new YoungPick(2, true, false)), 0);
+            offer(training, 2);
+            assertThat(training.steps()).as("the two young ranking examples count toward steps").isEqualTo(2);
+            offer(training, 2);
+            RankerWeights first = training.due(Long.MAX_VALUE);
+            assertThat(first.youngUsers()).isEqualTo(YoungUserPicks.NONE.plus(popularOnly, 8).plus(popularOnly, 8)
+                    .plus(new YoungPick(2, true, false), 8));
         }
     }
 

@@ -19,6 +19,8 @@ import io.streamrec.model.ranker.PopularityOrder;
 import io.streamrec.model.ranker.RankerFeatures;
 import io.streamrec.model.ranker.RankerWeights;
 import io.streamrec.model.ranker.RankingExample;
+import io.streamrec.model.ranker.YoungPick;
+import io.streamrec.model.ranker.YoungUserPicks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -156,12 +158,18 @@ class LearnerAndRecommenderTest {
                 RankingExample fromList = learned.example(user, seen, pick, 50, 4, new Random(1), now);
                 learned.recommend(users.get(u + 1), SeenItems.of(histories.get(u + 1)), Set.of(), e -> true, 50, now);
                 RankingExample alone = learned.example(user, seen, pick, 50, 4, new Random(1), now);
-                assertThat(alone == null).as("user %d picking %s", u, pick).isEqualTo(fromList == null);
+                assertThat(teaches(alone)).as("user %d picking %s", u, pick).isEqualTo(teaches(fromList));
+                assertThat(alone == null ? null : alone.young()).isEqualTo(fromList == null ? null : fromList.young());
                 asked++;
-                taught += fromList == null ? 0 : 1;
+                taught += teaches(fromList) ? 1 : 0;
             }
         }
         assertThat(taught).as("some picks teach, others do not").isPositive().isLessThan(asked);
+    }
+
+    /** Whether the example has a ranking to learn (a young user's pick may carry only which lists held it). */
+    private static boolean teaches(RankingExample example) {
+        return example != null && example.isRanking();
     }
 
     @Test
@@ -336,12 +344,57 @@ class LearnerAndRecommenderTest {
                 .isEqualTo(PopularityOrder.ALL_TIME.bit() | PopularityOrder.BOTH.bit());
         ranker.install(RankerWeights.blend(params.embeddingWeight(), params.coVisitationWeight(),
                 params.popularityWeight(), params.contentWeight(), 8, 1)
-                .withNewUsers(NewUserPicks.NONE.plus(pick.newUserOrders(), 4096)));
+                .withPicks(NewUserPicks.NONE.plus(pick.newUserOrders(), 4096), YoungUserPicks.NONE));
         assertThat(learned.trending(Set.of(), e -> true, 1, now)).extracting(ScoredItem::item).containsExactly("i0");
         assertThat(learned.recommend(UserProfile.empty(), null, Set.of(), e -> true, 1, now))
                 .extracting(ScoredItem::item).as("a new user's list").containsExactly("i0");
         assertThat(learned.example(UserProfile.empty(), null, "i5", 1, 4, new Random(1), now))
                 .as("a pick no order lists first").isNull();
+    }
+
+    @Test
+    void aYoungUsersPickSaysWhichOfTheirTwoListsHeldItAndTheirBandGetsPopularOnceItLeadsSignificantly() {
+        othersTakeItem11AfterItem10();
+        for (int u = 0; u < 30; u++) {
+            learn(UserProfile.empty(), new HashSet<>(), "i0", 40 + u);
+        }
+        CurrentRanker ranker = new CurrentRanker();
+        Recommender learned = new Recommender(params, index, null, false, ranker);
+        UserProfile young = UserProfile.empty();
+        Set<String> seen = new HashSet<>();
+        learn(young, seen, "i10", 100);
+        long now = 101;
+        String personalFirst = learned.recommend(young, SeenItems.of(seen), Set.of(), e -> true, 1, now).get(0).item();
+        String popularFirst = learned.trending(seen, e -> true, 1, now).get(0).item();
+        assertThat(List.of(personalFirst, popularFirst)).as("co-visited with i10; the most users").containsExactly(
+                "i11", "i0");
+
+        YoungPick popularPick = learned.example(young, SeenItems.of(seen), "i0", 1, 4, new Random(1), now).young();
+        assertThat(popularPick).isEqualTo(new YoungPick(0, false, true));
+        RankingExample personalPick = learned.example(young, SeenItems.of(seen), "i11", 1, 4, new Random(1), now);
+        assertThat(personalPick.young()).isEqualTo(new YoungPick(0, true, false));
+        assertThat(personalPick.isRanking()).as("a candidate: a ranking example too").isTrue();
+
+        YoungUserPicks counted = YoungUserPicks.NONE;
+        for (int p = 0; p < 10; p++) {
+            counted = counted.plus(popularPick, 4096);
+        }
+        ranker.install(RankerWeights.blend(params.embeddingWeight(), params.coVisitationWeight(),
+                params.popularityWeight(), params.contentWeight(), 8, 1).withPicks(NewUserPicks.NONE, counted));
+        assertThat(learned.personalizes(young)).isFalse();
+        assertThat(learned.recommend(young, SeenItems.of(seen), Set.of(), e -> true, 1, now))
+                .extracting(ScoredItem::item).as("users of one event now get the popular list").containsExactly("i0");
+        learn(young, seen, "i11", 102);
+        assertThat(learned.personalizes(young)).as("two events: another band, still personal").isTrue();
+
+        UserProfile seasoned = UserProfile.empty();
+        Set<String> history = new HashSet<>();
+        for (int i = 20; i < 20 + params.coVisitWindow(); i++) {
+            learn(seasoned, history, "i" + i, 200 + i);
+        }
+        RankingExample seasonedPick = learned.example(seasoned, SeenItems.of(history), "i0", 20, 4, new Random(1), 300);
+        assertThat(seasonedPick == null || seasonedPick.young() == null)
+                .as("a full co-visitation window: no longer young").isTrue();
     }
 
     @Test
