@@ -1,33 +1,25 @@
 package io.streamrec.model.ranker;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * How many new users' first picks each {@link PopularityOrder} had in the first n of its list:
  * counted from every new user's pick, each order judged on the same picks, so the count says which
- * order would have served them best, the newest picks weighing most ({@link #plus}). Immutable; published with the ranker's weights, so every
- * instance lists the same order for new users and a restart keeps what was counted.
+ * order would have served them best, the newest picks weighing most ({@link #plus}). Immutable;
+ * published with the ranker's weights, so every instance lists the same order for new users and a
+ * restart keeps what was counted.
  */
-public final class NewUserPicks {
+public final class NewUserPicks extends PickCounts {
     public static final NewUserPicks NONE = new NewUserPicks(new long[PopularityOrder.values().length]);
 
-    private final long[] hits;
-
     private NewUserPicks(long[] hits) {
-        this.hits = hits;
+        super(hits);
     }
 
     /** Counts read back from {@link #hits()}; fewer than there are orders count 0 for the rest. */
     public static NewUserPicks of(long[] hits) {
-        long[] all = Arrays.copyOf(hits, PopularityOrder.values().length);
-        for (long count : all) {
-            if (count < 0) {
-                throw new IllegalArgumentException("new-user pick counts cannot be negative: " + Arrays.toString(hits));
-            }
-        }
-        return new NewUserPicks(all);
+        return new NewUserPicks(padded(hits, PopularityOrder.values().length, "new-user pick"));
     }
 
     /**
@@ -37,10 +29,8 @@ public final class NewUserPicks {
      * follows them within about {@code memory} picks, instead of needing as many as it ever counted.
      */
     public NewUserPicks plus(int orders, long memory) {
-        if (memory < 1) {
-            throw new IllegalArgumentException("the picks remembered must be at least 1: " + memory);
-        }
-        long[] next = hits.clone();
+        requireMemory(memory);
+        long[] next = counts.clone();
         long most = 0;
         for (PopularityOrder order : PopularityOrder.values()) {
             if ((orders & order.bit()) != 0) {
@@ -63,7 +53,7 @@ public final class NewUserPicks {
     public PopularityOrder best() {
         PopularityOrder best = PopularityOrder.TRENDING;
         for (PopularityOrder order : PopularityOrder.values()) {
-            if (hits[order.ordinal()] > hits[best.ordinal()]) {
+            if (counts[order.ordinal()] > counts[best.ordinal()]) {
                 best = order;
             }
         }
@@ -72,26 +62,16 @@ public final class NewUserPicks {
 
     /** The counts, by {@link PopularityOrder} ordinal. */
     public long[] hits() {
-        return hits.clone();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof NewUserPicks picks && Arrays.equals(hits, picks.hits);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(hits);
+        return counts.clone();
     }
 
     /** The counts by order name in lower case ({@code trending}, {@code all_time}, {@code both}), in order. */
     public Map<String, Long> byOrder() {
-        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Long> byOrder = new LinkedHashMap<>();
         for (PopularityOrder order : PopularityOrder.values()) {
-            counts.put(order.label(), hits[order.ordinal()]);
+            byOrder.put(order.label(), counts[order.ordinal()]);
         }
-        return counts;
+        return byOrder;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.streamrec.model.ranker;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,18 +16,15 @@ import java.util.Map;
  * of users for whom the personal ranking is far better. Immutable; published with the ranker's
  * weights, so every instance lists the same way and a restart keeps the counts.
  */
-public final class YoungUserPicks {
+public final class YoungUserPicks extends PickCounts {
     /** Bands counted: users with up to 2^16 - 1 events. */
     public static final int BANDS = 16;
     public static final YoungUserPicks NONE = new YoungUserPicks(new long[2 * BANDS]);
     /** How many standard deviations popular's lead must exceed. */
     private static final double SIGNIFICANT = 2;
 
-    /** Per band, picks only the personal list held, then picks only the popular list held. */
-    private final long[] counts;
-
     private YoungUserPicks(long[] counts) {
-        this.counts = counts;
+        super(counts);
     }
 
     /** The band of a user with {@code events} learned events (at least 1): floor(log2(events)). */
@@ -41,14 +37,7 @@ public final class YoungUserPicks {
 
     /** Counts read back from {@link #counts()}; fewer than all bands count 0 for the rest. */
     public static YoungUserPicks of(long[] counts) {
-        long[] all = Arrays.copyOf(counts, 2 * BANDS);
-        for (long count : all) {
-            if (count < 0) {
-                throw new IllegalArgumentException("young users' pick counts cannot be negative: "
-                        + Arrays.toString(counts));
-            }
-        }
-        return new YoungUserPicks(all);
+        return new YoungUserPicks(padded(counts, 2 * BANDS, "young users' pick"));
     }
 
     /**
@@ -57,9 +46,7 @@ public final class YoungUserPicks {
      * {@code memory}, both are halved, so the counts weigh recent picks over old ones.
      */
     public YoungUserPicks plus(YoungPick pick, long memory) {
-        if (memory < 1) {
-            throw new IllegalArgumentException("the picks remembered must be at least 1: " + memory);
-        }
+        requireMemory(memory);
         if (pick.personal() == pick.popular() || pick.band() >= BANDS) {
             return this;
         }
@@ -86,16 +73,6 @@ public final class YoungUserPicks {
     /** Per band, picks only the personal list held, then picks only the popular list held. */
     public long[] counts() {
         return counts.clone();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof YoungUserPicks picks && Arrays.equals(counts, picks.counts);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(counts);
     }
 
     /**
