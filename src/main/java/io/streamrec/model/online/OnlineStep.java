@@ -84,7 +84,10 @@ public final class OnlineStep {
         return model.recommender().example(profile, seen, item, n, negatives, exampleRandom, now);
     }
 
-    /** Whether {@link #list} is personal for this user: they have a history the lists use ({@link io.streamrec.model.ranking.Recommender#personalizes}). */
+    /**
+     * Whether {@link #list} is personal for this user, not popular items
+     * ({@link io.streamrec.model.ranking.Recommender#personalizes}).
+     */
     public boolean personalizes(UserProfile profile) {
         return model.recommender().personalizes(profile);
     }
