@@ -7,6 +7,7 @@ import io.streamrec.model.ranking.ContextProfile;
 import io.streamrec.model.index.ItemIndex;
 import io.streamrec.model.policy.ListPolicy;
 import io.streamrec.model.ModelParams;
+import io.streamrec.model.ScoredItem;
 import io.streamrec.model.ranking.Recommender;
 import io.streamrec.model.UserProfile;
 import io.streamrec.stores.StoreNames;
@@ -65,8 +66,8 @@ final class ContextResource {
 
     private ListResponse answer(String user, List<String> items, Set<String> seen, int n, ListPolicy policy) {
         UserProfile profile = ContextProfile.of(items, index, params);
-        return ListResponse.ofScored(user, null, recommender.personalizes(profile), policy.recommend(recommender, index, profile,
-                        SeenItems.of(seen), Set.copyOf(items), n, System.currentTimeMillis()),
-                ModelParams.VERSION);
+        List<ScoredItem> list = policy.recommend(recommender, index, profile, SeenItems.of(seen), Set.copyOf(items),
+                n, System.currentTimeMillis());
+        return ListResponse.ofScored(user, null, recommender.personalizes(profile), list, ModelParams.VERSION);
     }
 }

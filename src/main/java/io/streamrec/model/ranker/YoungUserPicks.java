@@ -47,7 +47,7 @@ public final class YoungUserPicks extends PickCounts {
      */
     public YoungUserPicks plus(YoungPick pick, long memory) {
         requireMemory(memory);
-        if (pick.personal() == pick.popular() || pick.band() >= BANDS) {
+        if (pick.personal() == pick.popular()) {
             return this;
         }
         long[] next = counts.clone();

@@ -160,7 +160,7 @@ public final class Recommender {
             }
             boolean young = isYoung(user);
             ExampleRows rows = lastList.get();
-            // A young user's pick needs the candidates' scores: kept with a personal list, not with a popular one.
+            // A young user's pick needs the candidates' scores, kept with a personal list, not a popular one.
             if (!rows.isListOf(user, now, snapshot.version()) || (young && !rows.scored())) {
                 int[] window = windowSlots(snapshot, user.recentItems);
                 Candidates c = mayBeCandidate(snapshot, user, window, pickedSlot, seen, n, now)
@@ -168,7 +168,8 @@ public final class Recommender {
                 int at = c == null ? -1 : c.position(pickedSlot);
                 if (at < 0 || !c.admitted[at]) {
                     // Not a candidate: there is no ranking to learn, so the candidates need no scores.
-                    return young ? withYoungPick(null, youngPick(snapshot, user, seen, pickedSlot, false, n, now)) : null;
+                    return young
+                            ? withYoungPick(null, youngPick(snapshot, user, seen, pickedSlot, false, n, now)) : null;
                 }
                 Signals s = signals(snapshot, user, true, window, c, now);
                 features(snapshot, user, window, c, s);
@@ -181,7 +182,8 @@ public final class Recommender {
             if (!young) {
                 return example;
             }
-            return withYoungPick(example, youngPick(snapshot, user, seen, pickedSlot, rows.holds(pickedSlot, n), n, now));
+            boolean personalHit = rows.holds(pickedSlot, n);
+            return withYoungPick(example, youngPick(snapshot, user, seen, pickedSlot, personalHit, n, now));
         });
     }
 
@@ -205,12 +207,10 @@ public final class Recommender {
         boolean popularHit = false;
         if (inPool(trendingSlots(snapshot, n, now), pickedSlot, n)
                 || inPool(allTime.slots(snapshot, now, TRENDING_PER_LISTED * n), pickedSlot, n)) {
-            Candidates c = candidates(snapshot, false, user, NO_SLOTS, seen, Set.of(), entry -> true, n, now);
-            int at = c.position(pickedSlot);
-            if (at >= 0 && c.admitted[at]) {
-                signals(snapshot, user, false, NO_SLOTS, c, now);
+            Candidates c = popularListHolding(snapshot, user, seen, pickedSlot, n, now);
+            if (c != null) {
                 PopularityOrders.score(snapshot, c, newUserOrder(), n);
-                popularHit = c.expectedPosition(at) < n;
+                popularHit = c.expectedPosition(c.position(pickedSlot)) < n;
             }
         }
         return new YoungPick(YoungUserPicks.band(user.events), personalHit, popularHit);
@@ -225,17 +225,27 @@ public final class Recommender {
         return false;
     }
 
-    /** The orders whose lists of {@code n} for this new user had {@code pickedSlot} among the first n; null for none. */
+    /** The orders whose lists of {@code n} for this new user had {@code pickedSlot} in the first n; null for none. */
     private RankingExample newUserPick(ItemIndex.Snapshot snapshot, UserProfile user, SeenItems seen,
                                        int pickedSlot, int n, long now) {
+        Candidates c = popularListHolding(snapshot, user, seen, pickedSlot, n, now);
+        int orders = c == null ? 0 : PopularityOrders.hits(snapshot, c, c.position(pickedSlot), n);
+        return orders == 0 ? null : RankingExample.newUserPick(orders);
+    }
+
+    /**
+     * The candidates of a new user's list of {@code n} (popular items, none of {@code seen}) with
+     * their decayed popularity, when {@code pickedSlot} is an admitted one; null when it is not.
+     */
+    private Candidates popularListHolding(ItemIndex.Snapshot snapshot, UserProfile user, SeenItems seen,
+                                          int pickedSlot, int n, long now) {
         Candidates c = candidates(snapshot, false, user, NO_SLOTS, seen, Set.of(), entry -> true, n, now);
         int at = c.position(pickedSlot);
         if (at < 0 || !c.admitted[at]) {
             return null;
         }
         signals(snapshot, user, false, NO_SLOTS, c, now);
-        int orders = PopularityOrders.hits(snapshot, c, at, n);
-        return orders == 0 ? null : RankingExample.newUserPick(orders);
+        return c;
     }
 
     /** The order a new user's list takes: as new users' picks favour, once the ranker has counted any. */
